@@ -1,0 +1,26 @@
+"""Audit event types. Stable numbers: never renumber, only add."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class AuditAction(models.IntegerChoices):
+    # Items 1xx
+    ITEM_RECEIVED = 101, "item received"
+    ITEM_ROUTED = 102, "item routed"
+    ITEM_TRANSITIONED = 103, "item changed state"
+    # Queues and policies 2xx
+    QUEUE_CREATED = 201, "queue created"
+    QUEUE_UPDATED = 202, "queue updated"
+    POLICY_CREATED = 211, "policy version created"
+    POLICY_ACTIVATED = 212, "policy version activated"
+    CONTAINMENT_SET = 221, "containment set"
+    CONTAINMENT_LIFTED = 222, "containment lifted"
+    # Access 3xx
+    TOKEN_ISSUED = 301, "API token issued"
+    TOKEN_REVOKED = 302, "API token revoked"
+    USER_CREATED = 311, "user created"
+    PERMISSION_GRANTED = 321, "queue permission granted"
+    # Audit itself 9xx
+    CHAIN_VERIFIED = 901, "audit chain verified"

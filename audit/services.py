@@ -1,0 +1,303 @@
+"""Recording and verifying the audit trail.
+
+Every state change in hitl calls `audit_record` (or `audit_record_many`) inside
+its own transaction, so the event commits or rolls back with the change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from audit.actions import AuditAction
+from audit.models import GENESIS_HASH, AuditChainHead, AuditCheckpoint, AuditEvent
+from hitl.request_context import current_request_id
+
+
+class _UserLike(Protocol):
+    pk: Any
+    username: str
+
+    @property
+    def is_client(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did it: a person, a client system, or hitl itself (beat, a worker)."""
+
+    kind: str
+    id: str
+    label: str
+
+    @classmethod
+    def for_user(cls, user: _UserLike) -> Actor:
+        kind = AuditEvent.ActorKind.CLIENT if user.is_client else AuditEvent.ActorKind.USER
+        return cls(kind=kind, id=str(user.pk), label=user.username)
+
+    @classmethod
+    def system(cls, label: str = "hitl") -> Actor:
+        return cls(kind=AuditEvent.ActorKind.SYSTEM, id="", label=label)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One event waiting to be appended."""
+
+    action: AuditAction
+    target_type: str
+    target_id: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def target_of(obj: models.Model) -> tuple[str, str]:
+    return obj._meta.label_lower, str(obj.pk)
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _format_time(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def event_hash(
+    *,
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    actor_kind: str,
+    actor_id: str,
+    actor_label: str,
+    action: int,
+    target_type: str,
+    target_id: str,
+    data_json: str,
+    request_id: str,
+) -> str:
+    body = canonical_json(
+        {
+            "seq": seq,
+            "at": _format_time(at),
+            "actor": [actor_kind, actor_id, actor_label],
+            "action": int(action),
+            "target": [target_type, target_id],
+            "data": data_json,
+            "request_id": request_id,
+        }
+    )
+    return hashlib.sha256((prev_hash + body).encode()).hexdigest()
+
+
+def _lock_head() -> AuditChainHead:
+    # The head row is the one lock every appender takes, which orders the chain.
+    # Callers take it last in their transaction so it is held only until commit.
+    head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        AuditChainHead.objects.get_or_create(pk=1)
+        head = AuditChainHead.objects.select_for_update().get(pk=1)
+    return head
+
+
+def audit_record_many(*, actor: Actor, entries: Sequence[Entry]) -> list[AuditEvent]:
+    """Append events to the chain. Must run inside the transaction of the change."""
+    if not entries:
+        return []
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit_record must run inside the transaction of the change it records")
+    head = _lock_head()
+    at = timezone.now()
+    request_id = current_request_id()
+    prev, seq = head.hash, head.seq
+    events = []
+    for entry in entries:
+        seq += 1
+        data_json = canonical_json(entry.data)
+        digest = event_hash(
+            prev_hash=prev,
+            seq=seq,
+            at=at,
+            actor_kind=actor.kind,
+            actor_id=actor.id,
+            actor_label=actor.label,
+            action=entry.action,
+            target_type=entry.target_type,
+            target_id=entry.target_id,
+            data_json=data_json,
+            request_id=request_id,
+        )
+        events.append(
+            AuditEvent(
+                seq=seq,
+                at=at,
+                actor_kind=actor.kind,
+                actor_id=actor.id,
+                actor_label=actor.label,
+                action=entry.action,
+                target_type=entry.target_type,
+                target_id=entry.target_id,
+                data_json=data_json,
+                request_id=request_id,
+                prev_hash=prev,
+                hash=digest,
+            )
+        )
+        prev = digest
+    AuditEvent.objects.bulk_create(events, batch_size=1000)
+    AuditChainHead.objects.filter(pk=1).update(seq=seq, hash=prev)
+    return events
+
+
+def audit_record(
+    *, action: AuditAction, actor: Actor, target: models.Model, data: dict[str, Any] | None = None
+) -> AuditEvent:
+    target_type, target_id = target_of(target)
+    entry = Entry(action=action, target_type=target_type, target_id=target_id, data=data or {})
+    return audit_record_many(actor=actor, entries=[entry])[0]
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    last_seq: int
+    last_hash: str
+    broken_seq: int | None = None
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "last_seq": self.last_seq,
+            "broken_seq": self.broken_seq,
+            "reason": self.reason,
+        }
+
+
+_VERIFY_FIELDS = (
+    "seq",
+    "at",
+    "actor_kind",
+    "actor_id",
+    "actor_label",
+    "action",
+    "target_type",
+    "target_id",
+    "data_json",
+    "request_id",
+    "prev_hash",
+    "hash",
+)
+
+
+def _events_between(seq: int, until: int, chunk: int) -> Iterable[tuple[Any, ...]]:
+    # Keyset pages: constant memory, and no transaction held open over the whole chain.
+    while True:
+        page = AuditEvent.objects.filter(seq__gt=seq, seq__lte=until).order_by("seq")
+        rows = list(page.values_list(*_VERIFY_FIELDS)[:chunk])
+        if not rows:
+            return
+        yield from rows
+        seq = rows[-1][0]
+
+
+def audit_verify(
+    *, from_seq: int = 0, from_hash: str = GENESIS_HASH, chunk: int = 5000
+) -> VerifyResult:
+    """Recompute the chain from (from_seq, from_hash) to its head; name the first broken link.
+
+    1. Sequence numbers must follow each other with no gap (a missing event).
+    2. Each event's prev_hash must be the hash of the event before it.
+    3. Each event's hash must be recomputed from its own fields (an altered event).
+    4. The chain must reach the head as it was when verification began (events cut
+       off the end); events appended meanwhile are left for the next run.
+    """
+    head = AuditChainHead.objects.filter(pk=1).first()
+    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+    expected_seq, prev, checked = from_seq, from_hash, 0
+    for row in _events_between(from_seq, head_seq, chunk):
+        (seq, at, kind, actor_id, label, action, ttype, tid, data_json, rid, prev_hash, digest) = (
+            row
+        )
+        expected_seq += 1
+        if seq != expected_seq:
+            return VerifyResult(
+                False,
+                checked,
+                expected_seq - 1,
+                prev,
+                expected_seq,
+                f"event #{expected_seq} is missing",
+            )
+        if prev_hash != prev:
+            return VerifyResult(
+                False,
+                checked,
+                seq - 1,
+                prev,
+                seq,
+                f"event #{seq} does not link to event #{seq - 1}",
+            )
+        recomputed = event_hash(
+            prev_hash=prev_hash,
+            seq=seq,
+            at=at,
+            actor_kind=kind,
+            actor_id=actor_id,
+            actor_label=label,
+            action=action,
+            target_type=ttype,
+            target_id=tid,
+            data_json=data_json,
+            request_id=rid,
+        )
+        if recomputed != digest:
+            return VerifyResult(
+                False,
+                checked,
+                seq - 1,
+                prev,
+                seq,
+                f"event #{seq} was altered after it was recorded",
+            )
+        prev = digest
+        checked += 1
+    if head_seq != expected_seq or head_hash != prev:
+        return VerifyResult(
+            False,
+            checked,
+            expected_seq,
+            prev,
+            expected_seq + 1,
+            f"events after #{expected_seq} are missing (head is #{head_seq})",
+        )
+    return VerifyResult(True, checked, expected_seq, prev)
+
+
+@transaction.atomic
+def audit_checkpoint(*, actor: Actor) -> AuditCheckpoint:
+    """Verify the events recorded since the last good checkpoint, and record the result."""
+    last = AuditCheckpoint.objects.filter(ok=True).order_by("-seq").first()
+    result = audit_verify(from_seq=last.seq, from_hash=last.hash) if last else audit_verify()
+    checkpoint = AuditCheckpoint.objects.create(
+        verified_at=timezone.now(),
+        seq=result.last_seq,
+        hash=result.last_hash,
+        ok=result.ok,
+        broken_seq=result.broken_seq,
+        reason=result.reason,
+    )
+    if not result.ok:
+        audit_record(
+            action=AuditAction.CHAIN_VERIFIED, actor=actor, target=checkpoint, data=result.as_dict()
+        )
+    return checkpoint

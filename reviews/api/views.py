@@ -1,0 +1,335 @@
+"""The review API: thin views that validate, call one service, and render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from audit.services import Actor
+from hitl.api.errors import ApiError, error_body, flatten_errors
+from reviews.api.serializers import (
+    BulkPredictionsInSerializer,
+    ContainmentInSerializer,
+    ContainmentLiftInSerializer,
+    ContainmentOutSerializer,
+    ItemOutSerializer,
+    PolicyInSerializer,
+    PredictionInSerializer,
+    QueueInSerializer,
+    QueueOutSerializer,
+)
+from reviews.models import Containment, Queue
+from reviews.permissions import QueuePerm
+from reviews.selectors import (
+    QueueNotFound,
+    items_visible_to,
+    queue_for,
+    queues_for,
+    queues_for_submit,
+)
+from reviews.services.ingest import (
+    IngestStatus,
+    Prediction,
+    prediction_errors_for_queue,
+    predictions_ingest,
+)
+from reviews.services.queues import (
+    ContainmentExists,
+    containment_lift,
+    containment_set,
+    policy_create,
+    queue_create,
+)
+
+ERROR = inline_serializer(
+    "Error",
+    {
+        "error": inline_serializer(
+            "ErrorBody",
+            {
+                "code": serializers.CharField(),
+                "message": serializers.CharField(),
+                "fields": serializers.DictField(child=serializers.ListField()),
+            },
+        )
+    },
+)
+
+_CONFLICT_MESSAGE = "external_id was already used with a different body."
+
+
+def _queue_not_found(slug: str) -> ApiError:
+    return ApiError(
+        code="queue_not_found",
+        message=f"Queue {slug!r} does not exist or you may not use it.",
+        status_code=status.HTTP_404_NOT_FOUND,
+        fields={"queue": ["No such queue."]},
+    )
+
+
+def _error_of(exc: ApiError) -> dict[str, Any]:
+    return error_body(exc.error_code, str(exc.detail), exc.fields)
+
+
+def _queue_or_404(request: Request, slug: str, perms: Any = None) -> Queue:
+    try:
+        if perms is None:
+            return queue_for(user=request.user, slug=slug)
+        return queue_for(user=request.user, slug=slug, perms=perms)
+    except QueueNotFound:
+        raise _queue_not_found(slug) from None
+
+
+class _Validated:
+    """One bulk entry after shape validation: a prediction for a queue, or an error."""
+
+    __slots__ = ("error", "prediction", "queue_slug", "status")
+
+    def __init__(self) -> None:
+        self.prediction: Prediction | None = None
+        self.queue_slug = ""
+        self.error: dict[str, Any] | None = None
+        self.status = 0
+
+
+def _validate(raw: Any) -> _Validated:
+    entry = _Validated()
+    serializer = PredictionInSerializer(data=raw)
+    if not serializer.is_valid():
+        entry.status = 400
+        entry.error = error_body(
+            "invalid", "The prediction has invalid fields.", flatten_errors(serializer.errors)
+        )
+        return entry
+    entry.queue_slug = serializer.validated_data["queue"]
+    entry.prediction = Prediction.from_validated(serializer.validated_data, raw)
+    return entry
+
+
+def _ingest(request: Request, raws: list[Any]) -> list[tuple[int, dict[str, Any]]]:
+    """Validate, group by queue, ingest each group; (status, body) per item, in order."""
+    entries = [_validate(raw) for raw in raws]
+    queues = queues_for_submit(
+        user=request.user, slugs={e.queue_slug for e in entries if e.prediction}
+    )
+    actor = Actor.for_user(request.user)
+    by_queue: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        if entry.prediction is None:
+            continue
+        queue = queues.get(entry.queue_slug)
+        if queue is None:
+            entry.status, entry.error = 404, _error_of(_queue_not_found(entry.queue_slug))
+            continue
+        errors = prediction_errors_for_queue(prediction=entry.prediction, queue=queue)
+        if errors:
+            entry.status = 400
+            entry.error = error_body("invalid", "The prediction has invalid fields.", errors)
+            continue
+        by_queue.setdefault(entry.queue_slug, []).append(index)
+    bodies: dict[int, tuple[int, dict[str, Any]]] = {}
+    for slug, indexes in by_queue.items():
+        predictions = [entries[i].prediction for i in indexes]
+        results = predictions_ingest(queue=queues[slug], predictions=predictions, actor=actor)  # type: ignore[arg-type]
+        for index, result in zip(indexes, results, strict=True):
+            if result.status is IngestStatus.CONFLICT:
+                bodies[index] = (
+                    409,
+                    error_body(
+                        "idempotency_conflict",
+                        _CONFLICT_MESSAGE,
+                        {"external_id": [_CONFLICT_MESSAGE]},
+                    ),
+                )
+            else:
+                bodies[index] = (result.status.value, ItemOutSerializer(result.item).data)
+    return [bodies.get(i, (entry.status, entry.error or {})) for i, entry in enumerate(entries)]
+
+
+class PredictionCreateView(APIView):
+    @extend_schema(
+        request=PredictionInSerializer,
+        responses={
+            201: ItemOutSerializer,
+            200: OpenApiResponse(ItemOutSerializer, description="Idempotent repeat"),
+            400: ERROR,
+            404: ERROR,
+            409: ERROR,
+        },
+        summary="Ingest one prediction and get its routing decision",
+    )
+    def post(self, request: Request) -> Response:
+        ((code, body),) = _ingest(request, [request.data])
+        return Response(body, status=code)
+
+
+class PredictionBulkView(APIView):
+    @extend_schema(
+        request=BulkPredictionsInSerializer,
+        responses={
+            200: inline_serializer(
+                "BulkResults",
+                {
+                    "results": serializers.ListField(child=serializers.DictField()),
+                    "summary": serializers.DictField(child=serializers.IntegerField()),
+                },
+            ),
+            400: ERROR,
+        },
+        summary="Ingest up to 1,000 predictions; one result per item, in order",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = BulkPredictionsInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        results = _ingest(request, serializer.validated_data["items"])
+        summary = {"created": 0, "existing": 0, "failed": 0}
+        out = []
+        for index, (code, body) in enumerate(results):
+            key = {201: "created", 200: "existing"}.get(code, "failed")
+            summary[key] += 1
+            out.append({"index": index, "status": code, **({"item": body} if code < 300 else body)})
+        return Response({"results": out, "summary": summary})
+
+
+class PredictionDetailView(APIView):
+    @extend_schema(responses={200: ItemOutSerializer, 404: ERROR}, summary="One prediction")
+    def get(self, request: Request, pk: int) -> Response:
+        item = get_object_or_404(items_visible_to(user=request.user), pk=pk)
+        return Response(ItemOutSerializer(item).data)
+
+
+class QueueListView(ListAPIView):
+    serializer_class = QueueOutSerializer
+
+    def get_queryset(self) -> Any:
+        return queues_for(user=self.request.user).order_by("slug")
+
+    @extend_schema(
+        request=QueueInSerializer,
+        responses={201: QueueOutSerializer, 400: ERROR},
+        summary="Create a queue with its first policy (admins)",
+    )
+    def post(self, request: Request) -> Response:
+        if not request.user.has_perm("reviews.add_queue"):
+            raise ApiError(
+                code="permission_denied",
+                message="Only admins may create queues.",
+                status_code=status.HTTP_403_FORBIDDEN,
+            )
+        serializer = QueueInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        if Queue.objects.filter(slug=data["slug"]).exists():
+            raise ApiError(
+                code="queue_exists",
+                message="A queue with this slug exists.",
+                status_code=409,
+                fields={"slug": ["Already taken."]},
+            )
+        policy = dict(data.pop("policy"))
+        policy.pop("activate", None)
+        policy.pop("note", None)
+        queue = queue_create(
+            actor=Actor.for_user(request.user), created_by=request.user, policy=policy, **data
+        )
+        return Response(QueueOutSerializer(queue).data, status=status.HTTP_201_CREATED)
+
+
+class QueueDetailView(APIView):
+    @extend_schema(responses={200: QueueOutSerializer, 404: ERROR}, summary="One queue")
+    def get(self, request: Request, slug: str) -> Response:
+        return Response(QueueOutSerializer(_queue_or_404(request, slug)).data)
+
+
+class QueuePolicyCreateView(APIView):
+    @extend_schema(
+        request=PolicyInSerializer,
+        responses={201: QueueOutSerializer, 400: ERROR, 404: ERROR},
+        summary="Add a policy version (active at once unless activate is false)",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        serializer = PolicyInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        created = policy_create(
+            queue=queue,
+            policy=data,
+            actor=Actor.for_user(request.user),
+            created_by=request.user,
+            activate=data["activate"],
+            note=data.get("note", ""),
+        )
+        queue.refresh_from_db()
+        return Response(
+            {**created.as_json(), "active": queue.active_policy_id == created.pk},
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class QueueContainmentView(APIView):
+    @extend_schema(
+        responses={200: ContainmentOutSerializer(many=True), 404: ERROR},
+        summary="The queue's containment switches",
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        queue = _queue_or_404(request, slug)
+        return Response(ContainmentOutSerializer(queue.containments.all(), many=True).data)
+
+    @extend_schema(
+        request=ContainmentInSerializer,
+        responses={201: ContainmentOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+        summary="Contain the queue or one slice: no auto-approval, everything held",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE, QueuePerm.INCIDENTS])
+        serializer = ContainmentInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            containment = containment_set(
+                queue=queue,
+                slice_tags=serializer.validated_data.get("slice", {}),
+                reason=serializer.validated_data["reason"],
+                actor=Actor.for_user(request.user),
+            )
+        except ContainmentExists:
+            raise ApiError(
+                code="already_contained",
+                message="That scope is already contained.",
+                status_code=409,
+                fields={"slice": ["Already contained."]},
+            ) from None
+        return Response(ContainmentOutSerializer(containment).data, status=status.HTTP_201_CREATED)
+
+
+class ContainmentLiftView(APIView):
+    @extend_schema(
+        request=ContainmentLiftInSerializer,
+        responses={200: ContainmentOutSerializer, 404: ERROR, 409: ERROR},
+        summary="Lift a containment switch",
+    )
+    def post(self, request: Request, slug: str, pk: int) -> Response:
+        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE, QueuePerm.INCIDENTS])
+        containment = get_object_or_404(Containment, queue=queue, pk=pk)
+        serializer = ContainmentLiftInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            lifted = containment_lift(
+                containment=containment,
+                note=serializer.validated_data["note"],
+                actor=Actor.for_user(request.user),
+            )
+        if not lifted:
+            raise ApiError(
+                code="not_active", message="This containment is not active.", status_code=409
+            )
+        containment.refresh_from_db()
+        return Response(ContainmentOutSerializer(containment).data)

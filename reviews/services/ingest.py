@@ -1,0 +1,206 @@
+"""Ingesting predictions: validate against the queue, de-duplicate, route, store, audit."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from audit.actions import AuditAction
+from audit.services import Actor, Entry, audit_record_many, canonical_json
+from reviews.choices import Release
+from reviews.models import Containment, Item, Queue, TierPolicy
+from reviews.selectors import active_containments
+from reviews.services.routing import route_prediction
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One prediction whose shape has been validated (see PredictionInSerializer)."""
+
+    external_id: str
+    model_version: str
+    input: Any
+    label: str
+    confidence: float
+    scores: dict[str, float] | None
+    slice: dict[str, str]
+    body_hash: str
+
+    @classmethod
+    def from_validated(cls, data: dict[str, Any], raw: Any) -> Prediction:
+        output = data["output"]
+        return cls(
+            external_id=data["external_id"],
+            model_version=data["model_version"],
+            input=data["input"],
+            label=output["label"],
+            confidence=output["confidence"],
+            scores=output.get("scores"),
+            slice=dict(data.get("slice") or {}),
+            body_hash=hashlib.sha256(canonical_json(raw).encode()).hexdigest(),
+        )
+
+
+class IngestStatus(enum.Enum):
+    CREATED = 201
+    EXISTING = 200  # same external_id, same body: the item we already have
+    CONFLICT = 409  # same external_id, different body
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    status: IngestStatus
+    item: Item
+
+
+def prediction_errors_for_queue(*, prediction: Prediction, queue: Queue) -> dict[str, list[str]]:
+    """Checks that need the queue: labels must come from its schema."""
+    errors: dict[str, list[str]] = {}
+    if prediction.label not in queue.label_values:
+        errors["output.label"] = [
+            f"{prediction.label!r} is not a label of queue {queue.slug!r} "
+            f"(allowed: {', '.join(sorted(queue.label_values))})."
+        ]
+    unknown = sorted(set(prediction.scores or ()) - queue.label_values)
+    if unknown:
+        errors["output.scores"] = [f"Unknown labels: {', '.join(map(repr, unknown))}."]
+    return errors
+
+
+def predictions_ingest(
+    *, queue: Queue, predictions: Sequence[Prediction], actor: Actor, attempts: int = 3
+) -> list[IngestResult]:
+    """Store and route predictions for one queue in one transaction; results in order.
+
+    A concurrent request may insert the same external_id between our look-up and
+    our insert: the unique constraint refuses ours, the transaction rolls back, and
+    the retry finds the other request's item (200 or 409), so there are never two.
+    """
+    for attempt in range(attempts):
+        try:
+            return _ingest_once(queue=queue, predictions=predictions, actor=actor)
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+@transaction.atomic
+def _ingest_once(
+    *, queue: Queue, predictions: Sequence[Prediction], actor: Actor
+) -> list[IngestResult]:
+    policy = queue.active_policy
+    if policy is None:  # queue_create always activates a first policy
+        raise ValueError(f"queue {queue.slug} has no active policy")
+    now = timezone.now()
+    existing = {
+        item.external_id: item
+        for item in Item.objects.filter(
+            queue=queue, external_id__in=[p.external_id for p in predictions]
+        ).select_related("policy")
+    }
+    containments = active_containments(queue=queue)
+    results: list[IngestResult] = []
+    created: list[Item] = []
+    for prediction in predictions:
+        prior = existing.get(prediction.external_id)
+        if prior is not None:
+            prior.queue = queue
+            status = (
+                IngestStatus.EXISTING
+                if prior.body_hash == prediction.body_hash
+                else IngestStatus.CONFLICT
+            )
+            results.append(IngestResult(status, prior))
+            continue
+        item = _routed_item(queue, policy, containments, prediction, now)
+        existing[prediction.external_id] = item
+        created.append(item)
+        results.append(IngestResult(IngestStatus.CREATED, item))
+    Item.objects.bulk_create(created)
+    # Last, so the audit chain's lock is held only from here to commit.
+    audit_record_many(actor=actor, entries=[e for item in created for e in _audit_entries(item)])
+    return results
+
+
+def _routed_item(
+    queue: Queue,
+    policy: TierPolicy,
+    containments: list[Containment],
+    prediction: Prediction,
+    now: datetime,
+) -> Item:
+    decision = route_prediction(
+        policy=policy,
+        containments=containments,
+        raw_confidence=prediction.confidence,
+        confidence=prediction.confidence,  # no calibration map yet: calibrated = raw
+        slice_tags=prediction.slice,
+        sample_key=f"{queue.pk}:{prediction.external_id}",
+    )
+    item = Item(
+        queue=queue,
+        policy=policy,
+        external_id=prediction.external_id,
+        body_hash=prediction.body_hash,
+        model_version=prediction.model_version,
+        input=prediction.input,
+        output_label=prediction.label,
+        confidence=prediction.confidence,
+        calibrated_confidence=prediction.confidence,
+        scores=prediction.scores,
+        slice=prediction.slice,
+        route=decision.route,
+        release=decision.release,
+        tier=decision.tier,
+        sample_reason=decision.sample_reason,
+        required_skill=decision.required_skill,
+        trace=decision.trace,
+        received_at=now,
+        state=Item.State.RECEIVED,
+    )
+    item.transition(to=decision.state)
+    if item.state == Item.State.QUEUED:
+        item.enqueued_at = now
+    if item.release == Release.RELEASED:
+        item.released_at = now
+    return item
+
+
+def _audit_entries(item: Item) -> tuple[Entry, Entry]:
+    target = ("reviews.item", str(item.pk))
+    return (
+        Entry(
+            AuditAction.ITEM_RECEIVED,
+            *target,
+            {
+                "queue": item.queue.slug,
+                "external_id": item.external_id,
+                "model_version": item.model_version,
+                "label": item.output_label,
+                "confidence": item.confidence,
+                "body_sha256": item.body_hash,
+            },
+        ),
+        Entry(
+            AuditAction.ITEM_ROUTED,
+            *target,
+            {
+                "route": item.route,
+                "tier": item.tier,
+                "state": item.state,
+                "release": item.release,
+                "policy_version": item.policy.version,
+                "sample_reason": item.sample_reason,
+                "required_skill": item.required_skill,
+                "why": [step["why"] for step in item.trace],
+            },
+        ),
+    )

@@ -1,0 +1,165 @@
+"""Writes on queues: creating them, versioning their policies, containment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from accounts.models import User
+from audit.actions import AuditAction
+from audit.services import Actor, audit_record
+from reviews.models import Containment, Queue, TierPolicy
+
+
+class ContainmentExists(Exception):
+    """That queue or slice is already contained."""
+
+
+def _policy_fields(policy: dict[str, Any]) -> dict[str, Any]:
+    """The API's policy JSON (validated) as TierPolicy columns."""
+    consensus = policy.get("consensus") or {}
+    sla = policy.get("sla") or {}
+    fields: dict[str, Any] = {
+        key: policy[key]
+        for key in (
+            "auto_approve_at",
+            "sme_below",
+            "risk_tier",
+            "mode",
+            "shadow",
+            "audit_sample_rate",
+        )
+        if key in policy
+    }
+    fields["slice_rules"] = [dict(rule) for rule in policy.get("slice_rules") or []]
+    for key in ("reviewers", "rule", "on_disagreement"):
+        if key in consensus:
+            fields[f"consensus_{key}"] = consensus[key]
+    for tier in ("tier1", "sme"):
+        for key, value in (sla.get(tier) or {}).items():
+            fields[f"{tier}_{key}"] = value
+    return fields
+
+
+@transaction.atomic
+def policy_create(
+    *,
+    queue: Queue,
+    policy: dict[str, Any],
+    actor: Actor,
+    created_by: User | None = None,
+    activate: bool = True,
+    note: str = "",
+) -> TierPolicy:
+    """Add the next version of the queue's policy; make it active unless asked not to."""
+    # The queue row lock serializes version numbers per queue.
+    queue = Queue.objects.select_for_update().get(pk=queue.pk)
+    version = (queue.policies.aggregate(v=Max("version"))["v"] or 0) + 1
+    created = TierPolicy.objects.create(
+        queue=queue, version=version, created_by=created_by, note=note, **_policy_fields(policy)
+    )
+    audit_record(
+        action=AuditAction.POLICY_CREATED,
+        actor=actor,
+        target=created,
+        data={"queue": queue.slug, "version": version, "policy": created.as_json()},
+    )
+    if activate:
+        policy_activate(queue=queue, policy=created, actor=actor)
+    return created
+
+
+@transaction.atomic
+def policy_activate(*, queue: Queue, policy: TierPolicy, actor: Actor) -> None:
+    if policy.queue_id != queue.pk:
+        raise ValueError("policy belongs to another queue")
+    previous = Queue.objects.filter(pk=queue.pk).values_list("active_policy__version", flat=True)[0]
+    Queue.objects.filter(pk=queue.pk).update(active_policy=policy)
+    queue.active_policy = policy
+    audit_record(
+        action=AuditAction.POLICY_ACTIVATED,
+        actor=actor,
+        target=queue,
+        data={"queue": queue.slug, "version": policy.version, "previous_version": previous},
+    )
+
+
+@transaction.atomic
+def queue_create(
+    *,
+    slug: str,
+    name: str,
+    labels: list[dict[str, Any]],
+    policy: dict[str, Any],
+    actor: Actor,
+    created_by: User | None = None,
+    reason_codes: list[dict[str, Any]] | None = None,
+    description: str = "",
+    redaction: dict[str, Any] | None = None,
+) -> Queue:
+    """A new queue with its label schema and its first, active policy version."""
+    queue = Queue.objects.create(
+        slug=slug,
+        name=name,
+        description=description,
+        labels=labels,
+        reason_codes=reason_codes or [],
+        redaction=redaction or {},
+    )
+    audit_record(
+        action=AuditAction.QUEUE_CREATED,
+        actor=actor,
+        target=queue,
+        data={
+            "slug": slug,
+            "labels": [label["value"] for label in labels],
+            "reason_codes": [code["code"] for code in queue.reason_codes],
+            "redaction": queue.redaction,
+        },
+    )
+    queue.active_policy = policy_create(
+        queue=queue, policy=policy, actor=actor, created_by=created_by
+    )
+    return queue
+
+
+@transaction.atomic
+def containment_set(
+    *, queue: Queue, slice_tags: dict[str, str], reason: str, actor: Actor
+) -> Containment:
+    """Stop auto-approval on the queue (empty slice) or on one slice of it."""
+    Queue.objects.select_for_update().get(pk=queue.pk)  # one switch per scope, no race
+    for active in Containment.objects.filter(queue=queue, active=True):
+        if active.slice == slice_tags:
+            raise ContainmentExists(str(active))
+    containment = Containment.objects.create(
+        queue=queue, slice=slice_tags, reason=reason, set_by=actor.label, set_at=timezone.now()
+    )
+    audit_record(
+        action=AuditAction.CONTAINMENT_SET,
+        actor=actor,
+        target=containment,
+        data={"queue": queue.slug, "slice": slice_tags, "reason": reason},
+    )
+    return containment
+
+
+@transaction.atomic
+def containment_lift(*, containment: Containment, note: str, actor: Actor) -> bool:
+    """Lift a switch; False if someone else already lifted it."""
+    lifted = Containment.objects.filter(pk=containment.pk, active=True).update(
+        active=False, lifted_by=actor.label, lifted_at=timezone.now(), lift_note=note
+    )
+    if lifted != 1:
+        return False
+    containment.refresh_from_db()
+    audit_record(
+        action=AuditAction.CONTAINMENT_LIFTED,
+        actor=actor,
+        target=containment,
+        data={"queue": containment.queue.slug, "slice": containment.slice, "note": note},
+    )
+    return True
