@@ -166,7 +166,8 @@ def _routed_item(
         received_at=now,
         state=Item.State.RECEIVED,
     )
-    item.transition(to=decision.state)
+    for state in decision.path:
+        item.transition(to=state)
     if item.state == Item.State.QUEUED:
         item.enqueued_at = now
     if item.release == Release.RELEASED:

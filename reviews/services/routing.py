@@ -24,11 +24,18 @@ class _Containment(Protocol):
 class RouteDecision:
     route: str
     tier: str
-    state: str
+    state: str  # where the item ends up; see `path`
     release: str
     sample_reason: str
     required_skill: str
     trace: list[dict[str, Any]]
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The states the item moves through from `received` (an audit sample goes via both)."""
+        if self.route == Route.AUTO_APPROVED and self.state == Item.State.QUEUED:
+            return (Item.State.AUTO_APPROVED, Item.State.QUEUED)
+        return (self.state,)
 
 
 def slice_matches(when: Mapping[str, Any], tags: Mapping[str, str]) -> bool:
@@ -158,7 +165,8 @@ def route_prediction(
                 }
             )
             if drawn:
-                tier, sample_reason = Tier.TIER1, SampleReason.AUDIT
+                # Still auto-approved and released; also queued for Tier 1 to look at.
+                state, tier, sample_reason = Item.State.QUEUED, Tier.TIER1, SampleReason.AUDIT
 
     release, why = _release(policy, route, contained is not None)
     trace.append({"step": "release", "release": release, "why": why})

@@ -1,0 +1,184 @@
+"""Demo data for a first run: three queues, a user per role, a client, a few hundred predictions.
+
+Idempotent: a second run creates nothing new and prints the same credentials
+(kept in HITL_DATA_DIR/demo-credentials.txt, since API keys are stored hashed).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+
+from accounts.models import User
+from audit.services import Actor
+from reviews.models import Queue
+from reviews.permissions import Role
+from reviews.services.access import client_create, reviewer_create
+from reviews.services.ingest import Prediction, predictions_ingest
+from reviews.services.queues import queue_create
+
+ACTOR = Actor.system("seed_demo")
+
+QUEUES: list[dict[str, Any]] = [
+    {
+        "slug": "loan-approvals",
+        "name": "Loan approvals",
+        "description": "Credit decisions from the underwriting model; held until decided.",
+        "labels": [
+            {"value": "approve", "description": "Meets the credit policy", "hotkey": "a"},
+            {"value": "deny", "description": "Fails the credit policy", "hotkey": "d"},
+            {"value": "refer", "description": "Needs an underwriter", "hotkey": "r"},
+        ],
+        "reason_codes": [
+            {"code": "income_mismatch", "description": "Stated and verified income differ"},
+            {"code": "policy_exception", "description": "Allowed by a documented exception"},
+            {"code": "unreadable", "description": "Documents unusable"},
+        ],
+        "policy": {
+            "auto_approve_at": 0.92,
+            "sme_below": 0.6,
+            "risk_tier": "high",
+            "mode": "in_path",
+            "audit_sample_rate": 0.05,
+            "consensus": {"reviewers": 1, "rule": "majority", "on_disagreement": "escalate"},
+            "slice_rules": [{"when": {"region": "EU", "product": "mortgage"}, "route": "sme"}],
+        },
+        "slices": [
+            {"region": "EU", "product": "mortgage"},
+            {"region": "US", "product": "card"},
+            {"region": "US", "product": "mortgage"},
+            {"region": "EU", "product": "card"},
+        ],
+    },
+    {
+        "slug": "content-moderation",
+        "name": "Content moderation",
+        "description": "User posts flagged by the toxicity model; reviewed after publishing.",
+        "labels": [
+            {"value": "allow", "hotkey": "a"},
+            {"value": "remove", "hotkey": "x"},
+            {"value": "age_restrict", "hotkey": "g"},
+        ],
+        "reason_codes": [{"code": "harassment"}, {"code": "spam"}, {"code": "context_needed"}],
+        "policy": {
+            "auto_approve_at": 0.85,
+            "sme_below": 0.3,
+            "risk_tier": "medium",
+            "mode": "post_hoc",
+            "audit_sample_rate": 0.02,
+        },
+        "slices": [{"locale": "en"}, {"locale": "de"}, {"locale": "fr"}],
+    },
+    {
+        "slug": "support-triage",
+        "name": "Support triage",
+        "description": "Ticket routing in shadow mode: nothing held while thresholds are tuned.",
+        "labels": [
+            {"value": "billing", "hotkey": "b"},
+            {"value": "technical", "hotkey": "t"},
+            {"value": "account", "hotkey": "c"},
+            {"value": "other", "hotkey": "o"},
+        ],
+        "reason_codes": [{"code": "wrong_team"}, {"code": "multiple_issues"}],
+        "policy": {
+            "auto_approve_at": 0.8,
+            "sme_below": 0.4,
+            "risk_tier": "low",
+            "mode": "post_hoc",
+            "shadow": True,
+        },
+        "slices": [{"channel": "email"}, {"channel": "chat"}],
+    },
+]
+
+PEOPLE = [
+    ("ana", Role.ANNOTATOR),
+    ("ben", Role.ANNOTATOR),
+    ("sam", Role.SME),
+    ("rita", Role.RESPONDER),
+    ("admin", Role.ADMIN),
+]
+
+TEXTS = [
+    "Applicant Jane Roe, jane.roe@example.com, +44 20 7946 0958, asks for {amount} over 25 years.",
+    "Customer writes: my card 4111 1111 1111 1111 was charged twice, call me on (415) 555-0134.",
+    "Post by user 8812: 'this product is a scam, contact me at deals dot example dot com'.",
+    "Ticket: cannot log in since the update, account id 55120, from 192.0.2.44.",
+    "Transfer of {amount} to IBAN DE89 3704 0044 0532 0130 00 flagged for review.",
+    "Short comment with nothing personal in it, just an opinion about {amount} pricing.",
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo queues, users per role, a client system and a few hundred predictions."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--per-queue", type=int, default=120)
+
+    def handle(self, *args: Any, per_queue: int, **options: Any) -> None:
+        credentials = Path(settings.DATA_DIR) / "demo-credentials.txt"
+        with transaction.atomic():
+            queues = [self._queue(spec) for spec in QUEUES]
+            if not credentials.exists() or not User.objects.filter(username="demo-model").exists():
+                credentials.parent.mkdir(parents=True, exist_ok=True)
+                credentials.write_text(self._people_and_client(queues))
+                credentials.chmod(0o600)
+        created = sum(
+            self._predictions(queue, spec, per_queue)
+            for queue, spec in zip(queues, QUEUES, strict=True)
+        )
+        self.stdout.write(f"demo predictions: {created} new")
+        self.stdout.write(f"demo credentials (also in {credentials.name} under HITL_DATA_DIR):")
+        self.stdout.write(credentials.read_text())
+
+    def _queue(self, spec: dict[str, Any]) -> Queue:
+        existing = Queue.objects.filter(slug=spec["slug"]).first()
+        if existing:
+            return existing
+        fields = {k: v for k, v in spec.items() if k != "slices"}
+        return queue_create(actor=ACTOR, **fields)
+
+    def _people_and_client(self, queues: list[Queue]) -> str:
+        lines = ["username   role        password             API token"]
+        for username, role in PEOPLE:
+            password = f"demo-{username}-pw"
+            _, key = reviewer_create(
+                username=username,
+                role=role,
+                queues=queues if role != Role.ADMIN else [],
+                password=password,
+                actor=ACTOR,
+            )
+            lines.append(f"{username:<10} {role.value:<11} {password:<20} {key}")
+        _, key = client_create(name="demo-model", queues=queues, actor=ACTOR)
+        lines.append(f"{'demo-model':<10} {'client':<11} {'-':<20} {key}")
+        return "\n".join(lines) + "\n"
+
+    def _predictions(self, queue: Queue, spec: dict[str, Any], count: int) -> int:
+        rng = random.Random(queue.slug)  # noqa: S311 - demo data, not security
+        labels = [label["value"] for label in queue.labels]
+        predictions = []
+        for n in range(count):
+            label = rng.choice(labels)
+            confidence = round(min(1.0, max(0.0, rng.betavariate(5, 1.6))), 3)
+            rest = [other for other in labels if other != label]
+            scores = {label: confidence, rest[0]: round(1 - confidence, 3)}
+            body = {
+                "queue": queue.slug,
+                "external_id": f"demo-{n:04d}",
+                "model_version": rng.choice(["2026.10.1", "2026.11.0"]),
+                "input": {
+                    "text": rng.choice(TEXTS).format(amount=f"EUR {rng.randint(5, 900)}000"),
+                    "customer_segment": rng.choice(["retail", "smb"]),
+                },
+                "output": {"label": label, "confidence": confidence, "scores": scores},
+                "slice": rng.choice(spec["slices"]),
+            }
+            predictions.append(Prediction.from_validated(body, body))
+        results = predictions_ingest(queue=queue, predictions=predictions, actor=ACTOR)
+        return sum(1 for r in results if r.status.value == 201)
