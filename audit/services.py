@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.models import GENESIS_HASH, AuditChainHead, AuditCheckpoint, AuditEvent
+from hitl.bulk import bulk_insert
 from hitl.request_context import current_request_id
 
 
@@ -151,7 +152,7 @@ def audit_record_many(*, actor: Actor, entries: Sequence[Entry]) -> list[AuditEv
             )
         )
         prev = digest
-    AuditEvent.objects.bulk_create(events, batch_size=1000)
+    bulk_insert(events)
     AuditChainHead.objects.filter(pk=1).update(seq=seq, hash=prev)
     return events
 

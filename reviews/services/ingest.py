@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, canonical_json
+from hitl.bulk import bulk_insert
 from reviews.choices import Release
 from reviews.models import Containment, Item, Queue, TierPolicy
 from reviews.selectors import active_containments
@@ -44,8 +45,13 @@ class Prediction:
             confidence=output["confidence"],
             scores=output.get("scores"),
             slice=dict(data.get("slice") or {}),
-            body_hash=hashlib.sha256(canonical_json(raw).encode()).hexdigest(),
+            body_hash=cls.hash_body(raw),
         )
+
+    @staticmethod
+    def hash_body(raw: Any) -> str:
+        """What makes two submissions "the same body" for idempotency."""
+        return hashlib.sha256(canonical_json(raw).encode()).hexdigest()
 
 
 class IngestStatus(enum.Enum):
@@ -124,7 +130,7 @@ def _ingest_once(
         existing[prediction.external_id] = item
         created.append(item)
         results.append(IngestResult(IngestStatus.CREATED, item))
-    Item.objects.bulk_create(created)
+    bulk_insert(created)
     # Last, so the audit chain's lock is held only from here to commit.
     audit_record_many(actor=actor, entries=[e for item in created for e in _audit_entries(item)])
     return results
