@@ -8,12 +8,10 @@ describes the same shape for the OpenAPI schema and delegates to this function.
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
-from django.conf import settings
-
+from hitl.api.fields import json_value_error
 from reviews.services.ingest import Prediction
 
 MAX_QUEUE = 64
@@ -47,7 +45,16 @@ def _string(value: Any, max_length: int, *, blank: bool = False) -> str | None:
         return f"Ensure this field has no more than {max_length} characters."
     if "\x00" in value:
         return "Must not contain NUL characters."
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return "Must be valid Unicode (no lone surrogates)."
     return None
+
+
+def _field_name(name: Any) -> str:
+    """A client's key, safe to echo back in an error (it may hold a lone surrogate)."""
+    return str(name).encode("utf-8", "backslashreplace").decode()
 
 
 def _fraction(value: Any) -> str | None:
@@ -60,27 +67,6 @@ def _fraction(value: Any) -> str | None:
     return None
 
 
-def _has_nul(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any("\x00" in k or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(v) for v in value)
-    return False
-
-
-def _input_error(value: Any) -> str | None:
-    encoded = json.dumps(value, ensure_ascii=False)
-    size = len(encoded.encode())
-    if size > settings.HITL_MAX_ITEM_BYTES:
-        return f"Is {size} bytes as JSON; the limit is {settings.HITL_MAX_ITEM_BYTES}."
-    # PostgreSQL's jsonb cannot hold U+0000; look closer only when the JSON hints at one.
-    if "\\u0000" in encoded and _has_nul(value):
-        return "Must not contain NUL characters (\\u0000)."
-    return None
-
-
 def _output_errors(output: Any, errors: dict[str, list[str]]) -> None:
     if not isinstance(output, dict):
         errors["output"] = [
@@ -88,7 +74,7 @@ def _output_errors(output: Any, errors: dict[str, list[str]]) -> None:
         ]
         return
     for name in sorted(set(output) - OUTPUT_FIELDS):
-        errors[f"output.{name}"] = ["Unknown field."]
+        errors[f"output.{_field_name(name)}"] = ["Unknown field."]
     if "label" not in output:
         errors["output.label"] = [REQUIRED]
     elif message := _string(output["label"], MAX_LABEL):
@@ -105,7 +91,7 @@ def _output_errors(output: Any, errors: dict[str, list[str]]) -> None:
         return
     for label, score in scores.items():
         if message := (_string(label, MAX_LABEL) or _fraction(score)):
-            errors[f"output.scores.{label}"] = [message]
+            errors[f"output.scores.{_field_name(label)}"] = [message]
 
 
 def _slice_errors(tags: Any, errors: dict[str, list[str]]) -> None:
@@ -119,7 +105,7 @@ def _slice_errors(tags: Any, errors: dict[str, list[str]]) -> None:
         if message := _string(name, MAX_TAG_NAME):
             errors["slice"] = [f"Tag names: {message}"]
         elif message := _string(value, MAX_TAG_VALUE, blank=True):
-            errors[f"slice.{name}"] = [message]
+            errors[f"slice.{_field_name(name)}"] = [message]
 
 
 def validate_prediction(raw: Any) -> tuple[str, Prediction]:
@@ -132,7 +118,7 @@ def validate_prediction(raw: Any) -> tuple[str, Prediction]:
                 ]
             }
         )
-    errors: dict[str, list[str]] = {name: ["Unknown field."] for name in sorted(set(raw) - FIELDS)}
+    errors = {_field_name(name): ["Unknown field."] for name in sorted(set(raw) - FIELDS)}
     for name, limit in (("queue", MAX_QUEUE), ("external_id", MAX_EXTERNAL_ID),
                         ("model_version", MAX_MODEL_VERSION)):  # fmt: skip
         if name not in raw:
@@ -141,7 +127,7 @@ def validate_prediction(raw: Any) -> tuple[str, Prediction]:
             errors[name] = [message]
     if "input" not in raw:
         errors["input"] = [REQUIRED]
-    elif message := _input_error(raw["input"]):
+    elif message := json_value_error(raw["input"]):
         errors["input"] = [message]
     if "output" not in raw:
         errors["output"] = [REQUIRED]

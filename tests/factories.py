@@ -10,8 +10,9 @@ import factory
 from accounts.models import User
 from audit.services import Actor
 from reviews.models import Queue
-from reviews.services.ingest import Prediction, predictions_ingest
+from reviews.services.ingest import predictions_ingest
 from reviews.services.queues import queue_create
+from reviews.validation import validate_prediction
 
 SYSTEM = Actor.system("tests")
 _counter = itertools.count()
@@ -67,6 +68,6 @@ def prediction_body(queue: Queue | str, **overrides: Any) -> dict[str, Any]:
 def ingest(queue: Queue, **overrides: Any) -> Any:
     """Ingest one prediction through the service and return the item."""
     body = prediction_body(queue, **overrides)
-    prediction = Prediction.from_validated(body, body)
+    prediction = validate_prediction(body)[1]
     (result,) = predictions_ingest(queue=queue, predictions=[prediction], actor=SYSTEM)
     return result.item

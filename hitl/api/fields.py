@@ -51,30 +51,56 @@ class StrictBooleanField(serializers.BooleanField):
         return data
 
 
-def _contains_nul(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_contains_nul(v) for v in value)
-    return False
+# Deeper JSON than this is refused: every consumer after the parser (hashing, the
+# database driver, SQLite's JSON functions) recurses and would fail with a 500.
+MAX_JSON_DEPTH = 100
+
+
+def _json_problem(value: Any) -> str | None:
+    """Why `value` cannot be stored (too deep, a NUL character), or None.
+
+    Walks with an explicit stack, not recursion: the input is hostile until checked.
+    """
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, str):
+            if "\x00" in node:
+                return "Must not contain NUL characters (\\u0000)."
+        elif isinstance(node, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                return f"Must not nest deeper than {MAX_JSON_DEPTH} levels."
+            if isinstance(node, dict):
+                for key, child in node.items():
+                    stack.append((key, depth))
+                    stack.append((child, depth + 1))
+            else:
+                stack.extend((child, depth + 1) for child in node)
+    return None
+
+
+def json_value_error(value: Any) -> str | None:
+    """Why `value` cannot be stored as one item's JSON, or None when it can."""
+    problem = _json_problem(value)
+    if problem:
+        return problem
+    try:
+        # allow_nan=False: a number like 1e999 parses as inf, which JSON (and so
+        # PostgreSQL's jsonb and SQLite's JSON_VALID check) cannot hold.
+        size = len(json.dumps(value, ensure_ascii=False, allow_nan=False).encode())
+    except (TypeError, ValueError, RecursionError):
+        return "Must be JSON (finite numbers, valid Unicode)."
+    if size > settings.HITL_MAX_ITEM_BYTES:
+        return f"Is {size} bytes as JSON; the limit is {settings.HITL_MAX_ITEM_BYTES}."
+    return None
 
 
 class BoundedJSONField(serializers.JSONField):
     """Any JSON value, within HITL_MAX_ITEM_BYTES and storable in PostgreSQL's jsonb."""
 
     def to_internal_value(self, data: Any) -> Any:
-        try:
-            size = len(json.dumps(data, ensure_ascii=False).encode())
-        except (TypeError, ValueError, RecursionError):
-            raise serializers.ValidationError("Must be JSON.") from None
-        if size > settings.HITL_MAX_ITEM_BYTES:
-            raise serializers.ValidationError(
-                f"Is {size} bytes as JSON; the limit is {settings.HITL_MAX_ITEM_BYTES}."
-            )
-        if _contains_nul(data):
-            raise serializers.ValidationError("Must not contain NUL characters (\\u0000).")
+        if problem := json_value_error(data):
+            raise serializers.ValidationError(problem)
         return data
 
 

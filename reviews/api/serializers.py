@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from rest_framework import serializers
 
 from hitl.api.fields import (
@@ -16,6 +18,14 @@ from hitl.api.fields import (
 )
 from reviews.choices import ConsensusRule, Mode, OnDisagreement, RiskTier, Route
 from reviews.models import Containment, Item, Queue
+from reviews.validation import (
+    MAX_EXTERNAL_ID,
+    MAX_LABEL,
+    MAX_MODEL_VERSION,
+    MAX_QUEUE,
+    PredictionInvalid,
+    validate_prediction,
+)
 
 _SLICE_KEY = StrictCharField(max_length=64)
 
@@ -33,11 +43,13 @@ class SliceTagsField(serializers.DictField):
         for key in value:
             if not key or len(key) > 64:
                 raise serializers.ValidationError("Tag names are 1 to 64 characters.")
+            if "\x00" in key:  # PostgreSQL's jsonb cannot store it: a 500, not a 400
+                raise serializers.ValidationError("Tag names must not contain NUL characters.")
         return value
 
 
 class OutputInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
-    label = StrictCharField(max_length=100)
+    label = StrictCharField(max_length=MAX_LABEL)
     confidence = StrictFloatField(min_value=0.0, max_value=1.0)
     scores = serializers.DictField(
         child=StrictFloatField(min_value=0.0, max_value=1.0), required=False, allow_empty=False
@@ -45,17 +57,31 @@ class OutputInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
 
 
 class PredictionInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
-    queue = StrictCharField(max_length=64)
-    external_id = StrictCharField(max_length=200)
-    model_version = StrictCharField(max_length=100)
+    """The shape of one prediction, for the schema; the rules live in validate_prediction."""
+
+    queue = StrictCharField(max_length=MAX_QUEUE)
+    external_id = StrictCharField(max_length=MAX_EXTERNAL_ID)
+    model_version = StrictCharField(max_length=MAX_MODEL_VERSION)
     input = BoundedJSONField()
     output = OutputInSerializer()
     slice = SliceTagsField(required=False)
 
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        try:
+            queue, prediction = validate_prediction(data)
+        except PredictionInvalid as exc:
+            raise serializers.ValidationError(exc.fields) from None
+        return {"queue": queue, "prediction": prediction}
+
 
 class BulkPredictionsInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
-    # Items are validated one by one in the view so one bad item fails alone.
-    items = serializers.ListField(child=serializers.JSONField(), max_length=1000, allow_empty=False)
+    # Items are validated one by one in the view so one bad item fails alone (a null
+    # one too: it gets its own 400 instead of failing the whole call).
+    items = serializers.ListField(
+        child=serializers.JSONField(allow_null=True),
+        max_length=settings.HITL_BULK_MAX_ITEMS,
+        allow_empty=False,
+    )
 
 
 class LabelInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
@@ -99,6 +125,8 @@ class SliceRuleInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
                 raise serializers.ValidationError(
                     f"{key!r} must be a string or a non-empty list of strings."
                 )
+            if any("\x00" in text for text in (key, *values)):
+                raise serializers.ValidationError("Must not contain NUL characters.")
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -169,7 +197,7 @@ class QueueInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
         if (
             set(value) - {"entities"}
             or not isinstance(entities, list)
-            or not all(isinstance(e, str) for e in entities)
+            or not all(isinstance(e, str) and "\x00" not in e for e in entities)
         ):
             raise serializers.ValidationError('Use {"entities": ["EMAIL", "PHONE", …]}.')
         return {"entities": sorted(set(entities))}
@@ -239,4 +267,33 @@ class QueueOutSerializer(serializers.ModelSerializer):
 
 
 def item_json(item: Item) -> dict[str, Any]:
-    return ItemOutSerializer(item).data  # type: ignore[return-value]
+    """An item as ItemOutSerializer describes it, built by hand: a bulk answer renders a
+    thousand of these, and the serializer costs ~0.4 ms each (tests keep the two equal)."""
+    return {
+        "id": item.pk,
+        "external_id": item.external_id,
+        "queue": item.queue.slug,
+        "model_version": item.model_version,
+        "route": item.route,
+        "release": item.release,
+        "state": item.state,
+        "tier": item.tier,
+        "policy_version": item.policy.version,
+        "label": item.output_label,
+        "confidence": item.confidence,
+        "calibrated_confidence": item.calibrated_confidence,
+        "sample_reason": item.sample_reason,
+        "final_label": item.final_label,
+        "outcome": item.outcome,
+        "received_at": _iso(item.received_at),
+        "released_at": _iso(item.released_at),
+        "decided_at": _iso(item.decided_at),
+        "trace": item.trace,
+    }
+
+
+_DATETIME = serializers.DateTimeField()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else _DATETIME.to_representation(value)

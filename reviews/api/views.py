@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -14,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from audit.services import Actor
-from hitl.api.errors import ApiError, error_body, flatten_errors
+from hitl.api.errors import ApiError, error_body
 from reviews.api.serializers import (
     BulkPredictionsInSerializer,
     ContainmentInSerializer,
@@ -25,6 +26,7 @@ from reviews.api.serializers import (
     PredictionInSerializer,
     QueueInSerializer,
     QueueOutSerializer,
+    item_json,
 )
 from reviews.models import Containment, Queue
 from reviews.permissions import QueuePerm
@@ -48,6 +50,7 @@ from reviews.services.queues import (
     policy_create,
     queue_create,
 )
+from reviews.validation import PredictionInvalid, validate_prediction
 
 ERROR = inline_serializer(
     "Error",
@@ -88,35 +91,28 @@ def _queue_or_404(request: Request, slug: str, perms: Any = None) -> Queue:
         raise _queue_not_found(slug) from None
 
 
-class _Validated:
-    """One bulk entry after shape validation: a prediction for a queue, or an error."""
+class _Entry:
+    """One submitted prediction on its way through: valid for a queue, or an error."""
 
     __slots__ = ("error", "prediction", "queue_slug", "status")
 
-    def __init__(self) -> None:
+    def __init__(self, raw: Any) -> None:
         self.prediction: Prediction | None = None
         self.queue_slug = ""
         self.error: dict[str, Any] | None = None
         self.status = 0
+        try:
+            self.queue_slug, self.prediction = validate_prediction(raw)
+        except PredictionInvalid as exc:
+            self.fail(400, error_body("invalid", "The prediction has invalid fields.", exc.fields))
 
-
-def _validate(raw: Any) -> _Validated:
-    entry = _Validated()
-    serializer = PredictionInSerializer(data=raw)
-    if not serializer.is_valid():
-        entry.status = 400
-        entry.error = error_body(
-            "invalid", "The prediction has invalid fields.", flatten_errors(serializer.errors)
-        )
-        return entry
-    entry.queue_slug = serializer.validated_data["queue"]
-    entry.prediction = Prediction.from_validated(serializer.validated_data, raw)
-    return entry
+    def fail(self, status_code: int, error: dict[str, Any]) -> None:
+        self.prediction, self.status, self.error = None, status_code, error
 
 
 def _ingest(request: Request, raws: list[Any]) -> list[tuple[int, dict[str, Any]]]:
     """Validate, group by queue, ingest each group; (status, body) per item, in order."""
-    entries = [_validate(raw) for raw in raws]
+    entries = [_Entry(raw) for raw in raws]
     queues = queues_for_submit(
         user=request.user, slugs={e.queue_slug for e in entries if e.prediction}
     )
@@ -127,12 +123,11 @@ def _ingest(request: Request, raws: list[Any]) -> list[tuple[int, dict[str, Any]
             continue
         queue = queues.get(entry.queue_slug)
         if queue is None:
-            entry.status, entry.error = 404, _error_of(_queue_not_found(entry.queue_slug))
+            entry.fail(404, _error_of(_queue_not_found(entry.queue_slug)))
             continue
         errors = prediction_errors_for_queue(prediction=entry.prediction, queue=queue)
         if errors:
-            entry.status = 400
-            entry.error = error_body("invalid", "The prediction has invalid fields.", errors)
+            entry.fail(400, error_body("invalid", "The prediction has invalid fields.", errors))
             continue
         by_queue.setdefault(entry.queue_slug, []).append(index)
     bodies: dict[int, tuple[int, dict[str, Any]]] = {}
@@ -150,8 +145,27 @@ def _ingest(request: Request, raws: list[Any]) -> list[tuple[int, dict[str, Any]
                     ),
                 )
             else:
-                bodies[index] = (result.status.value, ItemOutSerializer(result.item).data)
+                bodies[index] = (result.status.value, item_json(result.item))
     return [bodies.get(i, (entry.status, entry.error or {})) for i, entry in enumerate(entries)]
+
+
+def _bulk_items(data: Any) -> list[Any]:
+    """The list under "items", checked whole; each item is validated on its own later."""
+    limit = settings.HITL_BULK_MAX_ITEMS
+    fields: dict[str, list[str]] = {}
+    if not isinstance(data, dict):
+        fields["non_field_errors"] = ['Expected an object with an "items" list.']
+    elif unknown := sorted(set(data) - {"items"}):
+        fields.update({str(name): ["Unknown field."] for name in unknown})
+    elif not isinstance(items := data.get("items"), list):
+        fields["items"] = ["This field is required and must be a list."]
+    elif not items:
+        fields["items"] = ["This list may not be empty."]
+    elif len(items) > limit:
+        fields["items"] = [f"At most {limit} items per call; got {len(items)}."]
+    if fields:
+        raise ApiError(code="invalid", message="The request has invalid fields.", fields=fields)
+    return data["items"]  # type: ignore[no-any-return]
 
 
 class PredictionCreateView(APIView):
@@ -187,9 +201,7 @@ class PredictionBulkView(APIView):
         summary="Ingest up to 1,000 predictions; one result per item, in order",
     )
     def post(self, request: Request) -> Response:
-        serializer = BulkPredictionsInSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        results = _ingest(request, serializer.validated_data["items"])
+        results = _ingest(request, _bulk_items(request.data))
         summary = {"created": 0, "existing": 0, "failed": 0}
         out = []
         for index, (code, body) in enumerate(results):
@@ -203,7 +215,7 @@ class PredictionDetailView(APIView):
     @extend_schema(responses={200: ItemOutSerializer, 404: ERROR}, summary="One prediction")
     def get(self, request: Request, pk: int) -> Response:
         item = get_object_or_404(items_visible_to(user=request.user), pk=pk)
-        return Response(ItemOutSerializer(item).data)
+        return Response(item_json(item))
 
 
 class QueueListView(ListAPIView):
@@ -227,19 +239,25 @@ class QueueListView(ListAPIView):
         serializer = QueueInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
+        taken = ApiError(
+            code="queue_exists",
+            message="A queue with this slug exists.",
+            status_code=409,
+            fields={"slug": ["Already taken."]},
+        )
         if Queue.objects.filter(slug=data["slug"]).exists():
-            raise ApiError(
-                code="queue_exists",
-                message="A queue with this slug exists.",
-                status_code=409,
-                fields={"slug": ["Already taken."]},
-            )
+            raise taken
         policy = dict(data.pop("policy"))
         policy.pop("activate", None)
         policy.pop("note", None)
-        queue = queue_create(
-            actor=Actor.for_user(request.user), created_by=request.user, policy=policy, **data
-        )
+        try:
+            queue = queue_create(
+                actor=Actor.for_user(request.user), created_by=request.user, policy=policy, **data
+            )
+        except IntegrityError:
+            # Another request created the slug between our check and our insert; the
+            # input was validated, so the unique slug is the constraint that refused it.
+            raise taken from None
         return Response(QueueOutSerializer(queue).data, status=status.HTTP_201_CREATED)
 
 

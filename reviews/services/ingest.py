@@ -23,7 +23,7 @@ from reviews.services.routing import route_prediction
 
 @dataclass(frozen=True)
 class Prediction:
-    """One prediction whose shape has been validated (see PredictionInSerializer)."""
+    """One prediction whose shape has been validated (reviews.validation.validate_prediction)."""
 
     external_id: str
     model_version: str
@@ -33,20 +33,6 @@ class Prediction:
     scores: dict[str, float] | None
     slice: dict[str, str]
     body_hash: str
-
-    @classmethod
-    def from_validated(cls, data: dict[str, Any], raw: Any) -> Prediction:
-        output = data["output"]
-        return cls(
-            external_id=data["external_id"],
-            model_version=data["model_version"],
-            input=data["input"],
-            label=output["label"],
-            confidence=output["confidence"],
-            scores=output.get("scores"),
-            slice=dict(data.get("slice") or {}),
-            body_hash=cls.hash_body(raw),
-        )
 
     @staticmethod
     def hash_body(raw: Any) -> str:
@@ -81,19 +67,21 @@ def prediction_errors_for_queue(*, prediction: Prediction, queue: Queue) -> dict
 
 
 def predictions_ingest(
-    *, queue: Queue, predictions: Sequence[Prediction], actor: Actor, attempts: int = 3
+    *, queue: Queue, predictions: Sequence[Prediction], actor: Actor, attempts: int = 20
 ) -> list[IngestResult]:
     """Store and route predictions for one queue in one transaction; results in order.
 
     A concurrent request may insert the same external_id between our look-up and
     our insert: the unique constraint refuses ours, the transaction rolls back, and
     the retry finds the other request's item (200 or 409), so there are never two.
+    Every retry follows a commit of the request that beat us, so each round makes
+    progress; `attempts` only bounds a pathological pile-up.
     """
-    for attempt in range(attempts):
+    for attempt in range(1, attempts + 1):
         try:
             return _ingest_once(queue=queue, predictions=predictions, actor=actor)
         except IntegrityError:
-            if attempt == attempts - 1:
+            if attempt == attempts:
                 raise
     raise AssertionError("unreachable")
 
@@ -130,7 +118,9 @@ def _ingest_once(
         existing[prediction.external_id] = item
         created.append(item)
         results.append(IngestResult(IngestStatus.CREATED, item))
-    bulk_insert(created)
+    # Insert in one global order (by external_id): two calls sharing ids then wait for
+    # each other instead of deadlocking on the unique index.
+    bulk_insert(sorted(created, key=lambda item: item.external_id))
     # Last, so the audit chain's lock is held only from here to commit.
     audit_record_many(actor=actor, entries=[e for item in created for e in _audit_entries(item)])
     return results

@@ -56,7 +56,7 @@ def policy_create(
 ) -> TierPolicy:
     """Add the next version of the queue's policy; make it active unless asked not to."""
     # The queue row lock serializes version numbers per queue.
-    queue = Queue.objects.select_for_update().get(pk=queue.pk)
+    Queue.objects.select_for_update().filter(pk=queue.pk).first()
     version = (queue.policies.aggregate(v=Max("version"))["v"] or 0) + 1
     created = TierPolicy.objects.create(
         queue=queue, version=version, created_by=created_by, note=note, **_policy_fields(policy)
@@ -120,9 +120,7 @@ def queue_create(
             "redaction": queue.redaction,
         },
     )
-    queue.active_policy = policy_create(
-        queue=queue, policy=policy, actor=actor, created_by=created_by
-    )
+    policy_create(queue=queue, policy=policy, actor=actor, created_by=created_by)
     return queue
 
 

@@ -19,8 +19,9 @@ from audit.services import Actor
 from reviews.models import Queue
 from reviews.permissions import Role
 from reviews.services.access import client_create, reviewer_create
-from reviews.services.ingest import Prediction, predictions_ingest
+from reviews.services.ingest import predictions_ingest
 from reviews.services.queues import queue_create
+from reviews.validation import validate_prediction
 
 ACTOR = Actor.system("seed_demo")
 
@@ -179,6 +180,6 @@ class Command(BaseCommand):
                 "output": {"label": label, "confidence": confidence, "scores": scores},
                 "slice": rng.choice(spec["slices"]),
             }
-            predictions.append(Prediction.from_validated(body, body))
+            predictions.append(validate_prediction(body)[1])
         results = predictions_ingest(queue=queue, predictions=predictions, actor=ACTOR)
         return sum(1 for r in results if r.status.value == 201)
