@@ -221,10 +221,14 @@ def audit_verify(
     3. Each event's hash must be recomputed from its own fields (an altered event).
     4. The chain must reach the head as it was when verification began (events cut
        off the end); events appended meanwhile are left for the next run.
+    5. No event may lie past the head (the head moved back over events).
     """
     head = AuditChainHead.objects.filter(pk=1).first()
+    if head is None and AuditEvent.objects.exists():
+        return VerifyResult(False, 0, from_seq, from_hash, from_seq + 1, "the chain head is gone")
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
     expected_seq, prev, checked = from_seq, from_hash, 0
+    before_last = prev
     for row in _events_between(from_seq, head_seq, chunk):
         (seq, at, kind, actor_id, label, action, ttype, tid, data_json, rid, prev_hash, digest) = (
             row
@@ -270,9 +274,20 @@ def audit_verify(
                 seq,
                 f"event #{seq} was altered after it was recorded",
             )
-        prev = digest
+        before_last, prev = prev, digest
         checked += 1
-    if head_seq != expected_seq or head_hash != prev:
+    if head_seq < expected_seq:
+        # Only when starting from a checkpoint: events it verified are gone and the
+        # head was moved back over them.
+        return VerifyResult(
+            False,
+            checked,
+            expected_seq,
+            prev,
+            head_seq + 1,
+            f"events verified before, up to #{expected_seq}, are gone (head is #{head_seq})",
+        )
+    if head_seq > expected_seq:
         return VerifyResult(
             False,
             checked,
@@ -281,7 +296,36 @@ def audit_verify(
             expected_seq + 1,
             f"events after #{expected_seq} are missing (head is #{head_seq})",
         )
+    if head_hash != prev:
+        # The last event was replaced with its own hash recomputed, or the head rewritten.
+        if checked:
+            checked, expected_seq, prev = checked - 1, expected_seq - 1, before_last
+        return VerifyResult(
+            False,
+            checked,
+            expected_seq,
+            prev,
+            head_seq,
+            f"event #{head_seq} does not match the chain head",
+        )
+    if _events_past_the_head():
+        return VerifyResult(
+            False,
+            checked,
+            expected_seq,
+            prev,
+            head_seq + 1,
+            f"events after #{head_seq} exist but the chain head was moved back over them",
+        )
     return VerifyResult(True, checked, expected_seq, prev)
+
+
+def _events_past_the_head() -> bool:
+    # Every append moves the head in its own transaction, so an event committed before
+    # this read is at or below the head read after it; appends meanwhile are no alarm.
+    last = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first()
+    head_seq = AuditChainHead.objects.filter(pk=1).values_list("seq", flat=True).first()
+    return last is not None and (head_seq is None or last > head_seq)
 
 
 @transaction.atomic

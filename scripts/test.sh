@@ -49,7 +49,7 @@ say "ruff format --check ."
 ruff format --check .
 
 db="SQLite (tests marked postgres skip)"
-broker="filesystem (worker tests that need a broker server skip)"
+broker="filesystem (worker tests that need a broker server skip; the rest start a worker on it)"
 [ -z "${DATABASE_URL:-}" ] || db="${DATABASE_URL%%:*}"
 [ -z "${CELERY_BROKER_URL:-}" ] || broker="${CELERY_BROKER_URL%%:*}"
 say "pytest — database: $db; broker: $broker"

@@ -1,7 +1,8 @@
 """Personas and clients shared by every test.
 
-Markers: `postgres` tests are skipped on SQLite; `worker` tests need a real broker
-(CELERY_BROKER_URL=redis://…) and start a Celery worker process.
+Markers: `postgres` tests are skipped on SQLite; `worker` tests start a real Celery
+worker process, on Redis when CELERY_BROKER_URL is set and otherwise (those that can)
+on the embedded filesystem broker.
 """
 
 from __future__ import annotations
