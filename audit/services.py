@@ -121,36 +121,20 @@ def audit_record_many(*, actor: Actor, entries: Sequence[Entry]) -> list[AuditEv
     events = []
     for entry in entries:
         seq += 1
-        data_json = canonical_json(entry.data)
-        digest = event_hash(
-            prev_hash=prev,
-            seq=seq,
-            at=at,
-            actor_kind=actor.kind,
-            actor_id=actor.id,
-            actor_label=actor.label,
-            action=entry.action,
-            target_type=entry.target_type,
-            target_id=entry.target_id,
-            data_json=data_json,
-            request_id=request_id,
-        )
-        events.append(
-            AuditEvent(
-                seq=seq,
-                at=at,
-                actor_kind=actor.kind,
-                actor_id=actor.id,
-                actor_label=actor.label,
-                action=entry.action,
-                target_type=entry.target_type,
-                target_id=entry.target_id,
-                data_json=data_json,
-                request_id=request_id,
-                prev_hash=prev,
-                hash=digest,
-            )
-        )
+        fields: dict[str, Any] = {
+            "seq": seq,
+            "at": at,
+            "actor_kind": actor.kind,
+            "actor_id": actor.id,
+            "actor_label": actor.label,
+            "action": entry.action,
+            "target_type": entry.target_type,
+            "target_id": entry.target_id,
+            "data_json": canonical_json(entry.data),
+            "request_id": request_id,
+        }
+        digest = event_hash(prev_hash=prev, **fields)
+        events.append(AuditEvent(**fields, prev_hash=prev, hash=digest))
         prev = digest
     bulk_insert(events)
     AuditChainHead.objects.filter(pk=1).update(seq=seq, hash=prev)

@@ -17,41 +17,20 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-PYTHON="${PYTHON:-python3}"
-VENV="${HITL_VENV:-.venv}"
 PORT="${PORT:-8000}"
 DATA_DIR="${HITL_DATA_DIR:-var}"
 LOG_DIR="$DATA_DIR/log"
 CREDENTIALS="$DATA_DIR/demo-credentials.txt" # written by seed_demo, readable by this user only
 
-if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
-say() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain"; }
 die() {
     printf 'demo.sh: %s\n' "$*" >&2
     exit 1
 }
 
 # --- 1. virtualenv and install ---------------------------------------------------------
-if [ ! -x "$VENV/bin/python" ]; then
-    command -v "$PYTHON" >/dev/null || die "$PYTHON not found; install Python 3.11 or newer"
-    "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-        || die "hitl needs Python 3.11 or newer; $PYTHON is $("$PYTHON" -V 2>&1)"
-    say "Creating a virtualenv in $VENV"
-    "$PYTHON" -m venv "$VENV"
-fi
-export VIRTUAL_ENV="$PWD/$VENV"
-export PATH="$VIRTUAL_ENV/bin:$PATH"
-
-# Re-install only when pyproject.toml (or where the repository lives) changed, so a second
-# run starts in seconds and needs no network.
-stamp="$VENV/.hitl-installed-base"
-wanted="$(python -c 'import hashlib, os
-print(hashlib.sha256(open("pyproject.toml", "rb").read() + os.getcwd().encode()).hexdigest())')"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-    say "Installing hitl into $VENV (pip install -e .)"
-    python -m pip install --quiet --disable-pip-version-check -e .
-    echo "$wanted" >"$stamp"
-fi
+# shellcheck source=scripts/lib/venv.sh
+. scripts/lib/venv.sh
+hitl_venv demo.sh .
 
 # --- 2. database and demo data --------------------------------------------------------
 mkdir -p "$LOG_DIR"

@@ -13,35 +13,9 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-PYTHON="${PYTHON:-python3}"
-VENV="${HITL_VENV:-.venv}"
-
-if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
-say() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain"; }
-die() {
-    printf 'test.sh: %s\n' "$*" >&2
-    exit 1
-}
-
-if [ ! -x "$VENV/bin/python" ]; then
-    command -v "$PYTHON" >/dev/null || die "$PYTHON not found; install Python 3.11 or newer"
-    "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-        || die "hitl needs Python 3.11 or newer; $PYTHON is $("$PYTHON" -V 2>&1)"
-    say "Creating a virtualenv in $VENV"
-    "$PYTHON" -m venv "$VENV"
-fi
-export VIRTUAL_ENV="$PWD/$VENV"
-export PATH="$VIRTUAL_ENV/bin:$PATH" # tests that start `celery` find this one
-
-# Re-install only when pyproject.toml (or where the repository lives) changed.
-stamp="$VENV/.hitl-installed-dev"
-wanted="$(python -c 'import hashlib, os
-print(hashlib.sha256(open("pyproject.toml", "rb").read() + os.getcwd().encode()).hexdigest())')"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-    say "Installing hitl and its test tools into $VENV (pip install -e '.[dev]')"
-    python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
-    echo "$wanted" >"$stamp"
-fi
+# shellcheck source=scripts/lib/venv.sh
+. scripts/lib/venv.sh
+hitl_venv test.sh '.[dev]'
 
 say "ruff check ."
 ruff check .

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.db import connection, transaction
+from django.db import transaction
 
 from audit.actions import AuditAction
 from audit.models import GENESIS_HASH, AuditChainHead, AuditEvent
 from audit.services import Actor, Entry, audit_record, audit_record_many, audit_verify
 from reviews.models import Queue
+from tests.concurrency import run_together
 from tests.factories import make_queue
 
 ACTOR = Actor(kind=AuditEvent.ActorKind.USER, id="7", label="alice")
@@ -162,33 +162,17 @@ def test_concurrent_writers_keep_one_contiguous_verifiable_chain() -> None:
     threads, transactions, per_transaction = 16, 20, 3
     assert not AuditEvent.objects.exists()
     AuditChainHead.objects.all().delete()  # the first appenders race to create it
-    barrier = threading.Barrier(threads)
-    errors: list[BaseException] = []
 
     def write(thread: int) -> None:
-        try:
-            connection.ensure_connection()
-            barrier.wait(timeout=30)
-            for txn in range(transactions):
-                entries = [
-                    Entry(AuditAction.ITEM_ROUTED, "reviews.item", f"{thread}-{txn}", {"i": i})
-                    for i in range(per_transaction)
-                ]
-                with transaction.atomic():
-                    audit_record_many(actor=Actor.system(f"writer-{thread}"), entries=entries)
-        except BaseException as exc:
-            errors.append(exc)
-            barrier.abort()
-        finally:
-            connection.close()
+        for txn in range(transactions):
+            entries = [
+                Entry(AuditAction.ITEM_ROUTED, "reviews.item", f"{thread}-{txn}", {"i": i})
+                for i in range(per_transaction)
+            ]
+            with transaction.atomic():
+                audit_record_many(actor=Actor.system(f"writer-{thread}"), entries=entries)
 
-    workers = [threading.Thread(target=write, args=(t,), daemon=True) for t in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=120)
-    assert not errors, errors
-    assert not any(w.is_alive() for w in workers)
+    run_together(threads, write)
 
     total = threads * transactions * per_transaction
     rows = list(AuditEvent.objects.order_by("seq").values_list("seq", "target_id", "actor_label"))
