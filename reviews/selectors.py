@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
-from guardian.shortcuts import get_objects_for_user
+from django.contrib.auth.models import Permission
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
-from reviews.models import Containment, Item, Queue
+from reviews.models import Containment, Item, Queue, QueueGroupPermission, QueueUserPermission
 from reviews.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
 
 
@@ -21,14 +21,26 @@ class QueueNotFound(Exception):
 
 
 def queues_for(*, user: User, perms: Iterable[str] = QUEUE_VISIBLE_PERMS) -> QuerySet[Queue]:
-    """Queues on which the user holds any of `perms` (directly, via a group, or globally)."""
-    return get_objects_for_user(
-        user,
-        [f"reviews.{p}" for p in perms],
-        klass=Queue.objects.select_related("active_policy"),
-        any_perm=True,
-        accept_global_perms=True,
+    """Queues on which the user holds any of `perms`: on the queue itself (directly or
+    through a group, django-guardian's tables), or globally on every queue.
+
+    The same answer as guardian's get_objects_for_user(any_perm=True,
+    accept_global_perms=True), in one query instead of three: this runs on every ingest.
+    """
+    queues = Queue.objects.select_related("active_policy")
+    if not user.is_active:
+        return queues.none()
+    if user.is_superuser:
+        return queues
+    codenames = list(perms)
+    on_reviews = Q(content_type__app_label="reviews", codename__in=codenames)
+    granted = Q(permission__content_type__app_label="reviews", permission__codename__in=codenames)
+    everywhere = Permission.objects.filter(on_reviews).filter(Q(user=user) | Q(group__user=user))
+    directly = QueueUserPermission.objects.filter(granted, content_object=OuterRef("pk"), user=user)
+    via_group = QueueGroupPermission.objects.filter(
+        granted, content_object=OuterRef("pk"), group__user=user
     )
+    return queues.filter(Exists(everywhere) | Exists(directly) | Exists(via_group))
 
 
 def queue_for(*, user: User, slug: str, perms: Iterable[str] = QUEUE_VISIBLE_PERMS) -> Queue:
