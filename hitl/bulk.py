@@ -1,16 +1,17 @@
 """Fast multi-row inserts for the ingest hot path.
 
-On PostgreSQL, rows go in with COPY (ids reserved from the table's sequence in one
-query), which costs a fraction of an INSERT whose parameters psycopg must quote
-one by one. Elsewhere (the embedded SQLite) it is plain `bulk_create`.
-Either way it runs inside the caller's transaction and raises Django's
-IntegrityError on a constraint violation, so callers need not know which it was.
+On PostgreSQL, many rows go in with COPY (ids reserved from the table's sequence in
+one query), which costs a fraction of an INSERT whose parameters psycopg must quote
+one by one. A few rows, and every insert elsewhere (the embedded SQLite), go through
+plain `bulk_create`. Either way it runs inside the caller's transaction and raises
+Django's IntegrityError on a constraint violation, so callers need not know which.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any, TypeVar
 
 from django.db import connection, models
@@ -18,45 +19,59 @@ from psycopg import sql
 
 M = TypeVar("M", bound=models.Model)
 
+# Below this many rows, one INSERT … RETURNING beats reserving ids and then copying.
+COPY_FROM_ROWS = 20
 
-def _column_value(field: models.Field[Any, Any], obj: models.Model) -> Any:
-    value = field.pre_save(obj, add=True)  # fills auto_now_add and friends, as save() would
-    if isinstance(field, models.JSONField):
-        # Pre-encoded: COPY's text format hands the string to jsonb's own parser.
-        if value is None and field.null:
-            return None
-        return json.dumps(value, ensure_ascii=False)
-    return value
+
+def _json(value: Any) -> Any:
+    # Pre-encoded: COPY's text format hands the string to jsonb's own parser.
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+@cache
+def _copy_plan(model: type[models.Model]) -> tuple[sql.Composed, list[Callable[[Any], Any]]]:
+    """The COPY statement and one value getter per column, worked out once per model."""
+    fields = [f for f in model._meta.concrete_fields if not f.generated]
+    getters: list[Callable[[Any], Any]] = []
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            getters.append(lambda obj, f=field: f.pre_save(obj, add=True))
+        elif isinstance(field, models.JSONField):
+            getters.append(lambda obj, name=field.attname: _json(getattr(obj, name)))
+        else:
+            getters.append(lambda obj, name=field.attname: getattr(obj, name))
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(model._meta.db_table),
+        sql.SQL(", ").join(sql.Identifier(f.column) for f in fields),
+    )
+    return statement, getters
 
 
 def bulk_insert(objs: Sequence[M]) -> None:
     """Insert unsaved instances of one model, setting their primary keys."""
     if not objs:
         return
-    if connection.vendor != "postgresql":
-        type(objs[0]).objects.bulk_create(objs)
+    model = type(objs[0])
+    if connection.vendor != "postgresql" or len(objs) < COPY_FROM_ROWS:
+        model.objects.bulk_create(objs)
         return
-    meta = type(objs[0])._meta
-    pk = meta.pk
+    pk = model._meta.pk
     if isinstance(pk, models.AutoField | models.BigAutoField):
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [meta.db_table, pk.column, len(objs)],
+                [model._meta.db_table, pk.column, len(objs)],
             )
             for obj, (new_id,) in zip(objs, cursor.fetchall(), strict=True):
                 setattr(obj, pk.attname, new_id)
-    fields = [f for f in meta.concrete_fields if not f.generated]
-    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-        sql.Identifier(meta.db_table), sql.SQL(", ").join(sql.Identifier(f.column) for f in fields)
-    )
+    statement, getters = _copy_plan(model)
     with (
         connection.cursor() as cursor,
         connection.wrap_database_errors,
         cursor.cursor.copy(statement) as copy,
     ):
         for obj in objs:
-            copy.write_row([_column_value(f, obj) for f in fields])
+            copy.write_row([get(obj) for get in getters])
     for obj in objs:
         obj._state.adding = False
         obj._state.db = connection.alias

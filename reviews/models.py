@@ -205,7 +205,9 @@ class Item(models.Model):
         State.DECIDED: frozenset(),
     }
 
-    queue = models.ForeignKey(Queue, on_delete=models.PROTECT, related_name="items")
+    # No index of its own: item_external_id_unique and item_queue_received_idx both lead
+    # with queue, and every index is one more write per ingested item.
+    queue = models.ForeignKey(Queue, on_delete=models.PROTECT, related_name="items", db_index=False)
     external_id = models.CharField(max_length=200)
     # SHA-256 of the canonical JSON of the submitted body: a repeat with the same
     # external_id must match it (200) or it is a conflict (409).
@@ -218,7 +220,10 @@ class Item(models.Model):
     scores = models.JSONField(null=True, blank=True)
     slice = models.JSONField(default=dict, blank=True)
 
-    policy = models.ForeignKey(TierPolicy, on_delete=models.PROTECT, related_name="items")
+    # Unindexed for the same reason; versions are never deleted, so PROTECT never scans.
+    policy = models.ForeignKey(
+        TierPolicy, on_delete=models.PROTECT, related_name="items", db_index=False
+    )
     route = models.CharField(max_length=16, choices=Route.choices)
     release = models.CharField(max_length=8, choices=Release.choices)
     state = models.CharField(max_length=16, choices=State.choices, default=State.RECEIVED)
