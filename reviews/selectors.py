@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
-from django.contrib.auth.models import Permission
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from accounts.models import User
 from reviews.models import Containment, Item, Queue, QueueGroupPermission, QueueUserPermission
@@ -20,27 +23,59 @@ class QueueNotFound(Exception):
         self.slug = slug
 
 
+@cache
+def _permitted_queue_ids_sql(codename_count: int) -> str:
+    """The ids of queues a user holds one of N permissions on, as plain SQL.
+
+    Written out rather than built by the ORM: it runs on every API call, and composing
+    the equivalent Exists() filters cost ~6 ms of CPU per call, more than the query.
+    Parameters: the codenames, then the user id, four times over.
+    """
+    user_groups = User.groups.through._meta.db_table
+    user_perms = User.user_permissions.through._meta.db_table
+    group_perms = Group.permissions.through._meta.db_table
+    permission = Permission._meta.db_table
+    content_type = ContentType._meta.db_table
+    codenames = ", ".join(["%s"] * codename_count)
+    perm = (
+        f"JOIN {permission} ap ON ap.id = g.permission_id "
+        f"JOIN {content_type} ct ON ct.id = ap.content_type_id "
+        f"AND ct.app_label = 'reviews' AND ap.codename IN ({codenames})"
+    )
+    # Only table names from our own models are formatted in; every value is a parameter.
+    return " UNION ".join(
+        [
+            # Granted on the queue, to the user (django-guardian's direct-FK tables).
+            f"SELECT g.content_object_id FROM {QueueUserPermission._meta.db_table} g {perm} "
+            "WHERE g.user_id = %s",
+            # Granted on the queue, to one of the user's groups.
+            f"SELECT g.content_object_id FROM {QueueGroupPermission._meta.db_table} g {perm} "
+            f"JOIN {user_groups} ug ON ug.group_id = g.group_id WHERE ug.user_id = %s",
+            # Granted globally, to the user or a group: every queue.
+            f"SELECT q.id FROM {Queue._meta.db_table} q WHERE EXISTS ("
+            f"SELECT 1 FROM {user_perms} g {perm} WHERE g.user_id = %s) OR EXISTS ("
+            f"SELECT 1 FROM {group_perms} g {perm} "
+            f"JOIN {user_groups} ug ON ug.group_id = g.group_id WHERE ug.user_id = %s)",
+        ]
+    )
+
+
 def queues_for(*, user: User, perms: Iterable[str] = QUEUE_VISIBLE_PERMS) -> QuerySet[Queue]:
     """Queues on which the user holds any of `perms`: on the queue itself (directly or
     through a group, django-guardian's tables), or globally on every queue.
 
     The same answer as guardian's get_objects_for_user(any_perm=True,
-    accept_global_perms=True), in one query instead of three: this runs on every ingest.
+    accept_global_perms=True), in one query instead of three.
     """
     queues = Queue.objects.select_related("active_policy")
     if not user.is_active:
         return queues.none()
     if user.is_superuser:
         return queues
-    codenames = list(perms)
-    on_reviews = Q(content_type__app_label="reviews", codename__in=codenames)
-    granted = Q(permission__content_type__app_label="reviews", permission__codename__in=codenames)
-    everywhere = Permission.objects.filter(on_reviews).filter(Q(user=user) | Q(group__user=user))
-    directly = QueueUserPermission.objects.filter(granted, content_object=OuterRef("pk"), user=user)
-    via_group = QueueGroupPermission.objects.filter(
-        granted, content_object=OuterRef("pk"), group__user=user
-    )
-    return queues.filter(Exists(everywhere) | Exists(directly) | Exists(via_group))
+    codenames = [str(p) for p in perms]
+    params = [*codenames, user.pk] * 4
+    permitted = RawSQL(_permitted_queue_ids_sql(len(codenames)), params)  # noqa: S611 - static SQL
+    return queues.filter(pk__in=permitted)
 
 
 def queue_for(*, user: User, slug: str, perms: Iterable[str] = QUEUE_VISIBLE_PERMS) -> Queue:
