@@ -7,8 +7,8 @@ from django.db import models
 
 class AuditAction(models.IntegerChoices):
     # Items 1xx
-    ITEM_RECEIVED = 101, "item received"
-    ITEM_ROUTED = 102, "item routed"
+    ITEM_RECEIVED = 101, "item received and routed"  # one event: one transaction at ingest
+    ITEM_ROUTED = 102, "item re-routed"
     ITEM_TRANSITIONED = 103, "item changed state"
     # Queues and policies 2xx
     QUEUE_CREATED = 201, "queue created"

@@ -122,7 +122,7 @@ def _ingest_once(
     # each other instead of deadlocking on the unique index.
     bulk_insert(sorted(created, key=lambda item: item.external_id))
     # Last, so the audit chain's lock is held only from here to commit.
-    audit_record_many(actor=actor, entries=[e for item in created for e in _audit_entries(item)])
+    audit_record_many(actor=actor, entries=[_audit_entry(item) for item in created])
     return results
 
 
@@ -171,33 +171,26 @@ def _routed_item(
     return item
 
 
-def _audit_entries(item: Item) -> tuple[Entry, Entry]:
-    target = ("reviews.item", str(item.pk))
-    return (
-        Entry(
-            AuditAction.ITEM_RECEIVED,
-            *target,
-            {
-                "queue": item.queue.slug,
-                "external_id": item.external_id,
-                "model_version": item.model_version,
-                "label": item.output_label,
-                "confidence": item.confidence,
-                "body_sha256": item.body_hash,
-            },
-        ),
-        Entry(
-            AuditAction.ITEM_ROUTED,
-            *target,
-            {
-                "route": item.route,
-                "tier": item.tier,
-                "state": item.state,
-                "release": item.release,
-                "policy_version": item.policy.version,
-                "sample_reason": item.sample_reason,
-                "required_skill": item.required_skill,
-                "why": [step["why"] for step in item.trace],
-            },
-        ),
+def _audit_entry(item: Item) -> Entry:
+    """One event per ingested item: receipt and route are one transaction, one step."""
+    return Entry(
+        AuditAction.ITEM_RECEIVED,
+        "reviews.item",
+        str(item.pk),
+        {
+            "queue": item.queue.slug,
+            "external_id": item.external_id,
+            "model_version": item.model_version,
+            "label": item.output_label,
+            "confidence": item.confidence,
+            "body_sha256": item.body_hash,
+            "route": item.route,
+            "tier": item.tier,
+            "state": item.state,
+            "release": item.release,
+            "policy_version": item.policy.version,
+            "sample_reason": item.sample_reason,
+            "required_skill": item.required_skill,
+            "why": [step["why"] for step in item.trace],
+        },
     )

@@ -39,9 +39,9 @@ def test_admin_lists_events_newest_first_with_their_chain_fields(
     seqs = [e["seq"] for e in body["results"]]
     assert seqs == sorted(seqs, reverse=True)
     assert seqs[0] == AuditEvent.objects.order_by("-seq").first().seq  # type: ignore[union-attr]
-    routed = next(e for e in body["results"] if e["action"] == AuditAction.ITEM_ROUTED)
+    routed = next(e for e in body["results"] if e["action"] == AuditAction.ITEM_RECEIVED)
     stored = AuditEvent.objects.get(seq=routed["seq"])
-    assert routed["action_name"] == "item routed"
+    assert routed["action_name"] == "item received and routed"
     assert routed["target_type"] == "reviews.item"
     assert routed["target_id"] == str(item.pk)
     assert routed["data"] == stored.data
@@ -67,10 +67,7 @@ def test_events_filter_by_target_gives_one_objects_history(
 
     body = admin_api.get(EVENTS, {"target_type": "reviews.item", "target_id": item.pk}).json()
 
-    assert [e["action"] for e in body["results"]] == [
-        AuditAction.ITEM_ROUTED,
-        AuditAction.ITEM_RECEIVED,
-    ]
+    assert [e["action"] for e in body["results"]] == [AuditAction.ITEM_RECEIVED]
     assert {e["target_id"] for e in body["results"]} == {str(item.pk)}
 
 

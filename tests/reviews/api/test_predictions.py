@@ -162,31 +162,31 @@ def test_same_external_id_in_another_queue_is_another_item(
     assert Item.objects.count() == 2
 
 
-def test_ingest_writes_received_and_routed_events(api: APIClient, queue: Queue) -> None:
+def test_ingest_writes_one_event_with_receipt_and_route(api: APIClient, queue: Queue) -> None:
     body = prediction_body(queue, output={"label": "approve", "confidence": 0.7})
 
     item_id = post(api, body).json()["id"]
 
-    received, routed = item_events(item_id)
+    (received,) = item_events(item_id)
     client = User.objects.get(username="scoring-service")
+    item = Item.objects.get()
     assert received.action == AuditAction.ITEM_RECEIVED
-    assert routed.action == AuditAction.ITEM_ROUTED
-    assert routed.seq == received.seq + 1
-    for event in (received, routed):
-        assert (event.actor_kind, event.actor_id, event.actor_label) == (
-            "client",
-            str(client.pk),
-            "scoring-service",
-        )
+    assert (received.actor_kind, received.actor_id, received.actor_label) == (
+        "client",
+        str(client.pk),
+        "scoring-service",
+    )
     assert received.data["external_id"] == body["external_id"]
     assert received.data["queue"] == "loans"
     assert received.data["label"] == "approve"
     assert received.data["confidence"] == 0.7
-    assert received.data["body_sha256"] == Item.objects.get().body_hash
-    assert routed.data["route"] == "tier1"
-    assert routed.data["release"] == "held"
-    assert routed.data["policy_version"] == 1
-    assert len(routed.data["why"]) == 3
+    assert received.data["body_sha256"] == item.body_hash
+    assert received.data["route"] == item.route == "tier1"
+    assert received.data["release"] == item.release
+    assert received.data["policy_version"] == 1
+    assert received.data["why"] == [step["why"] for step in item.trace]
+    assert received.data["release"] == "held"
+    assert len(received.data["why"]) == 3
     assert audit_verify().ok
 
 
