@@ -63,7 +63,10 @@ def target_of(obj: models.Model) -> tuple[str, str]:
 
 
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """One text per JSON value: sorted keys, no spaces, UTF-8, no NaN or infinity."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
 
 
 def _format_time(at: datetime) -> str:

@@ -8,10 +8,14 @@ describes the same shape for the OpenAPI schema and delegates to this function.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from typing import Any
 
-from hitl.api.fields import json_value_error
+from django.conf import settings
+
+from audit.services import canonical_json
+from hitl.api.fields import MAX_JSON_DEPTH, json_value_error
 from reviews.services.ingest import Prediction
 
 MAX_QUEUE = 64
@@ -108,6 +112,29 @@ def _slice_errors(tags: Any, errors: dict[str, list[str]]) -> None:
             errors[f"slice.{_field_name(name)}"] = [message]
 
 
+def _canonical_body(raw: dict[str, Any]) -> bytes:
+    """The prediction's canonical JSON: what its size is measured on and its idempotency
+    hash taken of. Every field but `input` is checked and bounded above, so a body that
+    cannot be stored is the input's fault.
+    """
+    try:
+        encoded = canonical_json(raw).encode()
+    except (ValueError, RecursionError):  # inf from 1e999, a lone surrogate, deep nesting
+        problem = json_value_error(raw["input"]) or "Must be JSON (finite numbers, valid Unicode)."
+        raise PredictionInvalid({"input": [problem]}) from None
+    limit = settings.HITL_MAX_ITEM_BYTES
+    if len(encoded) > limit:
+        raise PredictionInvalid(
+            {"input": [f"The prediction is {len(encoded)} bytes as JSON; the limit is {limit}."]}
+        )
+    # NUL characters and deep nesting need a walk of the input; skip it when the text
+    # shows that neither can be there.
+    suspect = b"\\u0000" in encoded or encoded.count(b"[") + encoded.count(b"{") > MAX_JSON_DEPTH
+    if suspect and (problem := json_value_error(raw["input"])):
+        raise PredictionInvalid({"input": [problem]})
+    return encoded
+
+
 def validate_prediction(raw: Any) -> tuple[str, Prediction]:
     """The queue slug and the prediction, or PredictionInvalid with every field's error."""
     if not isinstance(raw, dict):
@@ -127,8 +154,6 @@ def validate_prediction(raw: Any) -> tuple[str, Prediction]:
             errors[name] = [message]
     if "input" not in raw:
         errors["input"] = [REQUIRED]
-    elif message := json_value_error(raw["input"]):
-        errors["input"] = [message]
     if "output" not in raw:
         errors["output"] = [REQUIRED]
     else:
@@ -137,6 +162,7 @@ def validate_prediction(raw: Any) -> tuple[str, Prediction]:
         _slice_errors(raw["slice"], errors)
     if errors:
         raise PredictionInvalid(errors)
+    encoded = _canonical_body(raw)
     output = raw["output"]
     return raw["queue"], Prediction(
         external_id=raw["external_id"],
@@ -146,5 +172,5 @@ def validate_prediction(raw: Any) -> tuple[str, Prediction]:
         confidence=float(output["confidence"]),
         scores=output.get("scores"),
         slice=dict(raw.get("slice") or {}),
-        body_hash=Prediction.hash_body(raw),
+        body_hash=hashlib.sha256(encoded).hexdigest(),
     )

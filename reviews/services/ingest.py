@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.actions import AuditAction
-from audit.services import Actor, Entry, audit_record_many, canonical_json
+from audit.services import Actor, Entry, audit_record_many
 from hitl.bulk import bulk_insert
 from reviews.choices import Release
 from reviews.models import Containment, Item, Queue, TierPolicy
@@ -33,11 +32,6 @@ class Prediction:
     scores: dict[str, float] | None
     slice: dict[str, str]
     body_hash: str
-
-    @staticmethod
-    def hash_body(raw: Any) -> str:
-        """What makes two submissions "the same body" for idempotency."""
-        return hashlib.sha256(canonical_json(raw).encode()).hexdigest()
 
 
 class IngestStatus(enum.Enum):

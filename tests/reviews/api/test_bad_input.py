@@ -285,8 +285,10 @@ def test_item_input_over_the_item_limit_is_400(
 
 
 @override_settings(HITL_MAX_ITEM_BYTES=1024)
-def test_item_input_within_the_item_limit_is_accepted(api: APIClient, queue: Queue) -> None:
-    body = prediction_body(queue, input={"text": "x" * 900})
+def test_prediction_within_the_item_limit_is_accepted(api: APIClient, queue: Queue) -> None:
+    """The limit is on the whole prediction's canonical JSON, input included."""
+    body = prediction_body(queue, input={"text": "x" * 800})
+    assert 900 < len(json.dumps(body)) < 1024
 
     assert api.post(URL, body, format="json").status_code == 201
 
