@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.models import GENESIS_HASH, AuditChainHead, AuditCheckpoint, AuditEvent
-from hitl.bulk import bulk_insert
+from hitl.bulk import bulk_insert, new_instance
 from hitl.request_context import current_request_id
 
 
@@ -137,7 +137,7 @@ def audit_record_many(*, actor: Actor, entries: Sequence[Entry]) -> list[AuditEv
             "request_id": request_id,
         }
         digest = event_hash(prev_hash=prev, **fields)
-        events.append(AuditEvent(**fields, prev_hash=prev, hash=digest))
+        events.append(new_instance(AuditEvent, {**fields, "prev_hash": prev, "hash": digest}))
         prev = digest
     bulk_insert(events)
     AuditChainHead.objects.filter(pk=1).update(seq=seq, hash=prev)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -292,8 +292,9 @@ def item_json(item: Item) -> dict[str, Any]:
     }
 
 
-_DATETIME = serializers.DateTimeField()
-
-
 def _iso(value: datetime | None) -> str | None:
-    return None if value is None else _DATETIME.to_representation(value)
+    """As DRF renders a datetime (UTC, with a Z)."""
+    if value is None:
+        return None
+    text = value.astimezone(UTC).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many
-from hitl.bulk import bulk_insert
+from hitl.bulk import bulk_insert, new_instance
 from reviews.choices import Release
 from reviews.models import Containment, Item, Queue, TierPolicy
 from reviews.selectors import active_containments
@@ -135,27 +135,37 @@ def _routed_item(
         slice_tags=prediction.slice,
         sample_key=f"{queue.pk}:{prediction.external_id}",
     )
-    item = Item(
-        queue=queue,
-        policy=policy,
-        external_id=prediction.external_id,
-        body_hash=prediction.body_hash,
-        model_version=prediction.model_version,
-        input=prediction.input,
-        output_label=prediction.label,
-        confidence=prediction.confidence,
-        calibrated_confidence=prediction.confidence,
-        scores=prediction.scores,
-        slice=prediction.slice,
-        route=decision.route,
-        release=decision.release,
-        tier=decision.tier,
-        sample_reason=decision.sample_reason,
-        required_skill=decision.required_skill,
-        trace=decision.trace,
-        received_at=now,
-        state=Item.State.RECEIVED,
+    item = new_instance(
+        Item,
+        {
+            "id": None,
+            "queue_id": queue.pk,
+            "policy_id": policy.pk,
+            "external_id": prediction.external_id,
+            "body_hash": prediction.body_hash,
+            "model_version": prediction.model_version,
+            "input": prediction.input,
+            "output_label": prediction.label,
+            "confidence": prediction.confidence,
+            "calibrated_confidence": prediction.confidence,
+            "scores": prediction.scores,
+            "slice": prediction.slice,
+            "route": decision.route,
+            "release": decision.release,
+            "tier": decision.tier,
+            "sample_reason": decision.sample_reason,
+            "required_skill": decision.required_skill,
+            "trace": decision.trace,
+            "final_label": "",
+            "outcome": "",
+            "received_at": now,
+            "enqueued_at": None,
+            "released_at": None,
+            "decided_at": None,
+            "state": Item.State.RECEIVED,
+        },
     )
+    item.queue, item.policy = queue, policy  # fill the relation caches: no query later
     for state in decision.path:
         item.transition(to=state)
     if item.state == Item.State.QUEUED:
