@@ -7,7 +7,15 @@ from typing import Any
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from accounts.models import ApiToken, hash_token_key
+from accounts.models import ApiToken, User, hash_token_key
+
+# Every API call runs this; written out, it costs a third of the ORM's select_related
+# (compiling that query took longer than running it). Only our own table names go in.
+_USER_BY_TOKEN_SQL = (
+    f"SELECT u.*, t.id AS token_id FROM {User._meta.db_table} u "  # noqa: S608
+    f"JOIN {ApiToken._meta.db_table} t ON t.user_id = u.id "
+    "WHERE t.key_hash = %s AND t.revoked_at IS NULL"
+)
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
@@ -25,14 +33,11 @@ class TokenAuthentication(authentication.BaseAuthentication):
             key = header[1].decode()
         except UnicodeDecodeError:
             raise exceptions.AuthenticationFailed("The token is not valid.") from None
-        token = (
-            ApiToken.objects.select_related("user")
-            .filter(key_hash=hash_token_key(key), revoked_at__isnull=True)
-            .first()
-        )
-        if token is None or not token.user.is_active:
+        found = list(User.objects.raw(_USER_BY_TOKEN_SQL, [hash_token_key(key)]))
+        if not found or not found[0].is_active:
             raise exceptions.AuthenticationFailed("The token is not valid.")
-        return token.user, token
+        user = found[0]
+        return user, ApiToken(pk=user.token_id, user=user)
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword
