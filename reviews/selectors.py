@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -11,7 +12,14 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from accounts.models import User
-from reviews.models import Containment, Item, Queue, QueueGroupPermission, QueueUserPermission
+from reviews.models import (
+    Containment,
+    Item,
+    Queue,
+    QueueGroupPermission,
+    QueueUserPermission,
+    TierPolicy,
+)
 from reviews.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
 
 
@@ -85,15 +93,66 @@ def queue_for(*, user: User, slug: str, perms: Iterable[str] = QUEUE_VISIBLE_PER
     return queue
 
 
+def _placeholders(count: int) -> str:
+    return ", ".join(["%s"] * count)
+
+
 def queues_for_submit(*, user: User, slugs: Iterable[str]) -> dict[str, Queue]:
-    """The queues among `slugs` that the user may submit to, by slug (one query)."""
-    visible = queues_for(user=user, perms=[QueuePerm.SUBMIT]).filter(slug__in=set(slugs))
-    return {queue.slug: queue for queue in visible}
+    """The queues among `slugs` that the user may submit to, with their active policies.
+
+    Written out (two short queries) rather than composed by the ORM: it runs on every
+    ingest, and compiling the equivalent queryset cost more than running it.
+    """
+    wanted = sorted(set(slugs))
+    if not wanted or not user.is_active:
+        return {}
+    sql = f"SELECT q.* FROM {Queue._meta.db_table} q WHERE q.slug IN ({_placeholders(len(wanted))})"
+    params: list[Any] = list(wanted)
+    if not user.is_superuser:
+        sql += f" AND q.id IN ({_permitted_queue_ids_sql(1)})"
+        params += [QueuePerm.SUBMIT.value, user.pk] * 4
+    queues = list(Queue.objects.raw(sql, params))
+    policy_ids = [q.active_policy_id for q in queues if q.active_policy_id]
+    policies = {
+        policy.pk: policy
+        for policy in TierPolicy.objects.raw(
+            f"SELECT * FROM {TierPolicy._meta.db_table} "
+            f"WHERE id IN ({_placeholders(len(policy_ids))})",
+            policy_ids,
+        )
+    } if policy_ids else {}  # fmt: skip
+    for queue in queues:
+        queue.active_policy = policies.get(queue.active_policy_id)
+    return {queue.slug: queue for queue in queues}
 
 
 def active_containments(*, queue: Queue) -> list[Containment]:
-    # Served by containment_active_idx.
-    return list(Containment.objects.filter(queue=queue, active=True).order_by("set_at"))
+    # Served by containment_active_idx; written out for the same reason as above.
+    return list(
+        Containment.objects.raw(
+            f"SELECT * FROM {Containment._meta.db_table} "
+            "WHERE queue_id = %s AND active ORDER BY set_at",
+            [queue.pk],
+        )
+    )
+
+
+def items_by_external_id(*, queue: Queue, external_ids: Sequence[str]) -> dict[str, Item]:
+    """The queue's items with these external ids, with their policies and queue attached."""
+    if not external_ids:
+        return {}
+    items = list(
+        Item.objects.raw(
+            f"SELECT * FROM {Item._meta.db_table} WHERE queue_id = %s "
+            f"AND external_id IN ({_placeholders(len(external_ids))})",
+            [queue.pk, *external_ids],
+        )
+    )
+    if items:
+        policies = TierPolicy.objects.in_bulk({item.policy_id for item in items})
+        for item in items:
+            item.queue, item.policy = queue, policies[item.policy_id]
+    return {item.external_id: item for item in items}
 
 
 def items_visible_to(*, user: User) -> QuerySet[Item]:

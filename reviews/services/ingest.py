@@ -16,7 +16,7 @@ from audit.services import Actor, Entry, audit_record_many
 from hitl.bulk import bulk_insert, new_instance
 from reviews.choices import Release
 from reviews.models import Containment, Item, Queue, TierPolicy
-from reviews.selectors import active_containments
+from reviews.selectors import active_containments, items_by_external_id
 from reviews.services.routing import route_prediction
 
 
@@ -88,19 +88,13 @@ def _ingest_once(
     if policy is None:  # queue_create always activates a first policy
         raise ValueError(f"queue {queue.slug} has no active policy")
     now = timezone.now()
-    existing = {
-        item.external_id: item
-        for item in Item.objects.filter(
-            queue=queue, external_id__in=[p.external_id for p in predictions]
-        ).select_related("policy")
-    }
+    existing = items_by_external_id(queue=queue, external_ids=[p.external_id for p in predictions])
     containments = active_containments(queue=queue)
     results: list[IngestResult] = []
     created: list[Item] = []
     for prediction in predictions:
         prior = existing.get(prediction.external_id)
         if prior is not None:
-            prior.queue = queue
             status = (
                 IngestStatus.EXISTING
                 if prior.body_hash == prediction.body_hash
