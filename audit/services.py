@@ -101,14 +101,31 @@ def event_hash(
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
 
 
-def _lock_head() -> AuditChainHead:
-    # The head row is the one lock every appender takes, which orders the chain.
-    # Callers take it last in their transaction so it is held only until commit.
-    head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
-    if head is None:
-        AuditChainHead.objects.get_or_create(pk=1)
-        head = AuditChainHead.objects.select_for_update().get(pk=1)
-    return head
+_HEAD = AuditChainHead._meta.db_table
+# Written out: every state change in hitl runs these two, and the ORM's compilation
+# of them cost more than the statements.
+_READ_HEAD_SQL = f"SELECT seq, hash FROM {_HEAD} WHERE id = 1"  # noqa: S608
+_MOVE_HEAD_SQL = f"UPDATE {_HEAD} SET seq = %s, hash = %s WHERE id = 1"  # noqa: S608
+
+
+def _lock_head() -> tuple[int, str]:
+    """(seq, hash) of the chain's tip, with its row locked until commit.
+
+    The head row is the one lock every appender takes, which orders the chain.
+    Callers take it last in their transaction so it is held only until commit.
+    SQLite has no FOR UPDATE; its immediate transactions already serialize writers.
+    """
+    sql = _READ_HEAD_SQL
+    if connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+        if row is None:  # a flushed test database: the first appenders race to create it
+            AuditChainHead.objects.get_or_create(pk=1)
+            cursor.execute(sql)
+            row = cursor.fetchone()
+    return row[0], row[1]
 
 
 def audit_record_many(*, actor: Actor, entries: Sequence[Entry]) -> list[AuditEvent]:
@@ -117,10 +134,9 @@ def audit_record_many(*, actor: Actor, entries: Sequence[Entry]) -> list[AuditEv
         return []
     if not connection.in_atomic_block:
         raise RuntimeError("audit_record must run inside the transaction of the change it records")
-    head = _lock_head()
+    seq, prev = _lock_head()
     at = timezone.now()
     request_id = current_request_id()
-    prev, seq = head.hash, head.seq
     events = []
     for entry in entries:
         seq += 1
@@ -140,7 +156,8 @@ def audit_record_many(*, actor: Actor, entries: Sequence[Entry]) -> list[AuditEv
         events.append(new_instance(AuditEvent, {**fields, "prev_hash": prev, "hash": digest}))
         prev = digest
     bulk_insert(events)
-    AuditChainHead.objects.filter(pk=1).update(seq=seq, hash=prev)
+    with connection.cursor() as cursor:
+        cursor.execute(_MOVE_HEAD_SQL, [seq, prev])
     return events
 
 
