@@ -22,5 +22,12 @@ class AuditAction(models.IntegerChoices):
     TOKEN_REVOKED = 302, "API token revoked"
     USER_CREATED = 311, "user created"
     PERMISSION_GRANTED = 321, "queue permission granted"
+    # Review 4xx
+    ASSIGNMENT_CLAIMED = 401, "item leased to a reviewer"
+    ASSIGNMENT_RELEASED = 402, "lease given back"
+    ASSIGNMENT_EXPIRED = 403, "lease expired"
+    DECISION_RECORDED = 411, "reviewer verdict recorded"
+    ITEM_DECIDED = 412, "item decided by consensus"
+    ITEM_ESCALATED = 421, "item escalated"
     # Audit itself 9xx
     CHAIN_VERIFIED = 901, "audit chain verified"

@@ -153,6 +153,8 @@ STORAGES = {
 HITL_MAX_BODY_BYTES = env_int("HITL_MAX_BODY_BYTES", 32 * 1024 * 1024, minimum=1024)
 HITL_MAX_ITEM_BYTES = env_int("HITL_MAX_ITEM_BYTES", 256 * 1024, minimum=1024)
 HITL_BULK_MAX_ITEMS = 1000
+# How long a claimed item stays leased to its reviewer before it returns to the queue.
+HITL_LEASE_SECONDS = env_int("HITL_LEASE_SECONDS", 600, minimum=30)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HITL_MAX_BODY_BYTES
 
 # --- REST API -----------------------------------------------------------------
@@ -214,6 +216,9 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "hitl")
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "audit-verify-recent": {"task": "audit.tasks.verify_recent_events", "schedule": 60.0},
+    # Expired leases go back to their queues; the deadline lives in the database, so a
+    # missed run only delays the sweep.
+    "reviews-expire-leases": {"task": "reviews.tasks.expire_leases", "schedule": 10.0},
 }
 
 # --- Security (production values come from the environment) ----------------------

@@ -22,6 +22,9 @@ from reviews.choices import (
     Tier,
 )
 
+# Item.risk_rank: lower is claimed first.
+RISK_RANKS: dict[str, int] = {RiskTier.HIGH: 0, RiskTier.MEDIUM: 1, RiskTier.LOW: 2}
+
 
 class InvalidTransition(Exception):
     """An item was asked to move to a state its current state does not lead to."""
@@ -147,6 +150,17 @@ class TierPolicy(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def risk_rank(self) -> int:
+        """Claim order within one deadline: high risk first (0), then medium, then low."""
+        return RISK_RANKS[self.risk_tier]
+
+    def time_to_decision_s(self, tier: str) -> int:
+        """The time-to-decision SLA of `tier`, in seconds: an item's due_at at that tier."""
+        if tier == Tier.SME:
+            return self.sme_time_to_decision_s
+        return self.tier1_time_to_decision_s
+
+    @property
     def effective_mode(self) -> str:
         """High risk always holds outputs until a person decides."""
         return Mode.IN_PATH if self.risk_tier == RiskTier.HIGH else self.mode
@@ -242,16 +256,46 @@ class Item(models.Model):
     released_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
+    # Claiming (services/claims.py). due_at: the current tier's time-to-decision deadline,
+    # set whenever the item is queued at a tier. risk_rank: the policy's risk, 0 = high.
+    due_at = models.DateTimeField(null=True, blank=True)
+    risk_rank = models.PositiveSmallIntegerField(default=1)
+    # Consensus at the current tier: verdicts the policy asks for (k), verdicts in, and
+    # leases out. Claimable while votes_in + leases_active < votes_needed; the check
+    # constraint below makes "more leases than consensus allows" impossible in the data.
+    votes_needed = models.PositiveSmallIntegerField(default=1)
+    votes_in = models.PositiveSmallIntegerField(default=0)
+    leases_active = models.PositiveSmallIntegerField(default=0)
+
+    CLAIMABLE_STATES = (State.QUEUED, State.IN_REVIEW)
+
     class Meta:
         constraints = [
             # Idempotency: never two items for one client key in one queue.
             models.UniqueConstraint(
                 fields=["queue", "external_id"], name="item_external_id_unique"
             ),
+            models.CheckConstraint(
+                condition=Q(votes_needed__gte=models.F("votes_in") + models.F("leases_active")),
+                name="item_leases_within_consensus",
+            ),
         ]
         indexes = [
             # Queue pages and metrics windows: a queue's items by arrival.
             models.Index(fields=["queue", "received_at"], name="item_queue_received_idx"),
+            # Serves the claim (services/claims.py, claim_candidates):
+            #   SELECT … FROM reviews_item WHERE queue_id = %s AND tier = %s
+            #     AND state IN ('queued', 'in_review') AND votes_needed > votes_in + leases_active
+            #     AND NOT EXISTS (this reviewer's assignment of the item at this tier)
+            #   ORDER BY due_at, risk_rank, received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+            # Partial: only claimable rows are in it, so it stays as small as the backlog
+            # while decided items pile up in the table.
+            models.Index(
+                fields=["queue", "tier", "due_at", "risk_rank", "received_at", "id"],
+                condition=Q(state__in=["queued", "in_review"])
+                & Q(votes_needed__gt=models.F("votes_in") + models.F("leases_active")),
+                name="item_claim_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -288,3 +332,113 @@ class Containment(models.Model):
     def __str__(self) -> str:
         scope = ", ".join(f"{k}={v}" for k, v in sorted(self.slice.items())) or "whole queue"
         return f"{self.queue.slug}: {scope}"
+
+
+class Assignment(models.Model):
+    """A lease of one item to one reviewer at one tier, until expires_at."""
+
+    class State(models.TextChoices):
+        ACTIVE = "active", "Active"
+        DECIDED = "decided", "Decided"
+        RELEASED = "released", "Released"
+        EXPIRED = "expired", "Expired"
+
+    # No index of its own: assignment_once_per_tier leads with item.
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="assignments", db_index=False
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
+    )
+    tier = models.CharField(max_length=8, choices=Tier.choices)
+    leased_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    state = models.CharField(max_length=8, choices=State.choices, default=State.ACTIVE)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            # A reviewer never receives the same item twice at one tier (SPEC §2), even
+            # after releasing it or letting the lease expire.
+            models.UniqueConstraint(
+                fields=["item", "reviewer", "tier"], name="assignment_once_per_tier"
+            ),
+        ]
+        indexes = [
+            # The expiry sweep: active leases by expiry; small, like the claim index.
+            models.Index(
+                fields=["expires_at"],
+                condition=Q(state="active"),
+                name="assignment_active_expiry_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"assignment {self.pk}: item {self.item_id} → {self.reviewer_id} ({self.state})"
+
+
+class Decision(models.Model):
+    """A reviewer's verdict on one assignment (SPEC §2)."""
+
+    class Verdict(models.TextChoices):
+        APPROVE = "approve", "Approve"
+        OVERRIDE = "override", "Override"
+        ESCALATE = "escalate", "Escalate"
+        REJECT = "reject", "Reject"
+
+    assignment = models.OneToOneField(Assignment, on_delete=models.PROTECT, related_name="decision")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="decisions")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="decisions"
+    )
+    tier = models.CharField(max_length=8, choices=Tier.choices)
+    verdict = models.CharField(max_length=8, choices=Verdict.choices)
+    # approve: the model's label; override: the corrected label; reject/escalate: blank.
+    label = models.CharField(max_length=100, blank=True)
+    rationale = models.TextField(blank=True)
+    reason_code = models.CharField(max_length=64, blank=True)
+    handling_seconds = models.FloatField()
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+
+    def __str__(self) -> str:
+        return f"decision {self.pk}: {self.verdict} on item {self.item_id}"
+
+
+class Escalation(models.Model):
+    """A ticket that moves an item up (SPEC §2). Minimal here; the escalation issue
+    adds its evidence bundle, owner group, acknowledgement, resolution and SLA."""
+
+    class Reason(models.TextChoices):
+        REVIEWER = "reviewer", "A reviewer escalated"
+        DISAGREEMENT = "disagreement", "Reviewers disagreed"
+        SLA_BREACH = "sla_breach", "SLA breached"
+        LOW_CONFIDENCE = "low_confidence", "Low confidence"
+        SLICE_RULE = "slice_rule", "Slice rule"
+        ALERT = "alert", "Alert"
+
+    class Target(models.TextChoices):
+        TIER1 = "tier1", "Tier 1"
+        SME = "sme", "SME"
+        INCIDENT = "incident", "Incident response"
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="escalations")
+    from_tier = models.CharField(max_length=8, choices=Tier.choices)
+    to_tier = models.CharField(max_length=8, choices=Target.choices)
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.OPEN)
+    note = models.TextField(blank=True)
+    # {"verdicts": [{"reviewer", "verdict", "label", "rationale", "reason_code", …}, …]}
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"escalation {self.pk}: item {self.item_id} {self.from_tier} → {self.to_tier}"

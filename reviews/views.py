@@ -1,14 +1,38 @@
-"""Browser pages of the review app."""
+"""Browser pages of the review app: My queues, and the review workspace.
+
+The review page is one view per action; with htmx each answers the `#review`
+panel fragment, so the next item appears without a page load; without htmx a
+POST redirects back to the page (which then shows the reviewer's current item).
+"""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from reviews.models import Item
-from reviews.selectors import queues_for
+from reviews.models import Assignment, Item, Queue
+from reviews.permissions import QueuePerm
+from reviews.selectors import QueueNotFound, queue_for, queues_for, reviewer_stats
+from reviews.services.claims import (
+    AssignmentError,
+    AssignmentNotFound,
+    ClaimError,
+    assignment_claim,
+    assignment_release,
+    claim_tier,
+)
+from reviews.services.decisions import DecisionInvalid, assignment_decide
+
+REVIEW_PERMS = (QueuePerm.REVIEW, QueuePerm.ESCALATIONS)
+STATS_WINDOW = timedelta(days=7)
 
 
 @login_required
@@ -25,4 +49,121 @@ def my_queues(request: HttpRequest) -> HttpResponse:
         )
         .order_by("slug")
     )
-    return render(request, "reviews/my_queues.html", {"queues": queues})
+    reviewable = set(queues_for(user=request.user, perms=REVIEW_PERMS).values_list("pk", flat=True))
+    stats = reviewer_stats(reviewer=request.user, since=timezone.now() - STATS_WINDOW)
+    rows = [(queue, stats.get(queue.pk)) for queue in queues]
+    return render(
+        request,
+        "reviews/my_queues.html",
+        {"rows": rows, "reviewable": reviewable, "stats_days": STATS_WINDOW.days},
+    )
+
+
+def _reviewable_queue(request: HttpRequest, slug: str) -> Queue:
+    try:
+        return queue_for(user=request.user, slug=slug, perms=REVIEW_PERMS)
+    except QueueNotFound:
+        raise Http404("No such queue.") from None
+
+
+def _current_or_next(request: HttpRequest, queue: Queue) -> Assignment | None:
+    """The reviewer's live lease in this queue (a reload shows the same item), else a new one."""
+    current = (
+        Assignment.objects.filter(
+            reviewer=request.user,
+            item__queue=queue,
+            state=Assignment.State.ACTIVE,
+            expires_at__gt=timezone.now(),
+        )
+        .order_by("leased_at")
+        .first()
+    )
+    if current is not None:
+        return current
+    return assignment_claim(queue=queue, reviewer=request.user)
+
+
+def _panel(
+    request: HttpRequest,
+    queue: Queue,
+    assignment: Assignment | None,
+    *,
+    notice: str = "",
+    errors: dict[str, list[str]] | None = None,
+    form: dict[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context: dict[str, Any] = {
+        "queue": queue,
+        "assignment": assignment,
+        "item": assignment.item if assignment else None,
+        "tier": claim_tier(reviewer=request.user, queue=queue),
+        "notice": notice,
+        "errors": errors or {},
+        "form": form or {},
+        "needs_rationale": bool(errors) and (form or {}).get("verdict") != "approve",
+    }
+    template = "reviews/_review_panel.html" if request.htmx else "reviews/review.html"
+    return render(request, template, context, status=status)
+
+
+@login_required
+def review(request: HttpRequest, slug: str) -> HttpResponse:
+    """One item at a time: the reviewer's current lease, or the next one claimed for them."""
+    queue = _reviewable_queue(request, slug)
+    try:
+        assignment = _current_or_next(request, queue)
+    except ClaimError as exc:
+        raise Http404(str(exc)) from None
+    return _panel(request, queue, assignment)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
+    queue = _reviewable_queue(request, slug)
+    form = {
+        name: request.POST.get(name, "").strip()
+        for name in ("verdict", "label", "rationale", "reason_code")
+    }
+    try:
+        assignment_decide(assignment_id=assignment_id, reviewer=request.user, **form)
+    except AssignmentNotFound:
+        raise Http404("No such assignment.") from None
+    except DecisionInvalid as exc:
+        current = Assignment.objects.select_related("item").get(pk=assignment_id)
+        if not request.htmx:
+            messages.error(request, "; ".join(m for ms in exc.fields.values() for m in ms))
+            return redirect("review", slug=slug)
+        return _panel(request, queue, current, errors=exc.fields, form=form, status=422)
+    except AssignmentError as exc:
+        notice = str(exc)
+    else:
+        notice = {
+            "approve": "Approved.",
+            "override": f"Corrected to {form['label']}.",
+            "escalate": "Escalated to SMEs.",
+            "reject": "Rejected as unusable.",
+        }.get(form["verdict"], "Saved.")
+    if not request.htmx:
+        messages.info(request, notice)
+        return redirect("review", slug=slug)
+    return _panel(
+        request, queue, assignment_claim(queue=queue, reviewer=request.user), notice=notice
+    )
+
+
+@login_required
+@require_POST
+def release(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
+    """Give the item back and leave the queue."""
+    _reviewable_queue(request, slug)
+    try:
+        assignment_release(assignment_id=assignment_id, reviewer=request.user)
+    except AssignmentNotFound:
+        raise Http404("No such assignment.") from None
+    except AssignmentError as exc:
+        messages.info(request, str(exc))
+    else:
+        messages.info(request, "The item went back to the queue.")
+    return redirect("my-queues")

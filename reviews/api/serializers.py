@@ -16,8 +16,8 @@ from hitl.api.fields import (
     StrictFloatField,
     StrictIntegerField,
 )
-from reviews.choices import ConsensusRule, Mode, OnDisagreement, RiskTier, Route
-from reviews.models import Containment, Item, Queue
+from reviews.choices import ConsensusRule, Mode, OnDisagreement, RiskTier, Route, Tier
+from reviews.models import Assignment, Containment, Decision, Item, Queue
 from reviews.validation import (
     MAX_EXTERNAL_ID,
     MAX_LABEL,
@@ -298,3 +298,132 @@ def _iso(value: datetime | None) -> str | None:
         return None
     text = value.astimezone(UTC).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+# --- Review: claims, decisions, releases ------------------------------------------
+
+MAX_RATIONALE = 10_000
+
+
+class ClaimInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    """Optional: which tier to work; without it, the highest tier the caller may work."""
+
+    tier = serializers.ChoiceField(choices=Tier.choices, required=False)
+
+
+class DecisionInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    verdict = serializers.ChoiceField(choices=Decision.Verdict.choices)
+    label = StrictCharField(max_length=MAX_LABEL, required=False, allow_blank=True)
+    rationale = StrictCharField(
+        max_length=MAX_RATIONALE, required=False, allow_blank=True, trim_whitespace=False
+    )
+    reason_code = StrictCharField(max_length=64, required=False, allow_blank=True)
+
+
+class ClaimItemOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    external_id = serializers.CharField()
+    model_version = serializers.CharField()
+    input = serializers.JSONField(help_text="The item's input, redacted per the queue's policy.")
+    slice = serializers.DictField(child=serializers.CharField())
+    received_at = serializers.DateTimeField()
+    due_at = serializers.DateTimeField(allow_null=True)
+
+
+class SuggestionOutSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    confidence = serializers.FloatField()
+    calibrated_confidence = serializers.FloatField()
+    scores = serializers.DictField(child=serializers.FloatField(), allow_null=True)
+
+
+class ClaimOutSerializer(serializers.Serializer):
+    """A lease, with what the reviewer needs and nothing of other reviewers' verdicts."""
+
+    id = serializers.IntegerField(help_text="The assignment id.")
+    queue = serializers.CharField()
+    tier = serializers.ChoiceField(choices=Tier.choices)
+    leased_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField()
+    item = ClaimItemOutSerializer()
+    suggestion = SuggestionOutSerializer()
+    labels = serializers.ListField(child=serializers.DictField())
+    reason_codes = serializers.ListField(child=serializers.DictField())
+
+
+class DecisionOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    assignment = serializers.IntegerField()
+    item = serializers.IntegerField()
+    tier = serializers.ChoiceField(choices=Tier.choices)
+    verdict = serializers.ChoiceField(choices=Decision.Verdict.choices)
+    label = serializers.CharField()
+    reason_code = serializers.CharField()
+    handling_seconds = serializers.FloatField()
+    decided_at = serializers.DateTimeField()
+
+
+class AssignmentOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    item = serializers.IntegerField()
+    tier = serializers.ChoiceField(choices=Tier.choices)
+    state = serializers.ChoiceField(choices=Assignment.State.choices)
+    leased_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField()
+    ended_at = serializers.DateTimeField(allow_null=True)
+
+
+def claim_json(assignment: Assignment) -> dict[str, Any]:
+    item = assignment.item
+    queue = item.queue
+    return {
+        "id": assignment.pk,
+        "queue": queue.slug,
+        "tier": assignment.tier,
+        "leased_at": _iso(assignment.leased_at),
+        "expires_at": _iso(assignment.expires_at),
+        "item": {
+            "id": item.pk,
+            "external_id": item.external_id,
+            "model_version": item.model_version,
+            # Redaction is issue 5's; until then the stored input, under its final name.
+            "input": item.input,
+            "slice": item.slice,
+            "received_at": _iso(item.received_at),
+            "due_at": _iso(item.due_at),
+        },
+        "suggestion": {
+            "label": item.output_label,
+            "confidence": item.confidence,
+            "calibrated_confidence": item.calibrated_confidence,
+            "scores": item.scores,
+        },
+        "labels": queue.labels,
+        "reason_codes": queue.reason_codes,
+    }
+
+
+def decision_json(decision: Decision) -> dict[str, Any]:
+    return {
+        "id": decision.pk,
+        "assignment": decision.assignment_id,
+        "item": decision.item_id,
+        "tier": decision.tier,
+        "verdict": decision.verdict,
+        "label": decision.label,
+        "reason_code": decision.reason_code,
+        "handling_seconds": decision.handling_seconds,
+        "decided_at": _iso(decision.decided_at),
+    }
+
+
+def assignment_json(assignment: Assignment) -> dict[str, Any]:
+    return {
+        "id": assignment.pk,
+        "item": assignment.item_id,
+        "tier": assignment.tier,
+        "state": assignment.state,
+        "leased_at": _iso(assignment.leased_at),
+        "expires_at": _iso(assignment.expires_at),
+        "ended_at": _iso(assignment.ended_at),
+    }

@@ -27,4 +27,15 @@ urlpatterns = [
         views.ContainmentLiftView.as_view(),
         name="api-containment-lift",
     ),
+    path("queues/<slug:slug>/claim/", views.QueueClaimView.as_view(), name="api-queue-claim"),
+    path(
+        "assignments/<int:pk>/decision/",
+        views.AssignmentDecisionView.as_view(),
+        name="api-assignment-decision",
+    ),
+    path(
+        "assignments/<int:pk>/release/",
+        views.AssignmentReleaseView.as_view(),
+        name="api-assignment-release",
+    ),
 ]

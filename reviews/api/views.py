@@ -17,15 +17,23 @@ from rest_framework.views import APIView
 from audit.services import Actor
 from hitl.api.errors import ApiError, error_body
 from reviews.api.serializers import (
+    AssignmentOutSerializer,
     BulkPredictionsInSerializer,
+    ClaimInSerializer,
+    ClaimOutSerializer,
     ContainmentInSerializer,
     ContainmentLiftInSerializer,
     ContainmentOutSerializer,
+    DecisionInSerializer,
+    DecisionOutSerializer,
     ItemOutSerializer,
     PolicyInSerializer,
     PredictionInSerializer,
     QueueInSerializer,
     QueueOutSerializer,
+    assignment_json,
+    claim_json,
+    decision_json,
     item_json,
 )
 from reviews.models import Containment, Queue
@@ -37,6 +45,14 @@ from reviews.selectors import (
     queues_for,
     queues_for_submit,
 )
+from reviews.services.claims import (
+    AssignmentError,
+    AssignmentNotFound,
+    TierNotAllowed,
+    assignment_claim,
+    assignment_release,
+)
+from reviews.services.decisions import DecisionInvalid, assignment_decide
 from reviews.services.ingest import (
     IngestStatus,
     Prediction,
@@ -351,3 +367,83 @@ class ContainmentLiftView(APIView):
             )
         containment.refresh_from_db()
         return Response(ContainmentOutSerializer(containment).data)
+
+
+# --- Review: claims, decisions, releases ------------------------------------------
+
+
+def _assignment_error(exc: AssignmentError) -> ApiError:
+    if isinstance(exc, AssignmentNotFound):
+        return ApiError(code=exc.code, message=exc.message, status_code=404)
+    return ApiError(code=exc.code, message=exc.message, status_code=status.HTTP_409_CONFLICT)
+
+
+class QueueClaimView(APIView):
+    @extend_schema(
+        request=ClaimInSerializer,
+        responses={
+            200: ClaimOutSerializer,
+            204: OpenApiResponse(description="Nothing is waiting at this tier"),
+            400: ERROR,
+            403: ERROR,
+            404: ERROR,
+        },
+        summary="Lease the next item of your tier (SLA deadline, then risk, then age)",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        queue = _queue_or_404(request, slug, perms=[QueuePerm.REVIEW, QueuePerm.ESCALATIONS])
+        serializer = ClaimInSerializer(data=request.data or {})
+        serializer.is_valid(raise_exception=True)
+        try:
+            assignment = assignment_claim(
+                queue=queue, reviewer=request.user, tier=serializer.validated_data.get("tier")
+            )
+        except TierNotAllowed as exc:
+            raise ApiError(
+                code=exc.code, message=str(exc), status_code=403, fields={"tier": [str(exc)]}
+            ) from None
+        if assignment is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(claim_json(assignment))
+
+
+class AssignmentDecisionView(APIView):
+    @extend_schema(
+        request=DecisionInSerializer,
+        responses={201: DecisionOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+        summary="Record your verdict on your lease",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        serializer = DecisionInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            decision = assignment_decide(
+                assignment_id=pk,
+                reviewer=request.user,
+                verdict=data["verdict"],
+                label=data.get("label", ""),
+                rationale=data.get("rationale", ""),
+                reason_code=data.get("reason_code", ""),
+            )
+        except AssignmentError as exc:
+            raise _assignment_error(exc) from None
+        except DecisionInvalid as exc:
+            raise ApiError(
+                code="invalid", message="The decision has invalid fields.", fields=exc.fields
+            ) from None
+        return Response(decision_json(decision), status=status.HTTP_201_CREATED)
+
+
+class AssignmentReleaseView(APIView):
+    @extend_schema(
+        request=None,
+        responses={200: AssignmentOutSerializer, 404: ERROR, 409: ERROR},
+        summary="Give a leased item back to the queue",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        try:
+            assignment = assignment_release(assignment_id=pk, reviewer=request.user)
+        except AssignmentError as exc:
+            raise _assignment_error(exc) from None
+        return Response(assignment_json(assignment))

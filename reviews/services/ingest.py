@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -157,6 +157,11 @@ def _routed_item(
             "released_at": None,
             "decided_at": None,
             "state": Item.State.RECEIVED,
+            "due_at": None,
+            "risk_rank": policy.risk_rank,
+            "votes_needed": policy.consensus_reviewers,
+            "votes_in": 0,
+            "leases_active": 0,
         },
     )
     item.queue, item.policy = queue, policy  # fill the relation caches: no query later
@@ -164,6 +169,7 @@ def _routed_item(
         item.transition(to=state)
     if item.state == Item.State.QUEUED:
         item.enqueued_at = now
+        item.due_at = now + timedelta(seconds=policy.time_to_decision_s(item.tier))
     if item.release == Release.RELEASED:
         item.released_at = now
     return item

@@ -1,0 +1,260 @@
+"""Leases: claiming the next item, giving it back, and expiring leases nobody finished.
+
+Claim order, within one queue and tier (SPEC §2, issue 3):
+  1. due_at — the tier's time-to-decision deadline, earliest first (SLA first);
+  2. risk_rank — the routing policy's risk, high before medium before low;
+  3. received_at, then id — oldest first, and a total order so ties never flap.
+
+Which tier a claim works: the caller may name one (`tier`); without it a reviewer
+holding QueuePerm.ESCALATIONS works the SME tier and everyone else Tier 1. Tier 1
+needs QueuePerm.REVIEW. There is no fall-through: an SME with an empty SME tier gets
+nothing until they ask for tier1 explicitly.
+
+Race-freedom: on PostgreSQL the candidate row is taken with
+`SELECT … ORDER BY … LIMIT 1 FOR UPDATE SKIP LOCKED` over the partial index
+item_claim_idx, so concurrent claimers never wait on each other and never get the
+same lease; the lease count lives on the item row (leases_active, votes_in,
+votes_needed) and a check constraint keeps leases + verdicts within consensus k.
+On SQLite every transaction is IMMEDIATE, so claims simply run one at a time and
+SKIP LOCKED is not needed (Django leaves FOR UPDATE out there).
+
+Lock order everywhere in this module and in decisions.py: the item row, then its
+assignment rows — so a claim, a decision, a release and the sweep never deadlock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from audit.actions import AuditAction
+from audit.services import Actor, Entry, audit_record, audit_record_many
+from reviews.choices import Tier
+from reviews.models import Assignment, Item, Queue
+from reviews.permissions import QueuePerm
+from reviews.selectors import queues_for
+
+# The permission each tier asks of its reviewers.
+TIER_PERMS: dict[str, QueuePerm] = {Tier.TIER1: QueuePerm.REVIEW, Tier.SME: QueuePerm.ESCALATIONS}
+
+# Leases the sweep ends per transaction: bounds how long it holds item locks.
+EXPIRE_BATCH = 200
+
+
+class ClaimError(Exception):
+    """A claim that cannot be made; the API maps `code` to its error."""
+
+    code = "claim_refused"
+
+
+class TierNotAllowed(ClaimError):
+    code = "tier_not_allowed"
+
+
+class AssignmentError(Exception):
+    """An assignment that cannot be released or decided; `code` names why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class AssignmentNotFound(AssignmentError):
+    """No such assignment, or another reviewer's: the same answer for both."""
+
+    def __init__(self) -> None:
+        super().__init__("assignment_not_found", "No such assignment, or it is not yours.")
+
+
+def reviewer_tiers(*, reviewer: User, queue: Queue) -> list[str]:
+    """The tiers of `queue` the reviewer may work, lowest first."""
+    return [
+        tier
+        for tier, perm in TIER_PERMS.items()
+        if queues_for(user=reviewer, perms=[perm]).filter(pk=queue.pk).exists()
+    ]
+
+
+def claim_tier(*, reviewer: User, queue: Queue, tier: str | None = None) -> str:
+    """The tier a claim works: `tier` if the reviewer may work it, else their highest."""
+    allowed = reviewer_tiers(reviewer=reviewer, queue=queue)
+    if tier is None:
+        if not allowed:
+            raise TierNotAllowed(f"You may not review queue {queue.slug!r}.")
+        return allowed[-1]
+    if tier not in allowed:
+        raise TierNotAllowed(f"You may not work the {tier} tier of queue {queue.slug!r}.")
+    return tier
+
+
+def claim_candidates(*, queue: Queue, reviewer: User, tier: str) -> QuerySet[Item]:
+    """The claim query; item_claim_idx (reviews/models.py) serves it."""
+    seen = Assignment.objects.filter(item=OuterRef("pk"), reviewer=reviewer, tier=tier)
+    return (
+        Item.objects.filter(
+            queue=queue,
+            tier=tier,
+            state__in=Item.CLAIMABLE_STATES,
+            votes_needed__gt=F("votes_in") + F("leases_active"),
+        )
+        .exclude(Exists(seen))
+        .order_by("due_at", "risk_rank", "received_at", "id")
+        .select_for_update(skip_locked=True, of=("self",))
+    )
+
+
+def assignment_claim(
+    *, queue: Queue, reviewer: User, tier: str | None = None, now: datetime | None = None
+) -> Assignment | None:
+    """Lease the next item of the tier to the reviewer, or None when nothing waits.
+
+    Raises TierNotAllowed when the reviewer may not work that tier of the queue.
+    """
+    tier = claim_tier(reviewer=reviewer, queue=queue, tier=tier)
+    with transaction.atomic():
+        item = claim_candidates(queue=queue, reviewer=reviewer, tier=tier).first()
+        if item is None:
+            return None
+        now = now or timezone.now()
+        assignment = Assignment.objects.create(
+            item=item,
+            reviewer=reviewer,
+            tier=tier,
+            leased_at=now,
+            expires_at=now + timedelta(seconds=settings.HITL_LEASE_SECONDS),
+            state=Assignment.State.ACTIVE,
+        )
+        item.leases_active += 1
+        if item.state == Item.State.QUEUED:
+            item.transition(to=Item.State.IN_REVIEW)
+        item.save(update_fields=["leases_active", "state"])
+        audit_record(
+            actor=Actor.for_user(reviewer),
+            action=AuditAction.ASSIGNMENT_CLAIMED,
+            target=assignment,
+            data={
+                "item": item.pk,
+                "queue": queue.slug,
+                "tier": tier,
+                "expires_at": assignment.expires_at.isoformat(),
+                "leases_active": item.leases_active,
+                "votes_in": item.votes_in,
+                "votes_needed": item.votes_needed,
+            },
+        )
+    return assignment
+
+
+def lock_assignment(*, assignment_id: int, reviewer: User | None) -> tuple[Assignment, Item]:
+    """The assignment and its item, both locked (item first); the reviewer's own only.
+
+    Must run inside a transaction. `reviewer=None` is the system (the sweep).
+    """
+    owner = (
+        Assignment.objects.filter(pk=assignment_id).values_list("item_id", "reviewer_id").first()
+    )
+    if owner is None or (reviewer is not None and owner[1] != reviewer.pk):
+        raise AssignmentNotFound()  # before any lock: another reviewer's call waits on nothing
+    item = (
+        Item.objects.select_related("queue", "policy")
+        .select_for_update(of=("self",))
+        .get(pk=owner[0])
+    )
+    assignment = Assignment.objects.select_for_update().get(pk=assignment_id)
+    assignment.item = item
+    return assignment, item
+
+
+def ensure_active(assignment: Assignment, now: datetime) -> None:
+    """Refuse a lease that was decided, given back, or has run out."""
+    if assignment.state == Assignment.State.DECIDED:
+        raise AssignmentError("already_decided", "This assignment has already been decided.")
+    if assignment.state == Assignment.State.RELEASED:
+        raise AssignmentError("lease_released", "This assignment was given back.")
+    if assignment.state == Assignment.State.EXPIRED or assignment.expires_at <= now:
+        raise AssignmentError(
+            "lease_expired", "This lease has expired; the item went back to the queue."
+        )
+
+
+def _end_lease(assignment: Assignment, item: Item, state: str, now: datetime) -> None:
+    """Close an active lease without a verdict and return the item when none is left."""
+    assignment.state = state
+    assignment.ended_at = now
+    assignment.save(update_fields=["state", "ended_at"])
+    item.leases_active -= 1
+    if item.leases_active == 0 and item.state == Item.State.IN_REVIEW:
+        item.transition(to=Item.State.QUEUED)
+    item.save(update_fields=["leases_active", "state"])
+
+
+def assignment_release(
+    *, assignment_id: int, reviewer: User, now: datetime | None = None
+) -> Assignment:
+    """Give the item back. The reviewer will not be offered it again at this tier."""
+    with transaction.atomic():
+        assignment, item = lock_assignment(assignment_id=assignment_id, reviewer=reviewer)
+        now = now or timezone.now()
+        ensure_active(assignment, now)
+        _end_lease(assignment, item, Assignment.State.RELEASED, now)
+        audit_record(
+            actor=Actor.for_user(reviewer),
+            action=AuditAction.ASSIGNMENT_RELEASED,
+            target=assignment,
+            data={"item": item.pk, "tier": assignment.tier, "item_state": item.state},
+        )
+    return assignment
+
+
+def assignments_expire(*, now: datetime | None = None) -> int:
+    """End every active lease whose expiry has passed; the number ended.
+
+    Idempotent: a lease that was decided, released or expired meanwhile is skipped,
+    and a second run finds nothing to do.
+    """
+    now = now or timezone.now()
+    ended = 0
+    while True:
+        due = list(
+            Assignment.objects.filter(state=Assignment.State.ACTIVE, expires_at__lte=now)
+            .order_by("expires_at", "id")
+            .values_list("pk", "item_id")[:EXPIRE_BATCH]
+        )
+        if not due:
+            return ended
+        with transaction.atomic():
+            items = {
+                item.pk: item
+                for item in Item.objects.select_for_update(of=("self",))
+                .filter(pk__in=sorted({item_id for _, item_id in due}))
+                .order_by("pk")
+            }
+            leases = Assignment.objects.select_for_update().filter(
+                pk__in=[pk for pk, _ in due], state=Assignment.State.ACTIVE, expires_at__lte=now
+            )
+            entries = []
+            for assignment in leases.order_by("pk"):
+                item = items[assignment.item_id]
+                _end_lease(assignment, item, Assignment.State.EXPIRED, now)
+                entries.append(
+                    Entry(
+                        AuditAction.ASSIGNMENT_EXPIRED,
+                        "reviews.assignment",
+                        str(assignment.pk),
+                        {
+                            "item": item.pk,
+                            "reviewer": assignment.reviewer_id,
+                            "tier": assignment.tier,
+                            "expired_at": assignment.expires_at.isoformat(),
+                            "item_state": item.state,
+                        },
+                    )
+                )
+            audit_record_many(actor=Actor.system("lease-sweeper"), entries=entries)
+            ended += len(entries)

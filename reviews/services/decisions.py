@@ -1,0 +1,301 @@
+"""Verdicts on leases, and consensus over them (SPEC §2 Decision, Consensus).
+
+Counting: each item carries, for its current tier, votes_needed (the policy's k),
+votes_in (verdicts recorded) and leases_active (leases out). A claim adds a lease, a
+verdict turns a lease into a vote, a release or expiry drops a lease. When votes_in
+reaches k the item's policy rule settles it, in the same transaction as the k-th
+verdict, under the item's row lock — so consensus runs exactly once per tier.
+
+Rules over the k verdicts at one tier (reviewers never see each other's verdicts;
+the API shows none):
+- every verdict votes for an answer: approve → the model's label, override → the
+  corrected label, reject → "rejected"; any escalate verdict escalates the item
+  (checked once all k are in, so the others stay independent);
+- majority: an answer with more than half the votes wins;
+- unanimous: all k votes must be the same answer;
+- weighted: an answer with more than half the total reliability wins. Reliability
+  comes with reviewer qualification (issue 3, point 4); until then every reviewer
+  weighs 1.0, which makes weighted the same as majority.
+No winner is a disagreement; on_disagreement=escalate (the only choice) escalates.
+
+Escalation from Tier 1 opens an Escalation ticket carrying every verdict and
+rationale and queues the item at the SME tier (k verdicts again). At the SME tier
+an `escalate` verdict is refused (409 cannot_escalate): the next step is an incident,
+which the escalation issue builds. An SME disagreement leaves the item `escalated`
+with an open ticket to incident response, for that issue to pick up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from audit.actions import AuditAction
+from audit.services import Actor, audit_record
+from reviews.choices import ConsensusRule, Outcome, Release, Tier
+from reviews.models import Assignment, Decision, Escalation, Item, TierPolicy
+from reviews.services.claims import AssignmentError, ensure_active, lock_assignment
+
+Verdict = Decision.Verdict
+_REJECTED = "rejected"  # the answer a reject verdict votes for; never a label value
+
+
+class DecisionInvalid(Exception):
+    """The verdict's fields do not fit the queue or the item: field → messages."""
+
+    def __init__(self, fields: dict[str, list[str]]) -> None:
+        super().__init__(fields)
+        self.fields = fields
+
+
+@dataclass(frozen=True)
+class Settled:
+    outcome: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Escalate:
+    reason: str
+
+
+def decision_errors(
+    *, item: Item, verdict: str, label: str, rationale: str, reason_code: str
+) -> dict[str, list[str]]:
+    """What is wrong with this verdict for this item; empty when it may be recorded."""
+    queue = item.queue
+    errors: dict[str, list[str]] = {}
+    if verdict not in Verdict.values:
+        return {"verdict": [f"Must be one of {', '.join(Verdict.values)}."]}
+    if verdict == Verdict.OVERRIDE:
+        if not label:
+            errors["label"] = ["An override needs the corrected label."]
+        elif label not in queue.label_values:
+            errors["label"] = [
+                f"{label!r} is not a label of queue {queue.slug!r} "
+                f"(allowed: {', '.join(sorted(queue.label_values))})."
+            ]
+        elif label == item.output_label:
+            errors["label"] = ["An override must change the model's label; use approve."]
+    elif verdict == Verdict.APPROVE:
+        if label and label != item.output_label:
+            errors["label"] = ["Approve keeps the model's label; use override to change it."]
+    elif label:
+        errors["label"] = [f"A {verdict} verdict takes no label."]
+    if verdict != Verdict.APPROVE:
+        if not rationale.strip():
+            errors["rationale"] = [f"A {verdict} verdict needs a rationale."]
+        if not reason_code:
+            errors["reason_code"] = [f"A {verdict} verdict needs a reason code."]
+    if reason_code and reason_code not in queue.reason_code_values:
+        errors["reason_code"] = [
+            f"{reason_code!r} is not a reason code of queue {queue.slug!r} "
+            f"(allowed: {', '.join(sorted(queue.reason_code_values)) or 'none'})."
+        ]
+    return errors
+
+
+def consensus(
+    *, rule: str, model_label: str, verdicts: list[tuple[str, str]], weights: list[float]
+) -> Settled | Escalate:
+    """The rule's answer over (verdict, label) pairs, all k of them. Pure."""
+    if any(verdict == Verdict.ESCALATE for verdict, _ in verdicts):
+        return Escalate(Escalation.Reason.REVIEWER)
+    answers = [
+        _REJECTED if verdict == Verdict.REJECT else (label or model_label)
+        for verdict, label in verdicts
+    ]
+    tally: Counter[str] = Counter()
+    for answer, weight in zip(answers, weights, strict=True):
+        tally[answer] += weight if rule == ConsensusRule.WEIGHTED else 1.0
+    answer, top = tally.most_common(1)[0]
+    won = len(tally) == 1 if rule == ConsensusRule.UNANIMOUS else top > sum(tally.values()) / 2
+    if not won:
+        return Escalate(Escalation.Reason.DISAGREEMENT)
+    if answer == _REJECTED:
+        return Settled(Outcome.REJECTED, "")
+    if answer == model_label:
+        return Settled(Outcome.APPROVED, answer)
+    return Settled(Outcome.CORRECTED, answer)
+
+
+def reviewer_reliability(reviewer_id: int) -> float:
+    """A reviewer's weight under the weighted rule: 1.0 until qualification exists."""
+    return 1.0
+
+
+def assignment_decide(
+    *,
+    assignment_id: int,
+    reviewer: User,
+    verdict: str,
+    label: str = "",
+    rationale: str = "",
+    reason_code: str = "",
+    now: datetime | None = None,
+) -> Decision:
+    """Record the reviewer's verdict on their lease; settle the item when k are in.
+
+    Raises AssignmentNotFound (not theirs / none), AssignmentError (decided, released,
+    expired, or an escalate at the SME tier) and DecisionInvalid (bad fields). Every
+    refusal rolls back: nothing changes.
+    """
+    with transaction.atomic():
+        assignment, item = lock_assignment(assignment_id=assignment_id, reviewer=reviewer)
+        now = now or timezone.now()
+        ensure_active(assignment, now)
+        errors = decision_errors(
+            item=item, verdict=verdict, label=label, rationale=rationale, reason_code=reason_code
+        )
+        if errors:
+            raise DecisionInvalid(errors)
+        if verdict == Verdict.ESCALATE and assignment.tier == Tier.SME:
+            raise AssignmentError(
+                "cannot_escalate",
+                "The SME tier is the last review tier; escalating to an incident is not "
+                "available yet. Decide the item, or give it back.",
+            )
+        decision = Decision.objects.create(
+            assignment=assignment,
+            item=item,
+            reviewer=reviewer,
+            tier=assignment.tier,
+            verdict=verdict,
+            label=item.output_label if verdict == Verdict.APPROVE else label,
+            rationale=rationale,
+            reason_code=reason_code,
+            handling_seconds=max(0.0, (now - assignment.leased_at).total_seconds()),
+            decided_at=now,
+        )
+        assignment.state = Assignment.State.DECIDED
+        assignment.ended_at = now
+        assignment.save(update_fields=["state", "ended_at"])
+        item.votes_in += 1
+        item.leases_active -= 1
+        audit_record(
+            actor=Actor.for_user(reviewer),
+            action=AuditAction.DECISION_RECORDED,
+            target=decision,
+            data={
+                "item": item.pk,
+                "assignment": assignment.pk,
+                "tier": decision.tier,
+                "verdict": verdict,
+                "label": decision.label,
+                "reason_code": reason_code,
+                "rationale": rationale,
+                "handling_seconds": decision.handling_seconds,
+                "votes_in": item.votes_in,
+                "votes_needed": item.votes_needed,
+            },
+        )
+        if item.votes_in >= item.votes_needed:
+            _settle(item, assignment.tier, now, Actor.for_user(reviewer))
+        elif item.leases_active == 0:
+            item.transition(to=Item.State.QUEUED)  # waiting for more verdicts
+        item.save()
+    return decision
+
+
+def _verdicts_json(decisions: list[Decision]) -> list[dict[str, Any]]:
+    return [
+        {
+            "decision": d.pk,
+            "reviewer": d.reviewer_id,
+            "tier": d.tier,
+            "verdict": d.verdict,
+            "label": d.label,
+            "rationale": d.rationale,
+            "reason_code": d.reason_code,
+            "decided_at": d.decided_at.isoformat(),
+        }
+        for d in decisions
+    ]
+
+
+def _settle(item: Item, tier: str, now: datetime, actor: Actor) -> None:
+    """Apply the policy's rule to the tier's k verdicts: decide or escalate the item."""
+    policy: TierPolicy = item.policy
+    decisions = list(Decision.objects.filter(item=item, tier=tier).order_by("decided_at", "id"))
+    result = consensus(
+        rule=policy.consensus_rule,
+        model_label=item.output_label,
+        verdicts=[(d.verdict, d.label) for d in decisions],
+        weights=[reviewer_reliability(d.reviewer_id) for d in decisions],
+    )
+    if isinstance(result, Settled):
+        item.transition(to=Item.State.DECIDED)
+        item.final_label = result.label
+        item.outcome = result.outcome
+        item.decided_at = now
+        released = item.release == Release.HELD
+        if released:
+            item.release = Release.RELEASED
+            item.released_at = now
+        audit_record(
+            actor=actor,
+            action=AuditAction.ITEM_DECIDED,
+            target=item,
+            data={
+                "tier": tier,
+                "rule": policy.consensus_rule,
+                "outcome": result.outcome,
+                "final_label": result.label,
+                "decisions": [d.pk for d in decisions],
+                "released": released,
+            },
+        )
+        return
+    _escalate(item, tier, result.reason, decisions, now, actor)
+
+
+def _escalate(
+    item: Item, tier: str, reason: str, decisions: list[Decision], now: datetime, actor: Actor
+) -> None:
+    """Open a ticket with every verdict; from Tier 1, queue the item at the SME tier."""
+    to_tier = Escalation.Target.SME if tier == Tier.TIER1 else Escalation.Target.INCIDENT
+    verdicts = _verdicts_json(decisions)
+    note = "\n".join(
+        f"{v['verdict']}{' → ' + v['label'] if v['label'] else ''}"
+        f"{' [' + v['reason_code'] + ']' if v['reason_code'] else ''}: {v['rationale']}"
+        for v in verdicts
+    )
+    ticket = Escalation.objects.create(
+        item=item,
+        from_tier=tier,
+        to_tier=to_tier,
+        reason=reason,
+        note=note,
+        data={"verdicts": verdicts, "rule": item.policy.consensus_rule},
+        created_at=now,
+    )
+    item.transition(to=Item.State.ESCALATED)
+    states = [Item.State.ESCALATED.value]
+    if to_tier == Escalation.Target.SME:
+        item.transition(to=Item.State.QUEUED)
+        states.append(Item.State.QUEUED.value)
+        item.tier = Tier.SME
+        item.enqueued_at = now
+        item.due_at = now + timedelta(seconds=item.policy.time_to_decision_s(Tier.SME))
+        item.votes_needed = item.policy.consensus_reviewers
+        item.votes_in = 0
+        item.leases_active = 0
+    audit_record(
+        actor=actor,
+        action=AuditAction.ITEM_ESCALATED,
+        target=item,
+        data={
+            "escalation": ticket.pk,
+            "reason": reason,
+            "from_tier": tier,
+            "to_tier": to_tier,
+            "states": states,
+            "verdicts": verdicts,
+        },
+    )
