@@ -29,5 +29,9 @@ class AuditAction(models.IntegerChoices):
     DECISION_RECORDED = 411, "reviewer verdict recorded"
     ITEM_DECIDED = 412, "item decided by consensus"
     ITEM_ESCALATED = 421, "item escalated"
+    GOLD_ITEM_CREATED = 431, "gold item added"
+    GOLD_SCORED = 432, "verdict on a gold item scored"
+    REVIEWER_DISQUALIFIED = 433, "reviewer disqualified on a queue"
+    REVIEWER_REQUALIFIED = 434, "reviewer re-qualified on a queue"
     # Audit itself 9xx
     CHAIN_VERIFIED = 901, "audit chain verified"

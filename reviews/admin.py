@@ -1,14 +1,27 @@
-"""Admin: queues, policies with their history, items (read-only), containment."""
+"""Admin: queues, policies with their history, items (read-only), containment, the review
+records (assignments, decisions, escalations; read-only) and reviewer qualifications."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from guardian.admin import GuardedModelAdmin
 
-from reviews.models import Containment, Item, Queue, TierPolicy
+from audit.services import Actor
+from reviews.models import (
+    Assignment,
+    Containment,
+    Decision,
+    Escalation,
+    Item,
+    Qualification,
+    Queue,
+    TierPolicy,
+)
+from reviews.services.qualification import NotDisqualified, qualification_requalify
 
 
 class PolicyHistoryInline(admin.TabularInline):
@@ -41,7 +54,14 @@ class QueueAdmin(GuardedModelAdmin):
 
     list_display = ("slug", "name", "active_policy", "created_at")
     search_fields = ("slug", "name")
-    readonly_fields = ("active_policy", "created_at")
+    # Qualification settings change through the API, which audits them.
+    readonly_fields = (
+        "active_policy",
+        "created_at",
+        "gold_rate",
+        "qualification_bar",
+        "qualification_min_gold",
+    )
     inlines = [PolicyHistoryInline]
 
 
@@ -81,9 +101,10 @@ class ItemAdmin(admin.ModelAdmin):
         "tier",
         "output_label",
         "confidence",
+        "is_gold",
         "received_at",
     )
-    list_filter = ("queue", "route", "state", "release", "tier")
+    list_filter = ("queue", "route", "state", "release", "tier", "is_gold")
     search_fields = ("external_id",)
     # The raw input is personal data: not shown here (raw access is a separate, audited path).
     exclude = ("input",)
@@ -109,3 +130,80 @@ class ContainmentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written by the review services, which audit them: viewable, never edited."""
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnlyAdmin):
+    list_display = ("id", "item", "reviewer", "tier", "state", "leased_at", "expires_at")
+    list_filter = ("state", "tier")
+    list_select_related = ("item", "reviewer")
+    raw_id_fields = ("item", "reviewer")
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    list_display = ("id", "item", "reviewer", "tier", "verdict", "label", "decided_at")
+    list_filter = ("verdict", "tier")
+    list_select_related = ("item", "reviewer")
+    raw_id_fields = ("assignment", "item", "reviewer")
+
+
+@admin.register(Escalation)
+class EscalationAdmin(ReadOnlyAdmin):
+    list_display = ("id", "item", "from_tier", "to_tier", "reason", "state", "created_at")
+    list_filter = ("reason", "to_tier", "state")
+    list_select_related = ("item",)
+    raw_id_fields = ("item",)
+
+
+@admin.register(Qualification)
+class QualificationAdmin(ReadOnlyAdmin):
+    """Standing on gold items; the one change allowed is the audited re-qualify action."""
+
+    list_display = (
+        "queue",
+        "reviewer",
+        "state",
+        "gold_seen",
+        "gold_correct",
+        "accuracy",
+        "changed_at",
+        "changed_by",
+    )
+    list_filter = ("state", "queue")
+    list_select_related = ("queue", "reviewer")
+    actions = ["requalify"]
+
+    def has_requalify_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm("reviews.change_qualification"))
+
+    @admin.action(
+        description="Re-qualify the selected reviewers (audited)", permissions=["requalify"]
+    )
+    def requalify(self, request: HttpRequest, queryset: QuerySet[Qualification]) -> None:
+        done = skipped = 0
+        for row in queryset.select_related("queue", "reviewer"):
+            try:
+                qualification_requalify(
+                    queue=row.queue, reviewer=row.reviewer, actor=Actor.for_user(request.user)
+                )
+            except NotDisqualified:
+                skipped += 1
+            else:
+                done += 1
+        self.message_user(request, f"Re-qualified {done}; {skipped} were not disqualified.")
+        if skipped and not done:
+            self.message_user(request, "Nothing to re-qualify.", level=messages.WARNING)

@@ -45,6 +45,14 @@ class Queue(models.Model):
     tier1_hourly_cost = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     sme_hourly_cost = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     raw_retention_days = models.PositiveIntegerField(null=True, blank=True)
+    # Reviewer qualification (services/qualification.py). On the queue, not the policy:
+    # they govern reviewers, not how an item is routed, so they need no pinned version.
+    # gold_rate: the chance a Tier 1 claim is served a gold item the reviewer has not seen.
+    gold_rate = models.FloatField(default=0.0)
+    # Accuracy on gold below the bar disqualifies, once qualification_min_gold are scored.
+    # A bar of 0 never disqualifies.
+    qualification_bar = models.FloatField(default=0.0)
+    qualification_min_gold = models.PositiveIntegerField(default=10)
     active_policy = models.ForeignKey(
         "reviews.TierPolicy", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -60,6 +68,15 @@ class Queue(models.Model):
             ("view_raw_pii", "View the queue's raw, unredacted inputs"),
             ("export_queue", "Export the queue's datasets"),
             ("manage_queue", "Manage the queue, its policies and containment"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gold_rate__gte=0, gold_rate__lte=1), name="queue_gold_rate_fraction"
+            ),
+            models.CheckConstraint(
+                condition=Q(qualification_bar__gte=0, qualification_bar__lte=1),
+                name="queue_qualification_bar_fraction",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -251,6 +268,13 @@ class Item(models.Model):
     final_label = models.CharField(max_length=100, blank=True)
     outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
 
+    # Gold (services/qualification.py): an item whose correct label is known, added by a
+    # queue manager to test reviewers. A gold item is never routed, released, decided or
+    # counted as a model outcome; every metric filters is_gold=False. It is created with
+    # votes_needed=0, so it is never in item_claim_idx and the normal claim never sees it.
+    is_gold = models.BooleanField(default=False)
+    gold_label = models.CharField(max_length=100, blank=True)
+
     received_at = models.DateTimeField()
     enqueued_at = models.DateTimeField(null=True, blank=True)
     released_at = models.DateTimeField(null=True, blank=True)
@@ -295,6 +319,10 @@ class Item(models.Model):
                 condition=Q(state__in=["queued", "in_review"])
                 & Q(votes_needed__gt=models.F("votes_in") + models.F("leases_active")),
                 name="item_claim_idx",
+            ),
+            # The gold claim: a queue's gold items at a tier; as small as the gold set.
+            models.Index(
+                fields=["queue", "tier", "id"], condition=Q(is_gold=True), name="item_gold_idx"
             ),
         ]
 
@@ -399,6 +427,10 @@ class Decision(models.Model):
     reason_code = models.CharField(max_length=64, blank=True)
     handling_seconds = models.FloatField()
     decided_at = models.DateTimeField()
+    # A verdict on a gold item (a copy of item.is_gold): scored for the reviewer's
+    # qualification, never part of consensus; metrics over decisions filter on it
+    # without a join to the item.
+    is_gold = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["decided_at", "id"]
@@ -442,3 +474,41 @@ class Escalation(models.Model):
 
     def __str__(self) -> str:
         return f"escalation {self.pk}: item {self.item_id} {self.from_tier} → {self.to_tier}"
+
+
+class Qualification(models.Model):
+    """One reviewer's standing on one queue, from their verdicts on gold items."""
+
+    class State(models.TextChoices):
+        QUALIFIED = "qualified", "Qualified"
+        DISQUALIFIED = "disqualified", "Disqualified"
+
+    queue = models.ForeignKey(Queue, on_delete=models.CASCADE, related_name="qualifications")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="qualifications"
+    )
+    # Since the last re-qualification (which starts a fresh count); the audit trail
+    # keeps every earlier count.
+    gold_seen = models.PositiveIntegerField(default=0)
+    gold_correct = models.PositiveIntegerField(default=0)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.QUALIFIED)
+    changed_at = models.DateTimeField()
+    changed_by = models.CharField(max_length=150)
+
+    class Meta:
+        ordering = ["queue", "reviewer"]
+        constraints = [
+            models.UniqueConstraint(fields=["queue", "reviewer"], name="qualification_unique"),
+            models.CheckConstraint(
+                condition=Q(gold_correct__lte=models.F("gold_seen")),
+                name="qualification_correct_within_seen",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.queue_id}:{self.reviewer_id} {self.state}"
+
+    @property
+    def accuracy(self) -> float | None:
+        """Correct over seen; None before any gold item is scored."""
+        return self.gold_correct / self.gold_seen if self.gold_seen else None

@@ -161,7 +161,11 @@ def items_by_external_id(*, queue: Queue, external_ids: Sequence[str]) -> dict[s
 
 
 def items_visible_to(*, user: User) -> QuerySet[Item]:
-    return Item.objects.filter(queue__in=queues_for(user=user)).select_related("queue", "policy")
+    """Items of the queues the user can see. Gold items are not predictions: nobody reads
+    them back (a reviewer who could would know which items test them)."""
+    return Item.objects.filter(queue__in=queues_for(user=user), is_gold=False).select_related(
+        "queue", "policy"
+    )
 
 
 @dataclass(frozen=True)
@@ -180,9 +184,9 @@ class ReviewerStats:
 def reviewer_stats(*, reviewer: User, since: datetime) -> dict[int, ReviewerStats]:
     """The reviewer's decisions since `since`, per queue id (their own page, a bounded read)."""
     by_queue: dict[int, list[tuple[str, float]]] = defaultdict(list)
-    rows = Decision.objects.filter(reviewer=reviewer, decided_at__gte=since).values_list(
-        "item__queue_id", "verdict", "handling_seconds"
-    )
+    rows = Decision.objects.filter(
+        reviewer=reviewer, decided_at__gte=since, is_gold=False
+    ).values_list("item__queue_id", "verdict", "handling_seconds")
     for queue_id, verdict, seconds in rows:
         by_queue[queue_id].append((verdict, seconds))
     return {

@@ -25,6 +25,7 @@ from reviews.services.claims import (
     AssignmentError,
     AssignmentNotFound,
     ClaimError,
+    NotQualified,
     assignment_claim,
     assignment_release,
     claim_tier,
@@ -38,14 +39,15 @@ STATS_WINDOW = timedelta(days=7)
 @login_required
 def my_queues(request: HttpRequest) -> HttpResponse:
     """The queues the user may see, with what waits at each tier."""
-    waiting = Q(items__state=Item.State.QUEUED)
+    real = Q(items__is_gold=False)  # gold items are never work waiting, held or counted
+    waiting = real & Q(items__state=Item.State.QUEUED)
     queues = (
         queues_for(user=request.user)
         .annotate(
             tier1_waiting=Count("items", filter=waiting & Q(items__tier="tier1")),
             sme_waiting=Count("items", filter=waiting & Q(items__tier="sme")),
-            held=Count("items", filter=Q(items__release="held")),
-            total=Count("items"),
+            held=Count("items", filter=real & Q(items__release="held")),
+            total=Count("items", filter=real),
         )
         .order_by("slug")
     )
@@ -92,8 +94,10 @@ def _panel(
     errors: dict[str, list[str]] | None = None,
     form: dict[str, str] | None = None,
     status: int = 200,
+    blocked: str = "",
 ) -> HttpResponse:
     context: dict[str, Any] = {
+        "blocked": blocked,
         "queue": queue,
         "assignment": assignment,
         "item": assignment.item if assignment else None,
@@ -113,6 +117,10 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
     queue = _reviewable_queue(request, slug)
     try:
         assignment = _current_or_next(request, queue)
+    except NotQualified as exc:
+        # 403 for a page load; htmx only swaps 2xx (and 422) answers into the panel.
+        status = 200 if request.htmx else 403
+        return _panel(request, queue, None, blocked=str(exc), status=status)
     except ClaimError as exc:
         raise Http404(str(exc)) from None
     return _panel(request, queue, assignment)
@@ -148,9 +156,11 @@ def decide(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
     if not request.htmx:
         messages.info(request, notice)
         return redirect("review", slug=slug)
-    return _panel(
-        request, queue, assignment_claim(queue=queue, reviewer=request.user), notice=notice
-    )
+    try:
+        upcoming = assignment_claim(queue=queue, reviewer=request.user)
+    except NotQualified as exc:  # this very verdict may have disqualified them
+        return _panel(request, queue, None, notice=notice, blocked=str(exc))
+    return _panel(request, queue, upcoming, notice=notice)
 
 
 @login_required

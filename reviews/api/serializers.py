@@ -17,7 +17,7 @@ from hitl.api.fields import (
     StrictIntegerField,
 )
 from reviews.choices import ConsensusRule, Mode, OnDisagreement, RiskTier, Route, Tier
-from reviews.models import Assignment, Containment, Decision, Item, Queue
+from reviews.models import Assignment, Containment, Decision, Item, Qualification, Queue
 from reviews.validation import (
     MAX_EXTERNAL_ID,
     MAX_LABEL,
@@ -426,4 +426,68 @@ def assignment_json(assignment: Assignment) -> dict[str, Any]:
         "leased_at": _iso(assignment.leased_at),
         "expires_at": _iso(assignment.expires_at),
         "ended_at": _iso(assignment.ended_at),
+    }
+
+
+# --- Qualification: gold items and reviewers' standing ---------------------------
+
+
+class GoldInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    """The shape of a gold item, for the schema; the rules live in
+    reviews.services.qualification.gold_errors (validate_prediction plus gold_label)."""
+
+    external_id = StrictCharField(max_length=MAX_EXTERNAL_ID)
+    model_version = StrictCharField(max_length=MAX_MODEL_VERSION)
+    input = BoundedJSONField()
+    output = OutputInSerializer()
+    slice = SliceTagsField(required=False)
+    gold_label = StrictCharField(max_length=MAX_LABEL)
+
+
+class GoldOutSerializer(ItemOutSerializer):
+    is_gold = serializers.BooleanField()
+    gold_label = serializers.CharField()
+
+
+def gold_json(item: Item) -> dict[str, Any]:
+    return {**item_json(item), "is_gold": item.is_gold, "gold_label": item.gold_label}
+
+
+class QualificationOutSerializer(serializers.Serializer):
+    queue = serializers.CharField()
+    reviewer = serializers.CharField()
+    state = serializers.CharField()
+    gold_seen = serializers.IntegerField()
+    gold_correct = serializers.IntegerField()
+    accuracy = serializers.FloatField(allow_null=True)
+    changed_at = serializers.DateTimeField()
+    changed_by = serializers.CharField()
+
+
+def qualification_json(row: Qualification) -> dict[str, Any]:
+    return {
+        "queue": row.queue.slug,
+        "reviewer": row.reviewer.username,
+        "state": row.state,
+        "gold_seen": row.gold_seen,
+        "gold_correct": row.gold_correct,
+        "accuracy": row.accuracy,
+        "changed_at": _iso(row.changed_at),
+        "changed_by": row.changed_by,
+    }
+
+
+class QualificationSettingsSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    """A queue's qualification settings; every field optional on input."""
+
+    gold_rate = StrictFloatField(min_value=0.0, max_value=1.0, required=False)
+    qualification_bar = StrictFloatField(min_value=0.0, max_value=1.0, required=False)
+    qualification_min_gold = StrictIntegerField(min_value=0, max_value=1_000_000, required=False)
+
+
+def qualification_settings_json(queue: Queue) -> dict[str, Any]:
+    return {
+        "gold_rate": queue.gold_rate,
+        "qualification_bar": queue.qualification_bar,
+        "qualification_min_gold": queue.qualification_min_gold,
     }

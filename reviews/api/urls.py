@@ -27,6 +27,17 @@ urlpatterns = [
         views.ContainmentLiftView.as_view(),
         name="api-containment-lift",
     ),
+    path("queues/<slug:slug>/gold/", views.QueueGoldCreateView.as_view(), name="api-queue-gold"),
+    path(
+        "queues/<slug:slug>/qualification/",
+        views.QueueQualificationView.as_view(),
+        name="api-queue-qualification",
+    ),
+    path(
+        "queues/<slug:slug>/qualifications/<str:username>/requalify/",
+        views.QualificationRequalifyView.as_view(),
+        name="api-qualification-requalify",
+    ),
     path("queues/<slug:slug>/claim/", views.QueueClaimView.as_view(), name="api-queue-claim"),
     path(
         "assignments/<int:pk>/decision/",

@@ -20,7 +20,11 @@ def role_group(role: Role) -> Group:
     """The role's group; admins hold every queue permission globally, on every queue."""
     group, created = Group.objects.get_or_create(name=ROLE_GROUPS[role])
     if created and role == Role.ADMIN:
-        codenames = [p.value for p in QueuePerm] + ["add_queue", "change_queue", "view_queue"]
+        codenames = [p.value for p in QueuePerm] + [
+            "add_queue", "change_queue", "view_queue", "view_tierpolicy", "view_item",
+            "view_containment", "view_assignment", "view_decision", "view_escalation",
+            "view_qualification", "change_qualification",
+        ]  # fmt: skip
         group.permissions.add(
             *Permission.objects.filter(content_type__app_label="reviews", codename__in=codenames),
             *Permission.objects.filter(content_type__app_label="audit", codename="view_auditevent"),

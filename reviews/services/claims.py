@@ -27,7 +27,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
@@ -38,6 +38,12 @@ from reviews.choices import Tier
 from reviews.models import Assignment, Item, Queue
 from reviews.permissions import QueuePerm
 from reviews.selectors import queues_for
+from reviews.services.qualification import (
+    gold_candidate,
+    is_disqualified,
+    key_share,
+    serve_gold,
+)
 
 # The permission each tier asks of its reviewers.
 TIER_PERMS: dict[str, QueuePerm] = {Tier.TIER1: QueuePerm.REVIEW, Tier.SME: QueuePerm.ESCALATIONS}
@@ -54,6 +60,12 @@ class ClaimError(Exception):
 
 class TierNotAllowed(ClaimError):
     code = "tier_not_allowed"
+
+
+class NotQualified(ClaimError):
+    """The reviewer fell below the queue's qualification bar (services/qualification.py)."""
+
+    code = "not_qualified"
 
 
 class AssignmentError(Exception):
@@ -103,6 +115,7 @@ def claim_candidates(*, queue: Queue, reviewer: User, tier: str) -> QuerySet[Ite
             state__in=Item.CLAIMABLE_STATES,
             votes_needed__gt=F("votes_in") + F("leases_active"),
         )
+        # Gold items have votes_needed=0 and so never match; this only says so.
         .exclude(Exists(seen))
         .order_by("due_at", "risk_rank", "received_at", "id")
         .select_for_update(skip_locked=True, of=("self",))
@@ -114,9 +127,22 @@ def assignment_claim(
 ) -> Assignment | None:
     """Lease the next item of the tier to the reviewer, or None when nothing waits.
 
-    Raises TierNotAllowed when the reviewer may not work that tier of the queue.
+    At Tier 1, with probability queue.gold_rate, the lease is of a gold item the
+    reviewer has not seen (services/qualification.py), when there is one.
+
+    Raises TierNotAllowed when the reviewer may not work that tier of the queue, and
+    NotQualified when they were disqualified on the queue and not yet re-qualified.
     """
     tier = claim_tier(reviewer=reviewer, queue=queue, tier=tier)
+    if is_disqualified(queue=queue, reviewer=reviewer):
+        raise NotQualified(
+            f"Your accuracy on the gold items of queue {queue.slug!r} fell below its bar; "
+            "you may not review it until an admin re-qualifies you."
+        )
+    if tier == Tier.TIER1 and serve_gold(queue):
+        assignment = _claim_gold(queue=queue, reviewer=reviewer, tier=tier, now=now)
+        if assignment is not None:
+            return assignment
     with transaction.atomic():
         item = claim_candidates(queue=queue, reviewer=reviewer, tier=tier).first()
         if item is None:
@@ -148,6 +174,45 @@ def assignment_claim(
                 "votes_needed": item.votes_needed,
             },
         )
+    return assignment
+
+
+def _claim_gold(
+    *, queue: Queue, reviewer: User, tier: str, now: datetime | None
+) -> Assignment | None:
+    """Lease an unseen gold item; the item row is key-share locked, never changed."""
+    try:
+        with transaction.atomic():
+            item = gold_candidate(queue=queue, reviewer=reviewer, tier=tier)
+            if item is None:
+                return None
+            # Key-share, not update: claimers of one gold item never wait on each other,
+            # and a decision on it (FOR UPDATE, then the audit head) is waited for here,
+            # before we take the audit head, not at our COMMIT after it.
+            key_share(Item, item.pk)
+            now = now or timezone.now()
+            assignment = Assignment.objects.create(
+                item=item,
+                reviewer=reviewer,
+                tier=tier,
+                leased_at=now,
+                expires_at=now + timedelta(seconds=settings.HITL_LEASE_SECONDS),
+                state=Assignment.State.ACTIVE,
+            )
+            audit_record(
+                actor=Actor.for_user(reviewer),
+                action=AuditAction.ASSIGNMENT_CLAIMED,
+                target=assignment,
+                data={
+                    "item": item.pk,
+                    "queue": queue.slug,
+                    "tier": tier,
+                    "expires_at": assignment.expires_at.isoformat(),
+                    "gold": True,
+                },
+            )
+    except IntegrityError:
+        return None  # the same reviewer's concurrent claim took it: serve a normal item
     return assignment
 
 
@@ -188,6 +253,8 @@ def _end_lease(assignment: Assignment, item: Item, state: str, now: datetime) ->
     assignment.state = state
     assignment.ended_at = now
     assignment.save(update_fields=["state", "ended_at"])
+    if item.is_gold:
+        return  # a gold lease never counted on the item
     item.leases_active -= 1
     if item.leases_active == 0 and item.state == Item.State.IN_REVIEW:
         item.transition(to=Item.State.QUEUED)

@@ -14,8 +14,9 @@ the API shows none):
 - majority: an answer with more than half the votes wins;
 - unanimous: all k votes must be the same answer;
 - weighted: an answer with more than half the total reliability wins. Reliability
-  comes with reviewer qualification (issue 3, point 4); until then every reviewer
-  weighs 1.0, which makes weighted the same as majority.
+  is the reviewer's smoothed accuracy on the queue's gold items (reviewer_reliability;
+  services/qualification.py); with no gold scored everyone weighs the same, which
+  makes weighted the same as majority.
 No winner is a disagreement; on_disagreement=escalate (the only choice) escalates.
 
 Escalation from Tier 1 opens an Escalation ticket carrying every verdict and
@@ -37,10 +38,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.actions import AuditAction
-from audit.services import Actor, audit_record
+from audit.services import Actor, Entry, audit_record
 from reviews.choices import ConsensusRule, Outcome, Release, Tier
-from reviews.models import Assignment, Decision, Escalation, Item, TierPolicy
+from reviews.models import Assignment, Decision, Escalation, Item, Qualification, TierPolicy
 from reviews.services.claims import AssignmentError, ensure_active, lock_assignment
+from reviews.services.qualification import gold_score
 
 Verdict = Decision.Verdict
 _REJECTED = "rejected"  # the answer a reject verdict votes for; never a label value
@@ -125,9 +127,20 @@ def consensus(
     return Settled(Outcome.CORRECTED, answer)
 
 
-def reviewer_reliability(reviewer_id: int) -> float:
-    """A reviewer's weight under the weighted rule: 1.0 until qualification exists."""
-    return 1.0
+def reviewer_reliability(*, queue_id: int, reviewer_ids: list[int]) -> list[float]:
+    """Each reviewer's weight under the weighted rule, in order: their accuracy on the
+    queue's gold items, smoothed ((correct + 1) / (seen + 2)), so a reviewer with no gold
+    scored weighs 0.5 like every other newcomer and nobody ever weighs 0."""
+    rows = Qualification.objects.filter(queue_id=queue_id, reviewer_id__in=set(reviewer_ids))
+    counts = {
+        reviewer: (seen, correct)
+        for reviewer, seen, correct in rows.values_list("reviewer_id", "gold_seen", "gold_correct")
+    }
+    weights = []
+    for reviewer_id in reviewer_ids:
+        seen, correct = counts.get(reviewer_id, (0, 0))
+        weights.append((correct + 1) / (seen + 2))
+    return weights
 
 
 def assignment_decide(
@@ -172,10 +185,14 @@ def assignment_decide(
             reason_code=reason_code,
             handling_seconds=max(0.0, (now - assignment.leased_at).total_seconds()),
             decided_at=now,
+            is_gold=item.is_gold,
         )
         assignment.state = Assignment.State.DECIDED
         assignment.ended_at = now
         assignment.save(update_fields=["state", "ended_at"])
+        if item.is_gold:
+            _record_gold(decision, item, reviewer, now)
+            return decision
         item.votes_in += 1
         item.leases_active -= 1
         audit_record(
@@ -203,6 +220,30 @@ def assignment_decide(
     return decision
 
 
+def _record_gold(decision: Decision, item: Item, reviewer: User, now: datetime) -> None:
+    """A verdict on a gold item: scored for the reviewer, the item left as it was, so it
+    stays claimable by everyone else; no votes, no outcome, no release, no escalation."""
+    recorded = Entry(
+        AuditAction.DECISION_RECORDED,
+        "reviews.decision",
+        str(decision.pk),
+        {
+            "item": item.pk,
+            "assignment": decision.assignment_id,
+            "tier": decision.tier,
+            "verdict": decision.verdict,
+            "label": decision.label,
+            "reason_code": decision.reason_code,
+            "rationale": decision.rationale,
+            "handling_seconds": decision.handling_seconds,
+            "gold": True,
+        },
+    )
+    gold_score(
+        decision=decision, item=item, recorded=recorded, actor=Actor.for_user(reviewer), now=now
+    )
+
+
 def _verdicts_json(decisions: list[Decision]) -> list[dict[str, Any]]:
     return [
         {
@@ -227,7 +268,9 @@ def _settle(item: Item, tier: str, now: datetime, actor: Actor) -> None:
         rule=policy.consensus_rule,
         model_label=item.output_label,
         verdicts=[(d.verdict, d.label) for d in decisions],
-        weights=[reviewer_reliability(d.reviewer_id) for d in decisions],
+        weights=reviewer_reliability(
+            queue_id=item.queue_id, reviewer_ids=[d.reviewer_id for d in decisions]
+        ),
     )
     if isinstance(result, Settled):
         item.transition(to=Item.State.DECIDED)

@@ -152,6 +152,8 @@ def _routed_item(
             "trace": decision.trace,
             "final_label": "",
             "outcome": "",
+            "is_gold": False,  # gold items come in through services/qualification.py
+            "gold_label": "",
             "received_at": now,
             "enqueued_at": None,
             "released_at": None,

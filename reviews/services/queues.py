@@ -56,7 +56,9 @@ def policy_create(
 ) -> TierPolicy:
     """Add the next version of the queue's policy; make it active unless asked not to."""
     # The queue row lock serializes version numbers per queue.
-    Queue.objects.select_for_update().filter(pk=queue.pk).first()
+    # NO KEY UPDATE: ingest's items reference this row and take KEY SHARE at commit, after
+    # the audit lock; a full row lock here would deadlock with them.
+    Queue.objects.select_for_update(no_key=True).filter(pk=queue.pk).first()
     version = (queue.policies.aggregate(v=Max("version"))["v"] or 0) + 1
     created = TierPolicy.objects.create(
         queue=queue, version=version, created_by=created_by, note=note, **_policy_fields(policy)
@@ -129,7 +131,8 @@ def containment_set(
     *, queue: Queue, slice_tags: dict[str, str], reason: str, actor: Actor
 ) -> Containment:
     """Stop auto-approval on the queue (empty slice) or on one slice of it."""
-    Queue.objects.select_for_update().get(pk=queue.pk)  # one switch per scope, no race
+    # One switch per scope, no race; NO KEY UPDATE for the reason given in policy_create.
+    Queue.objects.select_for_update(no_key=True).get(pk=queue.pk)
     for active in Containment.objects.filter(queue=queue, active=True):
         if active.slice == slice_tags:
             raise ContainmentExists(str(active))
