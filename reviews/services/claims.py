@@ -160,6 +160,7 @@ def assignment_claim(
         if item.state == Item.State.QUEUED:
             item.transition(to=Item.State.IN_REVIEW)
         item.save(update_fields=["leases_active", "state"])
+        item.queue = queue  # the caller renders it: no second fetch of the queue
         audit_record(
             actor=Actor.for_user(reviewer),
             action=AuditAction.ASSIGNMENT_CLAIMED,

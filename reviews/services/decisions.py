@@ -48,6 +48,14 @@ Verdict = Decision.Verdict
 _REJECTED = "rejected"  # the answer a reject verdict votes for; never a label value
 
 
+# Every Item column a verdict, a settlement or an escalation may change: saving only
+# these keeps the item's input and trace out of each decision's UPDATE (and its WAL).
+_DECIDE_FIELDS = [
+    "state", "votes_in", "leases_active", "votes_needed", "final_label", "outcome",
+    "decided_at", "release", "released_at", "tier", "enqueued_at", "due_at",
+]  # fmt: skip
+
+
 class DecisionInvalid(Exception):
     """The verdict's fields do not fit the queue or the item: field → messages."""
 
@@ -216,7 +224,7 @@ def assignment_decide(
             _settle(item, assignment.tier, now, Actor.for_user(reviewer))
         elif item.leases_active == 0:
             item.transition(to=Item.State.QUEUED)  # waiting for more verdicts
-        item.save()
+        item.save(update_fields=_DECIDE_FIELDS)
     return decision
 
 
