@@ -8,6 +8,7 @@ over HTTP, prints its figures and stops everything it started.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import platform
 import signal
@@ -17,7 +18,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -426,3 +427,14 @@ def top_functions(stats: Any, *, limit: int = 12) -> list[str]:
         where = "/".join(Path(path).parts[-2:]) if path.startswith("/") else path
         lines.append(f"    {tt / total:6.1%} {nc:8d} calls  {func} ({where}:{line})")
     return lines
+
+
+def ms(seconds: float) -> str:
+    return "inf" if math.isinf(seconds) else f"{seconds * 1000:.1f} ms"
+
+
+def timed(label: str, fn: Callable[[], Any]) -> Any:
+    t0 = time.perf_counter()
+    value = fn()
+    print(f"  {label} ({time.perf_counter() - t0:.1f} s)", flush=True)
+    return value

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 import threading
@@ -27,7 +26,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import (  # noqa: E402
+from _common import (
     REPO,
     CpuMonitor,
     Row,
@@ -37,9 +36,11 @@ from _common import (  # noqa: E402
     gunicorn,
     machine_info,
     manage,
+    ms,
     percentile,
     recreate_database,
     temp_dir,
+    timed,  # noqa: E402
     top_functions,
 )
 
@@ -498,17 +499,6 @@ def _mean(values: list[float]) -> float:
 
 
 # --- Main --------------------------------------------------------------------------------
-
-
-def ms(seconds: float) -> str:
-    return "inf" if math.isinf(seconds) else f"{seconds * 1000:.1f} ms"
-
-
-def timed(label: str, fn: Callable[[], Any]) -> Any:
-    t0 = time.perf_counter()
-    value = fn()
-    print(f"  {label} ({time.perf_counter() - t0:.1f} s)", flush=True)
-    return value
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -38,7 +38,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import (  # noqa: E402 - the bench directory is not a package
+from _common import (
     REPO,
     CpuMonitor,
     Row,
@@ -49,9 +49,11 @@ from _common import (  # noqa: E402 - the bench directory is not a package
     gunicorn,
     machine_info,
     manage,
+    ms,
     percentile,
     recreate_database,
     temp_dir,
+    timed,  # noqa: E402 - the bench directory is not a package
     top_functions,
 )
 
@@ -468,17 +470,6 @@ def _profile_view(
 
 
 # --- Main ----------------------------------------------------------------------------
-
-
-def ms(seconds: float) -> str:
-    return "inf" if math.isinf(seconds) else f"{seconds * 1000:.1f} ms"
-
-
-def timed(label: str, fn: Callable[[], Any]) -> Any:
-    t0 = time.perf_counter()
-    value = fn()
-    print(f"  {label} ({time.perf_counter() - t0:.1f} s)", flush=True)
-    return value
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
