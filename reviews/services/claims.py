@@ -147,15 +147,7 @@ def assignment_claim(
         item = claim_candidates(queue=queue, reviewer=reviewer, tier=tier).first()
         if item is None:
             return None
-        now = now or timezone.now()
-        assignment = Assignment.objects.create(
-            item=item,
-            reviewer=reviewer,
-            tier=tier,
-            leased_at=now,
-            expires_at=now + timedelta(seconds=settings.HITL_LEASE_SECONDS),
-            state=Assignment.State.ACTIVE,
-        )
+        assignment = _lease(item=item, reviewer=reviewer, tier=tier, now=now)
         item.leases_active += 1
         if item.state == Item.State.QUEUED:
             item.transition(to=Item.State.IN_REVIEW)
@@ -178,6 +170,19 @@ def assignment_claim(
     return assignment
 
 
+def _lease(*, item: Item, reviewer: User, tier: str, now: datetime | None) -> Assignment:
+    """A new active lease of `item` to `reviewer`, for HITL_LEASE_SECONDS."""
+    now = now or timezone.now()
+    return Assignment.objects.create(
+        item=item,
+        reviewer=reviewer,
+        tier=tier,
+        leased_at=now,
+        expires_at=now + timedelta(seconds=settings.HITL_LEASE_SECONDS),
+        state=Assignment.State.ACTIVE,
+    )
+
+
 def _claim_gold(
     *, queue: Queue, reviewer: User, tier: str, now: datetime | None
 ) -> Assignment | None:
@@ -191,15 +196,7 @@ def _claim_gold(
             # and a decision on it (FOR UPDATE, then the audit head) is waited for here,
             # before we take the audit head, not at our COMMIT after it.
             key_share(Item, item.pk)
-            now = now or timezone.now()
-            assignment = Assignment.objects.create(
-                item=item,
-                reviewer=reviewer,
-                tier=tier,
-                leased_at=now,
-                expires_at=now + timedelta(seconds=settings.HITL_LEASE_SECONDS),
-                state=Assignment.State.ACTIVE,
-            )
+            assignment = _lease(item=item, reviewer=reviewer, tier=tier, now=now)
             audit_record(
                 actor=Actor.for_user(reviewer),
                 action=AuditAction.ASSIGNMENT_CLAIMED,
