@@ -118,13 +118,13 @@ EXPLAIN = """
 from django.db import connection, transaction
 from accounts.models import User
 from reviews.models import Queue
-from reviews.services.claims import claim_candidates
+from reviews.services.claims import claim_candidate_sql
 
 queue = Queue.objects.get(slug=%(slug)r)
 reviewer = User.objects.get(username="bench-annotator-00")
 with transaction.atomic(), connection.cursor() as cursor:
-    query = claim_candidates(queue=queue, reviewer=reviewer, tier="tier1")[:1].query
-    sql, params = query.sql_with_params()
+    sql = claim_candidate_sql()
+    params = [queue.pk, "tier1", reviewer.pk, "tier1"]
     for run in range(2):
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
         print(f"-- run {run + 1}")
@@ -427,28 +427,22 @@ CLAIM_ROWS = (
     _TOTAL,
     _AUTH,
     Row(
-        "queue + permission lookup (_queue_or_404)",
+        "queue, permissions, qualification (queue_access)",
         1,
-        (("reviews/api/views.py", "_queue_or_404", None),),
+        (("reviews/selectors.py", "queue_access", None),),
     ),
     Row("assignment_claim", 1, (("reviews/services/claims.py", "assignment_claim", None),)),
     Row(
-        "claim_tier (permission query per tier)",
+        "candidate query (SKIP LOCKED select)",
         2,
-        (("reviews/services/claims.py", "claim_tier", None),),
-    ),
-    Row("is_disqualified", 2, (("reviews/services/qualification.py", "is_disqualified", None),)),
-    Row(
-        "candidate query (build + SKIP LOCKED select)",
-        2,
-        (("django/db/models/query.py", "first", "assignment_claim"),),
+        (("django/db/backends/utils.py", "execute", "assignment_claim"),),
     ),
     Row(
-        "insert assignment",
+        "take the lease on the item (UPDATE … RETURNING)",
         2,
-        (("django/db/models/manager.py", "manager_method", "assignment_claim"),),
+        (("django/db/models/query.py", "__iter__", "assignment_claim"),),
     ),
-    Row("update item", 2, (("django/db/models/base.py", "save", "assignment_claim"),)),
+    Row("insert assignment", 2, (("reviews/services/claims.py", "_lease", "assignment_claim"),)),
     Row("audit_record", 2, (("audit/services.py", "audit_record", "assignment_claim"),)),
     Row("commit", 2, (("django/db/transaction.py", "__exit__", "assignment_claim"),)),
     Row("claim_json (response body)", 1, (("reviews/api/serializers.py", "claim_json", None),)),

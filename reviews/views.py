@@ -18,10 +18,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from reviews.models import Assignment, Item, Queue
-from reviews.permissions import QueuePerm
-from reviews.selectors import QueueNotFound, queue_for, queues_for, reviewer_stats
+from reviews.models import Assignment, Item
+from reviews.selectors import (
+    QueueAccess,
+    QueueNotFound,
+    queue_access,
+    queues_for,
+    reviewer_stats,
+)
 from reviews.services.claims import (
+    TIER_PERMS,
     AssignmentError,
     AssignmentNotFound,
     ClaimError,
@@ -32,7 +38,7 @@ from reviews.services.claims import (
 )
 from reviews.services.decisions import DecisionInvalid, assignment_decide
 
-REVIEW_PERMS = (QueuePerm.REVIEW, QueuePerm.ESCALATIONS)
+REVIEW_PERMS = tuple(TIER_PERMS.values())
 STATS_WINDOW = timedelta(days=7)
 
 
@@ -61,19 +67,19 @@ def my_queues(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _reviewable_queue(request: HttpRequest, slug: str) -> Queue:
+def _review_access(request: HttpRequest, slug: str) -> QueueAccess:
     try:
-        return queue_for(user=request.user, slug=slug, perms=REVIEW_PERMS)
+        return queue_access(user=request.user, slug=slug, perms=TIER_PERMS.values())
     except QueueNotFound:
         raise Http404("No such queue.") from None
 
 
-def _current_or_next(request: HttpRequest, queue: Queue) -> Assignment | None:
+def _current_or_next(request: HttpRequest, access: QueueAccess) -> Assignment | None:
     """The reviewer's live lease in this queue (a reload shows the same item), else a new one."""
     current = (
         Assignment.objects.filter(
             reviewer=request.user,
-            item__queue=queue,
+            item__queue=access.queue,
             state=Assignment.State.ACTIVE,
             expires_at__gt=timezone.now(),
         )
@@ -82,12 +88,12 @@ def _current_or_next(request: HttpRequest, queue: Queue) -> Assignment | None:
     )
     if current is not None:
         return current
-    return assignment_claim(queue=queue, reviewer=request.user)
+    return assignment_claim(queue=access.queue, reviewer=request.user, access=access)
 
 
 def _panel(
     request: HttpRequest,
-    queue: Queue,
+    access: QueueAccess,
     assignment: Assignment | None,
     *,
     notice: str = "",
@@ -98,10 +104,10 @@ def _panel(
 ) -> HttpResponse:
     context: dict[str, Any] = {
         "blocked": blocked,
-        "queue": queue,
+        "queue": access.queue,
         "assignment": assignment,
         "item": assignment.item if assignment else None,
-        "tier": claim_tier(reviewer=request.user, queue=queue),
+        "tier": claim_tier(access=access),
         "notice": notice,
         "errors": errors or {},
         "form": form or {},
@@ -114,22 +120,22 @@ def _panel(
 @login_required
 def review(request: HttpRequest, slug: str) -> HttpResponse:
     """One item at a time: the reviewer's current lease, or the next one claimed for them."""
-    queue = _reviewable_queue(request, slug)
+    access = _review_access(request, slug)
     try:
-        assignment = _current_or_next(request, queue)
+        assignment = _current_or_next(request, access)
     except NotQualified as exc:
         # 403 for a page load; htmx only swaps 2xx (and 422) answers into the panel.
         status = 200 if request.htmx else 403
-        return _panel(request, queue, None, blocked=str(exc), status=status)
+        return _panel(request, access, None, blocked=str(exc), status=status)
     except ClaimError as exc:
         raise Http404(str(exc)) from None
-    return _panel(request, queue, assignment)
+    return _panel(request, access, assignment)
 
 
 @login_required
 @require_POST
 def decide(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
-    queue = _reviewable_queue(request, slug)
+    access = _review_access(request, slug)
     form = {
         name: request.POST.get(name, "").strip()
         for name in ("verdict", "label", "rationale", "reason_code")
@@ -143,7 +149,7 @@ def decide(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
         if not request.htmx:
             messages.error(request, "; ".join(m for ms in exc.fields.values() for m in ms))
             return redirect("review", slug=slug)
-        return _panel(request, queue, current, errors=exc.fields, form=form, status=422)
+        return _panel(request, access, current, errors=exc.fields, form=form, status=422)
     except AssignmentError as exc:
         notice = str(exc)
     else:
@@ -156,18 +162,20 @@ def decide(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
     if not request.htmx:
         messages.info(request, notice)
         return redirect("review", slug=slug)
+    # Access asked afresh: this very verdict may have disqualified the reviewer.
+    access = _review_access(request, slug)
     try:
-        upcoming = assignment_claim(queue=queue, reviewer=request.user)
-    except NotQualified as exc:  # this very verdict may have disqualified them
-        return _panel(request, queue, None, notice=notice, blocked=str(exc))
-    return _panel(request, queue, upcoming, notice=notice)
+        upcoming = assignment_claim(queue=access.queue, reviewer=request.user, access=access)
+    except NotQualified as exc:
+        return _panel(request, access, None, notice=notice, blocked=str(exc))
+    return _panel(request, access, upcoming, notice=notice)
 
 
 @login_required
 @require_POST
 def release(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
     """Give the item back and leave the queue."""
-    _reviewable_queue(request, slug)
+    _review_access(request, slug)
     try:
         assignment_release(assignment_id=assignment_id, reviewer=request.user)
     except AssignmentNotFound:

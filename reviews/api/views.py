@@ -48,11 +48,13 @@ from reviews.permissions import QueuePerm
 from reviews.selectors import (
     QueueNotFound,
     items_visible_to,
+    queue_access,
     queue_for,
     queues_for,
     queues_for_submit,
 )
 from reviews.services.claims import (
+    TIER_PERMS,
     AssignmentError,
     AssignmentNotFound,
     NotQualified,
@@ -406,12 +408,18 @@ class QueueClaimView(APIView):
         summary="Lease the next item of your tier (SLA deadline, then risk, then age)",
     )
     def post(self, request: Request, slug: str) -> Response:
-        queue = _queue_or_404(request, slug, perms=[QueuePerm.REVIEW, QueuePerm.ESCALATIONS])
+        try:
+            access = queue_access(user=request.user, slug=slug, perms=TIER_PERMS.values())
+        except QueueNotFound:
+            raise _queue_not_found(slug) from None
         serializer = ClaimInSerializer(data=request.data or {})
         serializer.is_valid(raise_exception=True)
         try:
             assignment = assignment_claim(
-                queue=queue, reviewer=request.user, tier=serializer.validated_data.get("tier")
+                queue=access.queue,
+                reviewer=request.user,
+                tier=serializer.validated_data.get("tier"),
+                access=access,
             )
         except TierNotAllowed as exc:
             raise ApiError(

@@ -25,10 +25,10 @@ assignment rows — so a claim, a decision, a release and the sweep never deadlo
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -37,13 +37,8 @@ from audit.services import Actor, Entry, audit_record, audit_record_many
 from reviews.choices import Tier
 from reviews.models import Assignment, Item, Queue
 from reviews.permissions import QueuePerm
-from reviews.selectors import queues_for
-from reviews.services.qualification import (
-    gold_candidate,
-    is_disqualified,
-    key_share,
-    serve_gold,
-)
+from reviews.selectors import QueueAccess, QueueNotFound, queue_access
+from reviews.services.qualification import gold_candidate, key_share, serve_gold
 
 # The permission each tier asks of its reviewers.
 TIER_PERMS: dict[str, QueuePerm] = {Tier.TIER1: QueuePerm.REVIEW, Tier.SME: QueuePerm.ESCALATIONS}
@@ -84,57 +79,92 @@ class AssignmentNotFound(AssignmentError):
         super().__init__("assignment_not_found", "No such assignment, or it is not yours.")
 
 
-def reviewer_tiers(*, reviewer: User, queue: Queue) -> list[str]:
-    """The tiers of `queue` the reviewer may work, lowest first."""
-    return [
-        tier
-        for tier, perm in TIER_PERMS.items()
-        if queues_for(user=reviewer, perms=[perm]).filter(pk=queue.pk).exists()
-    ]
+def reviewer_tiers(access: QueueAccess) -> list[str]:
+    """The tiers of the queue the reviewer may work, lowest first."""
+    return [tier for tier, perm in TIER_PERMS.items() if access.holds(perm)]
 
 
-def claim_tier(*, reviewer: User, queue: Queue, tier: str | None = None) -> str:
+def claim_tier(*, access: QueueAccess, tier: str | None = None) -> str:
     """The tier a claim works: `tier` if the reviewer may work it, else their highest."""
-    allowed = reviewer_tiers(reviewer=reviewer, queue=queue)
+    allowed = reviewer_tiers(access)
     if tier is None:
         if not allowed:
-            raise TierNotAllowed(f"You may not review queue {queue.slug!r}.")
+            raise TierNotAllowed(f"You may not review queue {access.queue.slug!r}.")
         return allowed[-1]
     if tier not in allowed:
-        raise TierNotAllowed(f"You may not work the {tier} tier of queue {queue.slug!r}.")
+        raise TierNotAllowed(f"You may not work the {tier} tier of queue {access.queue.slug!r}.")
     return tier
 
 
-def claim_candidates(*, queue: Queue, reviewer: User, tier: str) -> QuerySet[Item]:
-    """The claim query; item_claim_idx (reviews/models.py) serves it."""
-    seen = Assignment.objects.filter(item=OuterRef("pk"), reviewer=reviewer, tier=tier)
+def review_access(*, reviewer: User, queue: Queue) -> QueueAccess:
+    """The reviewer's access to `queue`, asked afresh (one query)."""
+    try:
+        return queue_access(user=reviewer, slug=queue.slug, perms=TIER_PERMS.values())
+    except QueueNotFound:
+        raise TierNotAllowed(f"You may not review queue {queue.slug!r}.") from None
+
+
+@cache
+def claim_candidate_sql() -> str:
+    """The claim query, written out: item_claim_idx (reviews/models.py) serves it.
+
+    Parameters: queue id, tier, reviewer id, tier. On PostgreSQL the row is taken with
+    FOR UPDATE SKIP LOCKED; SQLite runs one writer at a time and has no row locks.
+    Written out rather than composed by the ORM: it runs on every claim, and compiling
+    the queryset cost ten times what PostgreSQL spends running it.
+    """
+    states = ", ".join(f"'{state}'" for state in Item.CLAIMABLE_STATES)
+    sql = (
+        f"SELECT i.id FROM {Item._meta.db_table} i "
+        f"WHERE i.queue_id = %s AND i.tier = %s AND i.state IN ({states}) "
+        "AND i.votes_needed > i.votes_in + i.leases_active "
+        # Gold items have votes_needed=0 and so never match.
+        f"AND NOT EXISTS (SELECT 1 FROM {Assignment._meta.db_table} a "
+        "WHERE a.item_id = i.id AND a.reviewer_id = %s AND a.tier = %s) "
+        "ORDER BY i.due_at, i.risk_rank, i.received_at, i.id LIMIT 1"
+    )
+    if connection.features.has_select_for_update_skip_locked:
+        sql += " FOR UPDATE OF i SKIP LOCKED"
+    return sql
+
+
+@cache
+def _take_lease_sql() -> str:
+    # The lease count and the state in one statement; the row comes back whole for the
+    # caller to render. QUEUED → IN_REVIEW is in Item.TRANSITIONS (checked at import).
     return (
-        Item.objects.filter(
-            queue=queue,
-            tier=tier,
-            state__in=Item.CLAIMABLE_STATES,
-            votes_needed__gt=F("votes_in") + F("leases_active"),
-        )
-        # Gold items have votes_needed=0 and so never match; this only says so.
-        .exclude(Exists(seen))
-        .order_by("due_at", "risk_rank", "received_at", "id")
-        .select_for_update(skip_locked=True, of=("self",))
+        f"UPDATE {Item._meta.db_table} SET leases_active = leases_active + 1, "
+        f"state = '{Item.State.IN_REVIEW}' WHERE id = %s RETURNING *"
     )
 
 
+assert all(  # noqa: S101 - a claim moves every claimable state to IN_REVIEW
+    state == Item.State.IN_REVIEW or Item.State.IN_REVIEW in Item.TRANSITIONS[state]
+    for state in Item.CLAIMABLE_STATES
+)
+
+
 def assignment_claim(
-    *, queue: Queue, reviewer: User, tier: str | None = None, now: datetime | None = None
+    *,
+    queue: Queue,
+    reviewer: User,
+    tier: str | None = None,
+    now: datetime | None = None,
+    access: QueueAccess | None = None,
 ) -> Assignment | None:
     """Lease the next item of the tier to the reviewer, or None when nothing waits.
 
     At Tier 1, with probability queue.gold_rate, the lease is of a gold item the
     reviewer has not seen (services/qualification.py), when there is one.
 
-    Raises TierNotAllowed when the reviewer may not work that tier of the queue, and
-    NotQualified when they were disqualified on the queue and not yet re-qualified.
+    `access` is the reviewer's QueueAccess to `queue` when the caller has just read it
+    (the API view has); otherwise it is read here. Raises TierNotAllowed when the
+    reviewer may not work that tier of the queue, and NotQualified when they were
+    disqualified on the queue and not yet re-qualified.
     """
-    tier = claim_tier(reviewer=reviewer, queue=queue, tier=tier)
-    if is_disqualified(queue=queue, reviewer=reviewer):
+    access = access or review_access(reviewer=reviewer, queue=queue)
+    tier = claim_tier(access=access, tier=tier)
+    if access.disqualified:
         raise NotQualified(
             f"Your accuracy on the gold items of queue {queue.slug!r} fell below its bar; "
             "you may not review it until an admin re-qualifies you."
@@ -144,14 +174,13 @@ def assignment_claim(
         if assignment is not None:
             return assignment
     with transaction.atomic():
-        item = claim_candidates(queue=queue, reviewer=reviewer, tier=tier).first()
-        if item is None:
+        with connection.cursor() as cursor:
+            cursor.execute(claim_candidate_sql(), [queue.pk, tier, reviewer.pk, tier])
+            row = cursor.fetchone()
+        if row is None:
             return None
+        item = next(iter(Item.objects.raw(_take_lease_sql(), [row[0]])))
         assignment = _lease(item=item, reviewer=reviewer, tier=tier, now=now)
-        item.leases_active += 1
-        if item.state == Item.State.QUEUED:
-            item.transition(to=Item.State.IN_REVIEW)
-        item.save(update_fields=["leases_active", "state"])
         item.queue = queue  # the caller renders it: no second fetch of the queue
         audit_record(
             actor=Actor.for_user(reviewer),

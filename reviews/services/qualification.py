@@ -160,12 +160,6 @@ def gold_candidate(*, queue: Queue, reviewer: User, tier: str) -> Item | None:
     )
 
 
-def is_disqualified(*, queue: Queue, reviewer: User) -> bool:
-    return Qualification.objects.filter(
-        queue=queue, reviewer=reviewer, state=Qualification.State.DISQUALIFIED
-    ).exists()
-
-
 def key_share(model: type[Model], pk: int) -> None:
     """Take FOR KEY SHARE on one row now (PostgreSQL; SQLite runs one writer at a time).
 

@@ -25,7 +25,7 @@ from reviews.services.claims import (
     AssignmentError,
     assignment_claim,
     assignments_expire,
-    claim_candidates,
+    claim_candidate_sql,
 )
 from reviews.services.decisions import Settled, assignment_decide, consensus
 from reviews.services.ingest import predictions_ingest
@@ -173,10 +173,9 @@ def test_claim_query_is_served_by_the_partial_claim_index(api_as: Any) -> None:
         # planner can use for this exact statement (the partial index's predicate
         # must be implied by the query's WHERE, or only the other index would do).
         cursor.execute("SET LOCAL enable_seqscan = off")
-        candidates = claim_candidates(queue=queue, reviewer=user, tier="tier1")[:1]
-        sql, params = candidates.query.get_compiler(using="default").as_sql()
-        assert sql.endswith('FOR UPDATE OF "reviews_item" SKIP LOCKED')
-        cursor.execute("EXPLAIN " + sql, params)
+        sql = claim_candidate_sql()
+        assert sql.endswith("FOR UPDATE OF i SKIP LOCKED")
+        cursor.execute("EXPLAIN " + sql, [queue.pk, "tier1", user.pk, "tier1"])
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "item_claim_idx" in plan, plan
 
