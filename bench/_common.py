@@ -169,12 +169,12 @@ def temp_dir(prefix: str) -> tempfile.TemporaryDirectory[str]:
 
 
 def percentile(values: Sequence[float], p: float) -> float:
-    """Nearest-rank percentile (p in 0..100) of unsorted values; nan when empty."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), round(p / 100 * len(ordered) + 0.5)))
-    return ordered[rank - 1]
+    """Nearest-rank percentile (p in 0..100) of unsorted values, as the dashboards compute
+    it (reviews/metrics/percentiles.py); nan when empty."""
+    from reviews.metrics.percentiles import percentile as nearest_rank
+
+    found = nearest_rank(values, p)
+    return float("nan") if found is None else found
 
 
 # --- CPU accounting: who used the two cores during a phase -------------------------

@@ -246,21 +246,29 @@ def _claim_gold(
 def lock_assignment(*, assignment_id: int, reviewer: User | None) -> tuple[Assignment, Item]:
     """The assignment and its item, both locked (item first); the reviewer's own only.
 
-    Must run inside a transaction. `reviewer=None` is the system (the sweep).
+    Must run inside a transaction. `reviewer=None` is the system (the sweep). Another
+    reviewer's assignment matches no row, so their call locks nothing and waits on nothing.
     """
-    owner = (
-        Assignment.objects.filter(pk=assignment_id).values_list("item_id", "reviewer_id").first()
-    )
-    if owner is None or (reviewer is not None and owner[1] != reviewer.pk):
-        raise AssignmentNotFound()  # before any lock: another reviewer's call waits on nothing
+    owned: dict[str, int] = {"assignments__pk": assignment_id}
+    if reviewer is not None:
+        owned["assignments__reviewer_id"] = reviewer.pk  # one filter(): one join
     item = (
-        Item.objects.select_related("queue", "policy")
+        Item.objects.filter(**owned)
+        .select_related("queue", "policy")
         .select_for_update(of=("self",))
-        .get(pk=owner[0])
+        .first()
     )
-    assignment = Assignment.objects.select_for_update().get(pk=assignment_id)
+    if item is None:
+        raise AssignmentNotFound()
+    assignment = next(iter(Assignment.objects.raw(_lock_assignment_sql(), [assignment_id])))
     assignment.item = item
     return assignment, item
+
+
+@cache
+def _lock_assignment_sql() -> str:
+    sql = f"SELECT * FROM {Assignment._meta.db_table} WHERE id = %s"
+    return sql + " FOR UPDATE" if connection.features.has_select_for_update else sql
 
 
 def ensure_active(assignment: Assignment, now: datetime) -> None:

@@ -38,7 +38,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.actions import AuditAction
-from audit.services import Actor, Entry, audit_record
+from audit.services import Actor, Entry, audit_record_many, target_of
 from reviews.choices import ConsensusRule, Outcome, Release, Tier
 from reviews.models import Assignment, Decision, Escalation, Item, Qualification, TierPolicy
 from reviews.services.claims import AssignmentError, ensure_active, lock_assignment
@@ -203,28 +203,31 @@ def assignment_decide(
             return decision
         item.votes_in += 1
         item.leases_active -= 1
-        audit_record(
-            actor=Actor.for_user(reviewer),
-            action=AuditAction.DECISION_RECORDED,
-            target=decision,
-            data={
-                "item": item.pk,
-                "assignment": assignment.pk,
-                "tier": decision.tier,
-                "verdict": verdict,
-                "label": decision.label,
-                "reason_code": reason_code,
-                "rationale": rationale,
-                "handling_seconds": decision.handling_seconds,
-                "votes_in": item.votes_in,
-                "votes_needed": item.votes_needed,
-            },
-        )
+        entries = [
+            Entry(
+                AuditAction.DECISION_RECORDED,
+                *target_of(decision),
+                {
+                    "item": item.pk,
+                    "assignment": assignment.pk,
+                    "tier": decision.tier,
+                    "verdict": verdict,
+                    "label": decision.label,
+                    "reason_code": reason_code,
+                    "rationale": rationale,
+                    "handling_seconds": decision.handling_seconds,
+                    "votes_in": item.votes_in,
+                    "votes_needed": item.votes_needed,
+                },
+            )
+        ]
         if item.votes_in >= item.votes_needed:
-            _settle(item, assignment.tier, now, Actor.for_user(reviewer))
+            entries.append(_settle(item, decision, now))
         elif item.leases_active == 0:
             item.transition(to=Item.State.QUEUED)  # waiting for more verdicts
         item.save(update_fields=_DECIDE_FIELDS)
+        # One append for the verdict and what it settled: one lock of the chain head.
+        audit_record_many(actor=Actor.for_user(reviewer), entries=entries)
     return decision
 
 
@@ -268,47 +271,52 @@ def _verdicts_json(decisions: list[Decision]) -> list[dict[str, Any]]:
     ]
 
 
-def _settle(item: Item, tier: str, now: datetime, actor: Actor) -> None:
-    """Apply the policy's rule to the tier's k verdicts: decide or escalate the item."""
+def _settle(item: Item, last: Decision, now: datetime) -> Entry:
+    """Apply the policy's rule to the tier's k verdicts (`last` is the k-th): decide or
+    escalate the item. Returns the audit entry of what it did."""
     policy: TierPolicy = item.policy
-    decisions = list(Decision.objects.filter(item=item, tier=tier).order_by("decided_at", "id"))
+    tier = last.tier
+    decisions = (
+        [last]  # k = 1: the verdict in hand is the tier's only one
+        if item.votes_needed == 1
+        else list(Decision.objects.filter(item=item, tier=tier).order_by("decided_at", "id"))
+    )
+    reviewer_ids = [d.reviewer_id for d in decisions]
     result = consensus(
         rule=policy.consensus_rule,
         model_label=item.output_label,
         verdicts=[(d.verdict, d.label) for d in decisions],
-        weights=reviewer_reliability(
-            queue_id=item.queue_id, reviewer_ids=[d.reviewer_id for d in decisions]
-        ),
+        weights=reviewer_reliability(queue_id=item.queue_id, reviewer_ids=reviewer_ids)
+        if policy.consensus_rule == ConsensusRule.WEIGHTED
+        else [1.0] * len(decisions),
     )
-    if isinstance(result, Settled):
-        item.transition(to=Item.State.DECIDED)
-        item.final_label = result.label
-        item.outcome = result.outcome
-        item.decided_at = now
-        released = item.release == Release.HELD
-        if released:
-            item.release = Release.RELEASED
-            item.released_at = now
-        audit_record(
-            actor=actor,
-            action=AuditAction.ITEM_DECIDED,
-            target=item,
-            data={
-                "tier": tier,
-                "rule": policy.consensus_rule,
-                "outcome": result.outcome,
-                "final_label": result.label,
-                "decisions": [d.pk for d in decisions],
-                "released": released,
-            },
-        )
-        return
-    _escalate(item, tier, result.reason, decisions, now, actor)
+    if not isinstance(result, Settled):
+        return _escalate(item, tier, result.reason, decisions, now)
+    item.transition(to=Item.State.DECIDED)
+    item.final_label = result.label
+    item.outcome = result.outcome
+    item.decided_at = now
+    released = item.release == Release.HELD
+    if released:
+        item.release = Release.RELEASED
+        item.released_at = now
+    return Entry(
+        AuditAction.ITEM_DECIDED,
+        *target_of(item),
+        {
+            "tier": tier,
+            "rule": policy.consensus_rule,
+            "outcome": result.outcome,
+            "final_label": result.label,
+            "decisions": [d.pk for d in decisions],
+            "released": released,
+        },
+    )
 
 
 def _escalate(
-    item: Item, tier: str, reason: str, decisions: list[Decision], now: datetime, actor: Actor
-) -> None:
+    item: Item, tier: str, reason: str, decisions: list[Decision], now: datetime
+) -> Entry:
     """Open a ticket with every verdict; from Tier 1, queue the item at the SME tier."""
     to_tier = Escalation.Target.SME if tier == Tier.TIER1 else Escalation.Target.INCIDENT
     verdicts = _verdicts_json(decisions)
@@ -337,11 +345,10 @@ def _escalate(
         item.votes_needed = item.policy.consensus_reviewers
         item.votes_in = 0
         item.leases_active = 0
-    audit_record(
-        actor=actor,
-        action=AuditAction.ITEM_ESCALATED,
-        target=item,
-        data={
+    return Entry(
+        AuditAction.ITEM_ESCALATED,
+        *target_of(item),
+        {
             "escalation": ticket.pk,
             "reason": reason,
             "from_tier": tier,
