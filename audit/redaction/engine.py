@@ -1,0 +1,133 @@
+"""Run the detectors, resolve overlaps, mask: on plain text and on JSON at any depth."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
+
+from audit.redaction.contact import detect_email, detect_ip, detect_url
+from audit.redaction.financial import detect_card, detect_iban
+from audit.redaction.names import detect_person
+from audit.redaction.national_ids import detect_national_id
+from audit.redaction.personal import detect_address, detect_dob
+from audit.redaction.phone import detect_phone
+from audit.redaction.spans import ENTITY_TYPES, SPECIFICITY, Span
+
+Detector = Callable[[str], Iterable[Span]]
+
+# Each detector with the cheap test a string must pass before the detector runs at all.
+# "digit": the string holds a digit; None: always (names and obfuscated emails need none).
+_DETECTORS: tuple[tuple[str, Detector, str | None], ...] = (
+    ("EMAIL", detect_email, None),
+    ("URL", detect_url, None),
+    ("IBAN", detect_iban, "digit"),
+    ("CARD", detect_card, "digit"),
+    ("NATIONAL_ID", detect_national_id, "digit"),
+    ("IP", detect_ip, "digit"),
+    ("PHONE", detect_phone, "digit"),
+    ("DOB", detect_dob, "digit"),
+    ("ADDRESS", detect_address, "digit"),
+    ("PERSON", detect_person, None),
+)
+_DIGIT = re.compile(r"\d")
+
+
+class Redacted(NamedTuple):
+    """A redacted copy of the input and how many values of each type were masked."""
+
+    value: Any
+    counts: dict[str, int]
+
+
+def normalise_entities(entities: Iterable[str] | None) -> frozenset[str]:
+    """The entity names to mask: all when None; unknown names are refused, not ignored."""
+    if entities is None:
+        return frozenset(ENTITY_TYPES)
+    wanted = frozenset(e.upper() for e in entities)
+    unknown = wanted - set(ENTITY_TYPES)
+    if unknown:
+        raise ValueError(f"unknown redaction entities: {', '.join(sorted(unknown))}")
+    return wanted
+
+
+def find_spans(text: str, entities: Iterable[str] | None = None) -> list[Span]:
+    """The non-overlapping detections in `text`, in order.
+
+    1. Every enabled detector whose cheap gate passes proposes spans.
+    2. Overlapping proposals form one cluster, masked as a single span covering their union,
+       so a value is never left half-masked.
+    3. The cluster's type is its longest member's; among equally long ones the most
+       specific type (ENTITY_TYPES order) wins: a card number inside a URL is part of [URL].
+    """
+    wanted = normalise_entities(entities) if not isinstance(entities, frozenset) else entities
+    has_digit = _DIGIT.search(text) is not None
+    proposals: list[Span] = []
+    for entity, detector, gate in _DETECTORS:
+        if entity in wanted and (gate is None or has_digit):
+            proposals.extend(detector(text))
+    if not proposals:
+        return []
+    return list(_resolve(proposals))
+
+
+def _resolve(proposals: list[Span]) -> Iterator[Span]:
+    proposals.sort()
+    cluster = [proposals[0]]
+    end = proposals[0].end
+    for span in proposals[1:]:
+        if span.start < end:
+            cluster.append(span)
+            end = max(end, span.end)
+            continue
+        yield _merge(cluster, end)
+        cluster, end = [span], span.end
+    yield _merge(cluster, end)
+
+
+def _merge(cluster: list[Span], end: int) -> Span:
+    best = min(cluster, key=lambda s: (-(s.end - s.start), SPECIFICITY[s.entity], s.start))
+    return Span(cluster[0].start, end, best.entity)
+
+
+def redact_text(text: str, entities: Iterable[str] | None = None) -> tuple[str, Counter[str]]:
+    """`text` with each detection replaced by its placeholder, and the counts per type."""
+    spans = find_spans(text, entities)
+    counts: Counter[str] = Counter()
+    if not spans:
+        return text, counts
+    parts: list[str] = []
+    position = 0
+    for span in spans:
+        parts.append(text[position : span.start])
+        parts.append(f"[{span.entity}]")
+        counts[span.entity] += 1
+        position = span.end
+    parts.append(text[position:])
+    return "".join(parts), counts
+
+
+def redact(value: Any, entities: Iterable[str] | None = None) -> Redacted:
+    """Redact every string in a JSON value (objects, arrays, any depth) or a plain string.
+
+    Object keys are left alone: they are the client's schema ("email", "phone"), and masking
+    them would break the reviewer's view of the input. The input is never modified; the
+    result is a new structure. `entities=None` masks every type.
+    """
+    wanted = normalise_entities(entities)
+    counts: Counter[str] = Counter()
+    redacted = _walk(value, wanted, counts)
+    return Redacted(redacted, {entity: counts[entity] for entity in ENTITY_TYPES if counts[entity]})
+
+
+def _walk(value: Any, wanted: frozenset[str], counts: Counter[str]) -> Any:
+    if isinstance(value, str):
+        text, found = redact_text(value, wanted)
+        counts.update(found)
+        return text
+    if isinstance(value, dict):
+        return {key: _walk(item, wanted, counts) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_walk(item, wanted, counts) for item in value]
+    return value

@@ -1,0 +1,58 @@
+"""What every detector returns: typed character spans, and the helpers they share."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+#: Every entity type the engine knows, in tie-break order: when two overlapping detections
+#: are equally long, the earlier type is the more specific one and names the mask.
+ENTITY_TYPES: tuple[str, ...] = (
+    "EMAIL",
+    "URL",
+    "IBAN",
+    "CARD",
+    "NATIONAL_ID",
+    "IP",
+    "PHONE",
+    "DOB",
+    "ADDRESS",
+    "PERSON",
+)
+SPECIFICITY = {name: rank for rank, name in enumerate(ENTITY_TYPES)}
+
+
+class Span(NamedTuple):
+    """One detection: text[start:end] is a value of type `entity`."""
+
+    start: int
+    end: int
+    entity: str
+
+
+def preceding(text: str, start: int, width: int = 40) -> str:
+    """The `width` characters before `start`, lower-cased: where context words are looked for."""
+    return text[max(0, start - width) : start].lower()
+
+
+def has_context(pattern: re.Pattern[str], text: str, start: int, width: int = 40) -> bool:
+    return pattern.search(preceding(text, start, width)) is not None
+
+
+def digits_of(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+#: Words that, right before a number, say it is a reference of ours and not a person's:
+#: "order 0301234567", "Invoice #20240115", "tracking no. 1Z999…". A decoy context only ever
+#: vetoes the weak detectors (national phone numbers, context-free national ids).
+DECOY_CONTEXT = re.compile(
+    r"(?:order|invoice|inv|ref|reference|tracking|sku|ticket|case|serial|build|version|ver"
+    r"|release|batch|lot|item|product|part|po|transaction|txn|receipt|booking|confirmation"
+    r"|shipment|parcel|barcode|ean|isbn|hash|commit|rev|revision|bestellnummer|rechnung"
+    r"|commande|facture|pedido|factura|ordine|fattura)\b[\s:#.\-no°]*$"
+)
+
+#: Right before a digit run, the start of an IBAN ("DE12 0340 9328 …", "GB33 BUKB 2020 …"):
+#: the run is the tail of a bank account whose checksum failed, not a phone or card number.
+IBAN_HEAD = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$")

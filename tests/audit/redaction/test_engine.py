@@ -1,0 +1,91 @@
+"""The engine: JSON at any depth, the entities filter, counts, no mutation, corpus floors."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from audit.redaction import redact
+from audit.redaction.scoring import score
+
+HERE = Path(__file__).resolve().parent
+
+
+def test_it_redacts_json_at_any_depth_and_keeps_keys() -> None:
+    value = {
+        "email": "jane.doe@example.com",
+        "thread": [{"body": ["Call +44 20 7946 0958 or mail jane.doe@example.com"]}],
+        "n": 3,
+        "ok": True,
+        "none": None,
+    }
+    original = copy.deepcopy(value)
+    result = redact(value)
+    assert result.value == {
+        "email": "[EMAIL]",
+        "thread": [{"body": ["Call [PHONE] or mail [EMAIL]"]}],
+        "n": 3,
+        "ok": True,
+        "none": None,
+    }
+    assert result.counts == {"EMAIL": 2, "PHONE": 1}
+    assert value == original  # the input is untouched
+
+
+def test_entities_filter_masks_only_the_named_types() -> None:
+    text = "Call +44 20 7946 0958 or mail jane.doe@example.com"
+    result = redact(text, entities=["PHONE"])
+    assert result.value == "Call [PHONE] or mail jane.doe@example.com"
+    assert result.counts == {"PHONE": 1}
+
+
+def test_unknown_entity_is_refused() -> None:
+    with pytest.raises(ValueError, match="SHOE_SIZE"):
+        redact("x", entities=["SHOE_SIZE"])
+
+
+def test_plain_text_without_pii_is_returned_as_is() -> None:
+    result = redact("The package was damaged, order 84723911, total 1,234.56 EUR.")
+    assert result == ("The package was damaged, order 84723911, total 1,234.56 EUR.", {})
+
+
+def test_redaction_is_idempotent() -> None:
+    once = redact("Dear Mr. John Smith, card 4111 1111 1111 1111, IBAN GB82WEST12345698765432")
+    assert redact(once.value).value == once.value
+
+
+def _scores(name: str) -> dict[str, object]:
+    lines = (HERE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    scores, _ = score(json.loads(line) for line in lines)
+    return scores
+
+
+STRUCTURED = ("EMAIL", "PHONE", "CARD", "IBAN", "NATIONAL_ID", "IP", "URL")
+
+
+@pytest.mark.parametrize("corpus", ["corpus", "heldout"])
+def test_structured_types_hold_their_floors(corpus: str) -> None:
+    scores = _scores(corpus)
+    for entity in STRUCTURED:
+        s = scores[entity]
+        assert s.recall >= 0.99, (entity, s)
+        assert s.leaked == 0, (entity, s)
+        assert s.precision >= 0.97, (entity, s)
+
+
+# Floors at what the unstructured detectors reach today (see audit/redaction/README.md).
+UNSTRUCTURED_FLOORS = {
+    "corpus": {"DOB": (1.0, 0.97), "ADDRESS": (0.97, 0.97), "PERSON": (0.95, 0.97)},
+    "heldout": {"DOB": (1.0, 0.97), "ADDRESS": (0.60, 0.97), "PERSON": (0.93, 0.95)},
+}
+
+
+@pytest.mark.parametrize("corpus", ["corpus", "heldout"])
+def test_unstructured_types_hold_their_floors(corpus: str) -> None:
+    scores = _scores(corpus)
+    for entity, (recall, precision) in UNSTRUCTURED_FLOORS[corpus].items():
+        assert scores[entity].recall >= recall, (entity, scores[entity])
+        assert scores[entity].precision >= precision, (entity, scores[entity])
