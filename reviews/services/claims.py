@@ -34,8 +34,9 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
+from hitl.rows import row_by_pk
 from reviews.choices import Tier
-from reviews.models import Assignment, Item, Queue
+from reviews.models import Assignment, Item, Queue, TierPolicy
 from reviews.permissions import QueuePerm
 from reviews.selectors import QueueAccess, QueueNotFound, queue_access
 from reviews.services.qualification import gold_candidate, key_share, serve_gold
@@ -249,26 +250,34 @@ def lock_assignment(*, assignment_id: int, reviewer: User | None) -> tuple[Assig
     Must run inside a transaction. `reviewer=None` is the system (the sweep). Another
     reviewer's assignment matches no row, so their call locks nothing and waits on nothing.
     """
-    owned: dict[str, int] = {"assignments__pk": assignment_id}
+    sql, params = _lock_item_sql(owned=reviewer is not None), [assignment_id]
     if reviewer is not None:
-        owned["assignments__reviewer_id"] = reviewer.pk  # one filter(): one join
-    item = (
-        Item.objects.filter(**owned)
-        .select_related("queue", "policy")
-        .select_for_update(of=("self",))
-        .first()
-    )
+        params.append(reviewer.pk)
+    item = next(iter(Item.objects.raw(sql, params)), None)
     if item is None:
         raise AssignmentNotFound()
-    assignment = next(iter(Assignment.objects.raw(_lock_assignment_sql(), [assignment_id])))
+    # Not locked: a queue row changes only under its manager's edits, and a policy
+    # version never changes (reviews/models.py).
+    item.queue = row_by_pk(Queue, item.queue_id)
+    item.policy = row_by_pk(TierPolicy, item.policy_id)
+    assignment = row_by_pk(Assignment, assignment_id, lock=True)
+    if assignment is None:  # cannot happen: assignments are never deleted
+        raise AssignmentNotFound()
     assignment.item = item
     return assignment, item
 
 
 @cache
-def _lock_assignment_sql() -> str:
-    sql = f"SELECT * FROM {Assignment._meta.db_table} WHERE id = %s"
-    return sql + " FOR UPDATE" if connection.features.has_select_for_update else sql
+def _lock_item_sql(*, owned: bool) -> str:
+    sql = (
+        f"SELECT i.* FROM {Item._meta.db_table} i JOIN {Assignment._meta.db_table} a "
+        "ON a.item_id = i.id WHERE a.id = %s"
+    )
+    if owned:
+        sql += " AND a.reviewer_id = %s"
+    if connection.features.has_select_for_update_of:
+        sql += " FOR UPDATE OF i"
+    return sql
 
 
 def ensure_active(assignment: Assignment, now: datetime) -> None:

@@ -39,6 +39,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, target_of
+from hitl.rows import save_columns
 from reviews.choices import ConsensusRule, Outcome, Release, Tier
 from reviews.models import Assignment, Decision, Escalation, Item, Qualification, TierPolicy
 from reviews.services.claims import AssignmentError, ensure_active, lock_assignment
@@ -197,7 +198,7 @@ def assignment_decide(
         )
         assignment.state = Assignment.State.DECIDED
         assignment.ended_at = now
-        assignment.save(update_fields=["state", "ended_at"])
+        save_columns(assignment, ["state", "ended_at"])
         if item.is_gold:
             _record_gold(decision, item, reviewer, now)
             return decision
@@ -225,7 +226,7 @@ def assignment_decide(
             entries.append(_settle(item, decision, now))
         elif item.leases_active == 0:
             item.transition(to=Item.State.QUEUED)  # waiting for more verdicts
-        item.save(update_fields=_DECIDE_FIELDS)
+        save_columns(item, _DECIDE_FIELDS)
         # One append for the verdict and what it settled: one lock of the chain head.
         audit_record_many(actor=Actor.for_user(reviewer), entries=entries)
     return decision
