@@ -33,5 +33,10 @@ class AuditAction(models.IntegerChoices):
     GOLD_SCORED = 432, "verdict on a gold item scored"
     REVIEWER_DISQUALIFIED = 433, "reviewer disqualified on a queue"
     REVIEWER_REQUALIFIED = 434, "reviewer re-qualified on a queue"
+    # Webhooks 5xx
+    WEBHOOK_ENDPOINT_CREATED = 501, "webhook endpoint created"
+    WEBHOOK_SECRET_ROTATED = 502, "webhook secret rotated"
+    WEBHOOK_REDELIVERED = 503, "webhook delivery sent again"
+    WEBHOOK_ENDPOINT_UPDATED = 504, "webhook endpoint changed"
     # Audit itself 9xx
     CHAIN_VERIFIED = 901, "audit chain verified"

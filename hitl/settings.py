@@ -220,6 +220,8 @@ CELERY_BEAT_SCHEDULE = {
     # Expired leases go back to their queues; the deadline lives in the database, so a
     # missed run only delays the sweep.
     "reviews-expire-leases": {"task": "reviews.tasks.expire_leases", "schedule": 10.0},
+    # Webhook retries and lost sends: due deliveries are rows, so a missed run only delays.
+    "webhooks-redrive": {"task": "webhooks.tasks.redrive_deliveries", "schedule": 15.0},
 }
 
 # --- Security (production values come from the environment) ----------------------
