@@ -459,7 +459,7 @@ DECISION_ROWS = (
     ),
     Row("assignment_decide", 1, (("reviews/services/decisions.py", "assignment_decide", None),)),
     Row(
-        "lock_assignment (owner, item, assignment)",
+        "lock_assignment (item with queue and policy, assignment)",
         2,
         (("reviews/services/claims.py", "lock_assignment", None),),
     ),
@@ -470,16 +470,12 @@ DECISION_ROWS = (
         (("django/db/models/manager.py", "manager_method", "assignment_decide"),),
     ),
     Row("save assignment + item", 2, (("django/db/models/base.py", "save", "assignment_decide"),)),
+    Row("_settle (consensus, release)", 2, (("reviews/services/decisions.py", "_settle", None),)),
     Row(
-        "audit_record (decision)", 2, (("audit/services.py", "audit_record", "assignment_decide"),)
-    ),
-    Row(
-        "_settle (consensus, audit, release)",
+        "audit_record_many (verdict + settlement)",
         2,
-        (("reviews/services/decisions.py", "_settle", None),),
+        (("audit/services.py", "audit_record_many", "assignment_decide"),),
     ),
-    Row("decisions query", 3, (("django/db/models/query.py", "__iter__", "_settle"),)),
-    Row("audit_record (item decided)", 3, (("audit/services.py", "audit_record", "_settle"),)),
     Row("commit", 2, (("django/db/transaction.py", "__exit__", "assignment_decide"),)),
     Row(
         "decision_json (response body)", 1, (("reviews/api/serializers.py", "decision_json", None),)
