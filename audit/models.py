@@ -82,3 +82,29 @@ class AuditCheckpoint(models.Model):
 
     def __str__(self) -> str:
         return f"checkpoint #{self.seq} ok={self.ok}"
+
+
+class EvidenceBundle(models.Model):
+    """An immutable JSON snapshot of what a person needs to judge an escalation or an
+    incident (SPEC §2): the redacted input, the model output and versions, the routing
+    trace, every verdict, recent KPIs and similar items. Built by audit/evidence.py.
+
+    `content` is the canonical JSON that `sha256` is taken over; UPDATE and DELETE are
+    refused by a trigger on PostgreSQL, as for audit events.
+    """
+
+    target_type = models.CharField(max_length=64)
+    target_id = models.CharField(max_length=64)
+    content = models.TextField()
+    sha256 = models.CharField(max_length=64)
+    built_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target_type", "target_id"], name="evidence_bundle_once_per_target"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"bundle for {self.target_type} {self.target_id}"

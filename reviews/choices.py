@@ -14,6 +14,9 @@ class Route(models.TextChoices):
 class Tier(models.TextChoices):
     TIER1 = "tier1", "Tier 1"
     SME = "sme", "SME"
+    # Items in an incident are decided by its responders (services/incidents.py); nobody
+    # claims this tier from a queue.
+    INCIDENT = "incident", "Incident response"
 
 
 class Release(models.TextChoices):

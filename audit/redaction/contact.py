@@ -6,6 +6,7 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
+from audit.redaction.scan import ANCHORED, Scan, finditer_at
 from audit.redaction.spans import Span, preceding
 
 # --- EMAIL ------------------------------------------------------------------------
@@ -111,11 +112,23 @@ _TLDS = frozenset(
 )
 
 
-def detect_email(text: str) -> Iterator[Span]:
+def _may_be_obfuscated(text: str, scan: Scan) -> bool:
+    """A cheap necessary condition for `_OBFUSCATION_GATE`: "dot", or "at" and a bracket.
+
+    ("a", "t", "d", "o" fold to nothing else, so `str.lower` is exact here.)
+    """
+    lower = scan.lower if scan.lower is not None else text.lower()
+    return "dot" in lower or (
+        "at" in lower and ("(" in text or "[" in text or "{" in text or "<" in text)
+    )
+
+
+def detect_email(text: str, scan: Scan | None = None) -> Iterator[Span]:
+    scan = scan or Scan(text)
     if "@" in text:
         for m in _EMAIL.finditer(text):
             yield Span(m.start(), m.end(), "EMAIL")
-    if _OBFUSCATION_GATE.search(text):
+    if _may_be_obfuscated(text, scan) and _OBFUSCATION_GATE.search(text):
         for m in _OBFUSCATED.finditer(text):
             tld = (m.group("t1") or m.group("t2")).lower()
             if tld in _TLDS:
@@ -131,7 +144,7 @@ _URL = re.compile(
 _URL_TRAILING = ".,;:!?)]}'\"*"
 
 
-def detect_url(text: str) -> Iterator[Span]:
+def detect_url(text: str, scan: Scan | None = None) -> Iterator[Span]:
     if "://" not in text and "www." not in text and "WWW." not in text:
         return
     for m in _URL.finditer(text):
@@ -149,6 +162,7 @@ def detect_url(text: str) -> Iterator[Span]:
 # --- IP ---------------------------------------------------------------------------
 
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+ANCHORED.add("IP", _IPV4)
 _IPV6 = re.compile(
     r"(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|(?:\d{1,3}\.){3}\d{1,3})(?:%\w+)?(?![\w:])",
     re.IGNORECASE,
@@ -161,18 +175,19 @@ _VERSION_CONTEXT = re.compile(
 )
 
 
-def detect_ip(text: str) -> Iterator[Span]:
-    if "." in text:
-        for m in _IPV4.finditer(text):
+def detect_ip(text: str, scan: Scan | None = None) -> Iterator[Span]:
+    scan = scan or Scan(text)
+    if "." in text and scan.has_digit:
+        for start, end in scan.anchored("IP"):
             try:
-                ipaddress.IPv4Address(m.group())
+                ipaddress.IPv4Address(text[start:end])
             except ValueError:
                 continue
-            if _VERSION_CONTEXT.search(preceding(text, m.start(), 20)):
+            if _VERSION_CONTEXT.search(preceding(text, start, 20)):
                 continue
-            yield Span(m.start(), m.end(), "IP")
+            yield Span(start, end, "IP")
     if "::" in text or text.count(":") >= 5:
-        for m in _IPV6.finditer(text):
+        for m in finditer_at(_IPV6, text, _ipv6_starts(text)):
             value = m.group().split("%", 1)[0]
             # At least two written groups: "::" or "a::" are too thin to be an address.
             if sum(1 for group in value.split(":") if group) < 2:
@@ -182,3 +197,13 @@ def detect_ip(text: str) -> Iterator[Span]:
             except ValueError:
                 continue
             yield Span(m.start(), m.end(), "IP")
+
+
+def _ipv6_starts(text: str) -> list[int]:
+    """Where an IPv6 address can begin: at most four hex digits before one of its colons."""
+    starts: set[int] = set()
+    colon = text.find(":")
+    while colon >= 0:
+        starts.update(range(max(0, colon - 4), colon + 1))
+        colon = text.find(":", colon + 1)
+    return sorted(starts)

@@ -25,6 +25,7 @@ from stdnum.pl import pesel
 from stdnum.se import personnummer
 from stdnum.us import ssn
 
+from audit.redaction.scan import ANCHORED, Scan
 from audit.redaction.spans import Span, has_context
 
 
@@ -120,15 +121,19 @@ _KINDS: tuple[IdKind, ...] = (
     ),
 )
 
-_DIGIT_RUN = re.compile(r"\d{2}")
+# Every kind begins with digits, or with 1-6 letters right before them: all are run
+# together, only where a digit run begins (see scan.py).
+for _kind in _KINDS:
+    ANCHORED.add(f"NATIONAL_ID:{_kind.name}", _kind.pattern)
 
 
-def detect_national_id(text: str) -> Iterator[Span]:
-    if _DIGIT_RUN.search(text) is None:
+def detect_national_id(text: str, scan: Scan | None = None) -> Iterator[Span]:
+    scan = scan or Scan(text)
+    if not scan.has_digit:
         return
     for kind in _KINDS:
-        for m in kind.pattern.finditer(text):
-            if kind.context is not None and not has_context(kind.context, text, m.start()):
+        for start, end in scan.anchored(f"NATIONAL_ID:{kind.name}"):
+            if kind.context is not None and not has_context(kind.context, text, start):
                 continue
-            if kind.valid(m.group()):
-                yield Span(m.start(), m.end(), "NATIONAL_ID")
+            if kind.valid(text[start:end]):
+                yield Span(start, end, "NATIONAL_ID")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import phonenumbers
 
+from audit.redaction.scan import ANCHORED, Scan
 from audit.redaction.spans import DECOY_CONTEXT, IBAN_HEAD, Span, preceding
 
 #: National (no country code) numbers are tried in these regions. A number with a trunk
@@ -38,6 +39,7 @@ NO_TRUNK_REGIONS: tuple[str, ...] = ("US", "CA", "ES", "IT", "IN", "PL")
 _CANDIDATE = re.compile(
     r"(?<![\w+.\-/,])(?:\+|00|\(\+?)?\d[\d \u00a0().\-/]{5,24}\d(?![\w]|[.\-/,]\d)"
 )
+ANCHORED.add("PHONE", _CANDIDATE)
 _CARD_SHAPED = re.compile(r"\d{4}(?:[ \-]\d{4}){2,}$|\d{4}[ \-]\d{6}[ \-]\d{5}$")
 _SEPARATOR = re.compile(r"[ \u00a0().\-/]+")
 # Dates and times that look like numbers: 2024-01-15, 15/01/2024, 15.01.2024 10.30.
@@ -94,22 +96,25 @@ def _trims(value: str) -> Iterator[tuple[int, int]]:
             yield cut[1], len(value)
 
 
-def detect_phone(text: str) -> Iterator[Span]:
-    for m in _CANDIDATE.finditer(text):
-        before = preceding(text, m.start(), 30)
+def detect_phone(text: str, scan: Scan | None = None) -> Iterator[Span]:
+    scan = scan or Scan(text)
+    if not scan.has_digit:
+        return
+    for begin, finish in scan.anchored("PHONE"):
+        before = preceding(text, begin, 30)
         context = _PHONE_CONTEXT.search(before) is not None
         if (
             not context
             and DECOY_CONTEXT.search(before)
-            or IBAN_HEAD.search(text, max(0, m.start() - 40), m.start())
+            or IBAN_HEAD.search(text, max(0, begin - 40), begin)
         ):
             continue
-        value = m.group()
+        value = text[begin:finish]
         for start, end in _trims(value):
             part = value[start:end].strip(" \u00a0-./")
             if part.startswith(")"):
                 continue
             if part and _valid(part, context=context):
-                offset = m.start() + value.index(part, start)
+                offset = begin + value.index(part, start)
                 yield Span(offset, offset + len(part), "PHONE")
                 break

@@ -133,9 +133,15 @@ def claim_candidate_sql() -> str:
 def _take_lease_sql() -> str:
     # The lease count and the state in one statement; the row comes back whole for the
     # caller to render. QUEUED → IN_REVIEW is in Item.TRANSITIONS (checked at import).
+    # The first claim at a tier meets its time-to-human SLA: the sweep's next deadline
+    # becomes time-to-decision (services/sla.py). SET reads the row as it was.
     return (
         f"UPDATE {Item._meta.db_table} SET leases_active = leases_active + 1, "
-        f"state = '{Item.State.IN_REVIEW}' WHERE id = %s RETURNING *"
+        f"state = '{Item.State.IN_REVIEW}', "
+        "breach_at = CASE WHEN claimed_at IS NULL THEN due_at ELSE breach_at END, "
+        "claimed_at = COALESCE(claimed_at, %s), "
+        "first_claimed_at = COALESCE(first_claimed_at, %s) "
+        "WHERE id = %s RETURNING *"
     )
 
 
@@ -180,7 +186,8 @@ def assignment_claim(
             row = cursor.fetchone()
         if row is None:
             return None
-        item = next(iter(Item.objects.raw(_take_lease_sql(), [row[0]])))
+        now = now or timezone.now()
+        item = next(iter(Item.objects.raw(_take_lease_sql(), [now, now, row[0]])))
         assignment = _lease(item=item, reviewer=reviewer, tier=tier, now=now)
         item.queue = queue  # the caller renders it: no second fetch of the queue
         audit_record(

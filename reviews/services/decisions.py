@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -44,6 +44,7 @@ from reviews.choices import ConsensusRule, Outcome, Release, Tier
 from reviews.models import Assignment, Decision, Escalation, Item, Qualification, TierPolicy
 from reviews.services.claims import AssignmentError, ensure_active, lock_assignment
 from reviews.services.qualification import gold_score
+from reviews.services.sla import start_clock, stop_clock
 
 Verdict = Decision.Verdict
 _REJECTED = "rejected"  # the answer a reject verdict votes for; never a label value
@@ -54,6 +55,7 @@ _REJECTED = "rejected"  # the answer a reject verdict votes for; never a label v
 _DECIDE_FIELDS = [
     "state", "votes_in", "leases_active", "votes_needed", "final_label", "outcome",
     "decided_at", "release", "released_at", "tier", "enqueued_at", "due_at",
+    "human_due_at", "claimed_at", "breach_at",
 ]  # fmt: skip
 
 
@@ -294,6 +296,7 @@ def _settle(item: Item, last: Decision, now: datetime) -> Entry:
     if not isinstance(result, Settled):
         return _escalate(item, tier, result.reason, decisions, now)
     item.transition(to=Item.State.DECIDED)
+    stop_clock(item)
     item.final_label = result.label
     item.outcome = result.outcome
     item.decided_at = now
@@ -328,6 +331,7 @@ def _escalate(
     )
     ticket = Escalation.objects.create(
         item=item,
+        queue_id=item.queue_id,
         from_tier=tier,
         to_tier=to_tier,
         reason=reason,
@@ -340,9 +344,7 @@ def _escalate(
     if to_tier == Escalation.Target.SME:
         item.transition(to=Item.State.QUEUED)
         states.append(Item.State.QUEUED.value)
-        item.tier = Tier.SME
-        item.enqueued_at = now
-        item.due_at = now + timedelta(seconds=item.policy.time_to_decision_s(Tier.SME))
+        start_clock(item, tier=Tier.SME, now=now)
         item.votes_needed = item.policy.consensus_reviewers
         item.votes_in = 0
         item.leases_active = 0

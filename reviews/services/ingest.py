@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -18,6 +18,7 @@ from reviews.choices import Release
 from reviews.models import Containment, Item, Queue, TierPolicy
 from reviews.selectors import active_containments, items_by_external_id
 from reviews.services.routing import route_prediction
+from reviews.services.sla import start_clock
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,8 @@ def _routed_item(
             "body_hash": prediction.body_hash,
             "model_version": prediction.model_version,
             "input": prediction.input,
+            "raw_input": None,
+            "raw_purged_at": None,
             "output_label": prediction.label,
             "confidence": prediction.confidence,
             "calibrated_confidence": prediction.confidence,
@@ -160,6 +163,10 @@ def _routed_item(
             "decided_at": None,
             "state": Item.State.RECEIVED,
             "due_at": None,
+            "human_due_at": None,
+            "claimed_at": None,
+            "first_claimed_at": None,
+            "breach_at": None,
             "risk_rank": policy.risk_rank,
             "votes_needed": policy.consensus_reviewers,
             "votes_in": 0,
@@ -170,8 +177,7 @@ def _routed_item(
     for state in decision.path:
         item.transition(to=state)
     if item.state == Item.State.QUEUED:
-        item.enqueued_at = now
-        item.due_at = now + timedelta(seconds=policy.time_to_decision_s(item.tier))
+        start_clock(item, tier=item.tier, now=now)
     if item.release == Release.RELEASED:
         item.released_at = now
     return item

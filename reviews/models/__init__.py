@@ -177,6 +177,12 @@ class TierPolicy(models.Model):
             return self.sme_time_to_decision_s
         return self.tier1_time_to_decision_s
 
+    def time_to_human_s(self, tier: str) -> int:
+        """The time-to-human SLA of `tier`, in seconds: enqueue to first claim there."""
+        if tier == Tier.SME:
+            return self.sme_time_to_human_s
+        return self.tier1_time_to_human_s
+
     @property
     def effective_mode(self) -> str:
         """High risk always holds outputs until a person decides."""
@@ -244,7 +250,12 @@ class Item(models.Model):
     # external_id must match it (200) or it is a conflict (409).
     body_hash = models.CharField(max_length=64)
     model_version = models.CharField(max_length=100)
+    # What everyone sees: the input as the queue's redaction policy masked it at ingest
+    # (audit/redaction). The submitted input is kept in raw_input only for holders of the
+    # queue's view-raw-PII permission, until the queue's retention purges it.
     input = models.JSONField()
+    raw_input = models.JSONField(null=True, blank=True)
+    raw_purged_at = models.DateTimeField(null=True, blank=True)
     output_label = models.CharField(max_length=100)
     confidence = models.FloatField()
     calibrated_confidence = models.FloatField()
@@ -284,6 +295,15 @@ class Item(models.Model):
     # set whenever the item is queued at a tier. risk_rank: the policy's risk, 0 = high.
     due_at = models.DateTimeField(null=True, blank=True)
     risk_rank = models.PositiveSmallIntegerField(default=1)
+    # SLA (services/sla.py): human_due_at is the current tier's time-to-human deadline;
+    # claimed_at the first claim at the current tier (None until then; first_claimed_at
+    # keeps the very first, for time-to-human). breach_at is the next deadline the beat
+    # sweep must act on: human_due_at until the first claim, then due_at, None once the
+    # item is decided or past the last tier.
+    human_due_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    first_claimed_at = models.DateTimeField(null=True, blank=True)
+    breach_at = models.DateTimeField(null=True, blank=True)
     # Consensus at the current tier: verdicts the policy asks for (k), verdicts in, and
     # leases out. Claimable while votes_in + leases_active < votes_needed; the check
     # constraint below makes "more leases than consensus allows" impossible in the data.
@@ -320,6 +340,20 @@ class Item(models.Model):
                 & Q(votes_needed__gt=models.F("votes_in") + models.F("leases_active")),
                 name="item_claim_idx",
             ),
+            # Serves the SLA sweep (services/sla.py, sla_escalate_breached):
+            #   SELECT id FROM reviews_item WHERE breach_at <= %s
+            #   ORDER BY breach_at LIMIT %s FOR UPDATE SKIP LOCKED
+            # Partial: only items with a pending deadline are in it, and the range scan
+            # reads only the breached ones, so a sweep costs what the breaches cost.
+            models.Index(
+                fields=["breach_at"], condition=Q(breach_at__isnull=False), name="item_breach_idx"
+            ),
+            # The retention purge: raw inputs still held, by arrival (services/retention.py).
+            models.Index(
+                fields=["queue", "received_at"],
+                condition=Q(raw_input__isnull=False),
+                name="item_raw_held_idx",
+            ),
             # The gold claim: a queue's gold items at a tier; as small as the gold set.
             models.Index(
                 fields=["queue", "tier", "id"], condition=Q(is_gold=True), name="item_gold_idx"
@@ -349,6 +383,14 @@ class Containment(models.Model):
     lifted_by = models.CharField(max_length=150, blank=True)
     lifted_at = models.DateTimeField(null=True, blank=True)
     lift_note = models.TextField(blank=True)
+    # The incident whose responder set it, if any (services/incidents.py).
+    incident = models.ForeignKey(
+        "reviews.Incident",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="containments",
+    )
 
     class Meta:
         ordering = ["-set_at"]
@@ -439,43 +481,6 @@ class Decision(models.Model):
         return f"decision {self.pk}: {self.verdict} on item {self.item_id}"
 
 
-class Escalation(models.Model):
-    """A ticket that moves an item up (SPEC §2). Minimal here; the escalation issue
-    adds its evidence bundle, owner group, acknowledgement, resolution and SLA."""
-
-    class Reason(models.TextChoices):
-        REVIEWER = "reviewer", "A reviewer escalated"
-        DISAGREEMENT = "disagreement", "Reviewers disagreed"
-        SLA_BREACH = "sla_breach", "SLA breached"
-        LOW_CONFIDENCE = "low_confidence", "Low confidence"
-        SLICE_RULE = "slice_rule", "Slice rule"
-        ALERT = "alert", "Alert"
-
-    class Target(models.TextChoices):
-        TIER1 = "tier1", "Tier 1"
-        SME = "sme", "SME"
-        INCIDENT = "incident", "Incident response"
-
-    class State(models.TextChoices):
-        OPEN = "open", "Open"
-
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="escalations")
-    from_tier = models.CharField(max_length=8, choices=Tier.choices)
-    to_tier = models.CharField(max_length=8, choices=Target.choices)
-    reason = models.CharField(max_length=16, choices=Reason.choices)
-    state = models.CharField(max_length=8, choices=State.choices, default=State.OPEN)
-    note = models.TextField(blank=True)
-    # {"verdicts": [{"reviewer", "verdict", "label", "rationale", "reason_code", …}, …]}
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"escalation {self.pk}: item {self.item_id} {self.from_tier} → {self.to_tier}"
-
-
 class Qualification(models.Model):
     """One reviewer's standing on one queue, from their verdicts on gold items."""
 
@@ -512,3 +517,21 @@ class Qualification(models.Model):
     def accuracy(self) -> float | None:
         """Correct over seen; None before any gold item is scored."""
         return self.gold_correct / self.gold_seen if self.gold_seen else None
+
+
+from reviews.models.incidents import Escalation, Incident, IncidentEvent  # noqa: E402
+
+__all__ = [
+    "Assignment",
+    "Containment",
+    "Decision",
+    "Escalation",
+    "Incident",
+    "IncidentEvent",
+    "Item",
+    "Qualification",
+    "Queue",
+    "QueueGroupPermission",
+    "QueueUserPermission",
+    "TierPolicy",
+]
