@@ -29,6 +29,10 @@ class AuditAction(models.IntegerChoices):
     DECISION_RECORDED = 411, "reviewer verdict recorded"
     ITEM_DECIDED = 412, "item decided by consensus"
     ITEM_ESCALATED = 421, "item escalated"
+    ESCALATION_ACKNOWLEDGED = 422, "escalation acknowledged"
+    ESCALATION_RESOLVED = 423, "escalation resolved"
+    EVIDENCE_BUNDLE_BUILT = 424, "evidence bundle built"
+    SLA_BREACHED = 425, "SLA breached"
     GOLD_ITEM_CREATED = 431, "gold item added"
     GOLD_SCORED = 432, "verdict on a gold item scored"
     REVIEWER_DISQUALIFIED = 433, "reviewer disqualified on a queue"
@@ -38,5 +42,11 @@ class AuditAction(models.IntegerChoices):
     WEBHOOK_SECRET_ROTATED = 502, "webhook secret rotated"
     WEBHOOK_REDELIVERED = 503, "webhook delivery sent again"
     WEBHOOK_ENDPOINT_UPDATED = 504, "webhook endpoint changed"
+    # Incidents 6xx
+    INCIDENT_OPENED = 601, "incident opened"
+    INCIDENT_JOINED = 602, "escalation joined an incident"
+    INCIDENT_STATE_CHANGED = 603, "incident state changed"
+    INCIDENT_UPDATED = 604, "incident severity, owner or notes changed"
+    INCIDENT_NOTE_ADDED = 605, "note added to an incident"
     # Audit itself 9xx
     CHAIN_VERIFIED = 901, "audit chain verified"
