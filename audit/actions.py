@@ -22,6 +22,8 @@ class AuditAction(models.IntegerChoices):
     TOKEN_REVOKED = 302, "API token revoked"
     USER_CREATED = 311, "user created"
     PERMISSION_GRANTED = 321, "queue permission granted"
+    RAW_INPUT_REVEALED = 331, "raw input revealed"
+    RAW_INPUTS_PURGED = 332, "raw inputs purged (retention)"
     # Review 4xx
     ASSIGNMENT_CLAIMED = 401, "item leased to a reviewer"
     ASSIGNMENT_RELEASED = 402, "lease given back"

@@ -9,6 +9,7 @@ never by editing this file.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "guardian",
     "django_htmx",
+    "axes",
     "accounts",
     "audit",
     "reviews",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hitl.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hitl.middleware.RequestIdMiddleware",
     "hitl.middleware.BodySizeLimitMiddleware",
@@ -58,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hitl.urls"
@@ -110,6 +115,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out login before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -220,9 +227,31 @@ CELERY_BEAT_SCHEDULE = {
     # Expired leases go back to their queues; the deadline lives in the database, so a
     # missed run only delays the sweep.
     "reviews-expire-leases": {"task": "reviews.tasks.expire_leases", "schedule": 10.0},
+    # Raw inputs past their queue's retention period (SPEC §6); hourly is fine-grained
+    # enough for periods counted in days, and a missed run only delays the purge.
+    "reviews-purge-raw-inputs": {"task": "reviews.tasks.purge_raw_inputs", "schedule": 3600.0},
+    # SLA deadlines live on the items; every few seconds so a breach is escalated well
+    # within SPEC §9's 60 s, and a missed run only delays it.
+    "reviews-sla-sweep": {"task": "reviews.tasks.sweep_sla_breaches", "schedule": 5.0},
+    "reviews-reconcile-bundles": {"task": "reviews.tasks.reconcile_bundles", "schedule": 60.0},
     # Webhook retries and lost sends: due deliveries are rows, so a missed run only delays.
     "webhooks-redrive": {"task": "webhooks.tasks.redrive_deliveries", "schedule": 15.0},
 }
+
+# --- Email: notifications to escalation and incident owner groups ------------------
+# Without EMAIL_HOST, mail is written to the worker's console (a laptop run sends none).
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "hitl@localhost")
 
 # --- Security (production values come from the environment) ----------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -235,6 +264,27 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy, sent by hitl/csp.py on every response: our origin only, and no
+# inline script or style anywhere (pages load static files; see hitl/csp.py). data: images
+# for the SVG icons Swagger UI inlines. HITL_CSP="" turns it off (only to debug).
+HITL_CSP = env_str(
+    "HITL_CSP",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'",
+)
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed attempts for one username
+# from one address, that pair is refused (429) for AXES_COOLOFF_MINUTES, the right password
+# included. By pair, so a stranger cannot lock a colleague out from elsewhere. The address
+# is REMOTE_ADDR: behind a proxy it is the proxy's, and the limit is then per username.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Failures only: a row per successful login would be a second, unaudited login log.
+AXES_DISABLE_ACCESS_LOG = True
 
 # --- Logging ------------------------------------------------------------------
 # Never log request bodies: predictions carry personal data.

@@ -1,16 +1,89 @@
-"""Periodic review chores, run by beat."""
+"""Review chores off the request path: thin tasks, each calling one service.
+
+All are idempotent (acks_late: a task may run twice) and enqueued only on commit
+(`delay_on_commit`). Deadlines live in the database, so a lost message or a broker
+outage delays a sweep or a bundle but never loses it: beat runs the sweeps again and
+the reconciler re-drives bundles whose task never ran.
+"""
 
 from __future__ import annotations
 
 from celery import shared_task
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
 from django.db import OperationalError
+from django.utils import timezone
 
 from reviews.services.claims import assignments_expire
-
-
-@shared_task(
-    acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, retry_jitter=True
+from reviews.services.evidence import (
+    bundles_reconcile,
+    escalation_bundle_build,
+    incident_bundle_build,
 )
+from reviews.services.retention import raw_inputs_purge
+from reviews.services.sla import sla_escalate_breached
+
+RETRYING = {
+    "acks_late": True,
+    "autoretry_for": (OperationalError,),
+    "retry_backoff": True,
+    "retry_jitter": True,
+}
+
+
+@shared_task(**RETRYING)
 def expire_leases() -> int:
     """Return expired leases' items to their queues; idempotent (a re-run finds none)."""
     return assignments_expire()
+
+
+@shared_task(**RETRYING)
+def purge_raw_inputs() -> int:
+    """Purge raw inputs past their queue's retention period (services/retention.py); run
+    by beat. Idempotent: purged rows leave the index the purge reads."""
+    return raw_inputs_purge(now=timezone.now())
+
+
+@shared_task(**RETRYING)
+def sweep_sla_breaches() -> int:
+    """Escalate every item past its SLA deadline (services/sla.py); run by beat."""
+    return sla_escalate_breached()
+
+
+@shared_task(**RETRYING)
+def build_escalation_bundles(escalation_ids: list[int]) -> int:
+    """Build the tickets' evidence bundles; a ticket that has one is skipped."""
+    return sum(escalation_bundle_build(escalation_id=pk) is not None for pk in escalation_ids)
+
+
+@shared_task(**RETRYING)
+def build_incident_bundle(incident_id: int) -> bool:
+    return incident_bundle_build(incident_id=incident_id) is not None
+
+
+@shared_task(**RETRYING)
+def reconcile_bundles() -> int:
+    """Re-drive bundles whose task was lost; run by beat."""
+    return bundles_reconcile()
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def notify_group(group_id: int | None, subject: str, body: str) -> int:
+    """Email the active members of an owner group who have an address; how many.
+
+    Subjects and bodies carry ids, queue slugs and reasons — never inputs. A re-run may
+    send the email twice; that is the price of acks_late, and better than none.
+    """
+    if group_id is None:
+        return 0
+    group = Group.objects.filter(pk=group_id).first()
+    if group is None:
+        return 0
+    recipients = sorted(
+        group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+    )
+    if not recipients:
+        return 0
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    return len(recipients)

@@ -34,7 +34,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
-from hitl.rows import row_by_pk
+from hitl.rows import row_by_pk, save_columns
 from reviews.choices import Tier
 from reviews.models import Assignment, Item, Queue, TierPolicy
 from reviews.permissions import QueuePerm
@@ -205,6 +205,67 @@ def assignment_claim(
             },
         )
     return assignment
+
+
+def lease_for(*, item: Item, reviewer: User, tier: str, now: datetime | None = None) -> Assignment:
+    """Lease this very item to the reviewer (an SME taking a ticket, a responder deciding
+    an incident's item). The caller holds the item's row lock. Raises AssignmentError
+    when consensus has no room left or the reviewer already had it at this tier."""
+    if item.votes_needed <= item.votes_in + item.leases_active:
+        raise AssignmentError("no_room", f"Item {item.pk} has all the reviewers it needs.")
+    if Assignment.objects.filter(item=item, reviewer=reviewer, tier=tier).exists():
+        raise AssignmentError("already_seen", f"You already reviewed item {item.pk} at {tier}.")
+    now = now or timezone.now()
+    assignment = _lease(item=item, reviewer=reviewer, tier=tier, now=now)
+    item.leases_active += 1
+    fields = ["leases_active"]
+    if item.state == Item.State.QUEUED:
+        item.transition(to=Item.State.IN_REVIEW)
+        fields.append("state")
+    if item.state == Item.State.IN_REVIEW and item.claimed_at is None:
+        item.claimed_at = now  # the first claim at the tier: time-to-decision runs next
+        item.first_claimed_at = item.first_claimed_at or now
+        item.breach_at = item.due_at
+        fields += ["claimed_at", "first_claimed_at", "breach_at"]
+    save_columns(item, fields)
+    audit_record(
+        actor=Actor.for_user(reviewer),
+        action=AuditAction.ASSIGNMENT_CLAIMED,
+        target=assignment,
+        data={
+            "item": item.pk,
+            "queue": item.queue.slug,
+            "tier": tier,
+            "expires_at": assignment.expires_at.isoformat(),
+            "targeted": True,
+        },
+    )
+    return assignment
+
+
+def assignment_claim_item(
+    *, access: QueueAccess, item_id: int, tier: str | None = None
+) -> Assignment:
+    """Lease one named item of the queue to the reviewer (an SME opening a ticket from the
+    inbox), at the tier it waits at, if the reviewer may work that tier."""
+    reviewer = access.user
+    if access.disqualified:
+        raise NotQualified(f"You may not review queue {access.queue.slug!r} until re-qualified.")
+    with transaction.atomic():
+        item = (
+            Item.objects.select_for_update(of=("self",))
+            .select_related("queue", "policy")
+            .filter(pk=item_id, queue=access.queue, is_gold=False)
+            .first()
+        )
+        if item is None:
+            raise AssignmentNotFound()
+        if item.state not in Item.CLAIMABLE_STATES:
+            raise AssignmentError("not_waiting", f"Item {item.pk} is {item.state}, not waiting.")
+        claim_tier(access=access, tier=tier or item.tier)
+        if tier is not None and tier != item.tier:
+            raise AssignmentError("wrong_tier", f"Item {item.pk} waits at {item.tier}.")
+        return lease_for(item=item, reviewer=reviewer, tier=item.tier)
 
 
 def _lease(*, item: Item, reviewer: User, tier: str, now: datetime | None) -> Assignment:

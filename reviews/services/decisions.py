@@ -19,11 +19,14 @@ the API shows none):
   makes weighted the same as majority.
 No winner is a disagreement; on_disagreement=escalate (the only choice) escalates.
 
-Escalation from Tier 1 opens an Escalation ticket carrying every verdict and
-rationale and queues the item at the SME tier (k verdicts again). At the SME tier
-an `escalate` verdict is refused (409 cannot_escalate): the next step is an incident,
-which the escalation issue builds. An SME disagreement leaves the item `escalated`
-with an open ticket to incident response, for that issue to pick up.
+Escalation opens an Escalation ticket carrying every verdict and rationale
+(services/escalations.py): from Tier 1 the item is queued at the SME tier (k verdicts
+again); from the SME tier it goes to incident response, opening or joining the queue's
+incident (services/incidents.py), where one responder decides it. At the incident tier
+an `escalate` verdict is refused (409 cannot_escalate): there is nowhere higher.
+
+A settled item resolves the tickets that brought it to its tier, and is announced by
+signed webhooks: `item.decided`, and `output.released` when its output was held.
 """
 
 from __future__ import annotations
@@ -43,8 +46,17 @@ from hitl.rows import save_columns
 from reviews.choices import ConsensusRule, Outcome, Release, Tier
 from reviews.models import Assignment, Decision, Escalation, Item, Qualification, TierPolicy
 from reviews.services.claims import AssignmentError, ensure_active, lock_assignment
+from reviews.services.escalations import (
+    EscalationSpec,
+    escalation_open,
+    escalations_settle,
+    item_move_up,
+    next_tier,
+)
+from reviews.services.incidents import incident_open_or_join
 from reviews.services.qualification import gold_score
-from reviews.services.sla import start_clock, stop_clock
+from reviews.services.sla import stop_clock
+from webhooks.services import webhook_emit
 
 Verdict = Decision.Verdict
 _REJECTED = "rejected"  # the answer a reject verdict votes for; never a label value
@@ -179,11 +191,10 @@ def assignment_decide(
         )
         if errors:
             raise DecisionInvalid(errors)
-        if verdict == Verdict.ESCALATE and assignment.tier == Tier.SME:
+        if verdict == Verdict.ESCALATE and assignment.tier == Tier.INCIDENT:
             raise AssignmentError(
                 "cannot_escalate",
-                "The SME tier is the last review tier; escalating to an incident is not "
-                "available yet. Decide the item, or give it back.",
+                "Incident response is the last tier; decide the item instead.",
             )
         decision = Decision.objects.create(
             assignment=assignment,
@@ -225,7 +236,7 @@ def assignment_decide(
             )
         ]
         if item.votes_in >= item.votes_needed:
-            entries.append(_settle(item, decision, now))
+            entries += _settle(item, decision, now)
         elif item.leases_active == 0:
             item.transition(to=Item.State.QUEUED)  # waiting for more verdicts
         save_columns(item, _DECIDE_FIELDS)
@@ -274,9 +285,9 @@ def _verdicts_json(decisions: list[Decision]) -> list[dict[str, Any]]:
     ]
 
 
-def _settle(item: Item, last: Decision, now: datetime) -> Entry:
+def _settle(item: Item, last: Decision, now: datetime) -> list[Entry]:
     """Apply the policy's rule to the tier's k verdicts (`last` is the k-th): decide or
-    escalate the item. Returns the audit entry of what it did."""
+    escalate the item. Returns the audit entries of what it did."""
     policy: TierPolicy = item.policy
     tier = last.tier
     decisions = (
@@ -294,7 +305,7 @@ def _settle(item: Item, last: Decision, now: datetime) -> Entry:
         else [1.0] * len(decisions),
     )
     if not isinstance(result, Settled):
-        return _escalate(item, tier, result.reason, decisions, now)
+        return [_escalate(item, tier, result.reason, decisions, now)]
     item.transition(to=Item.State.DECIDED)
     stop_clock(item)
     item.final_label = result.label
@@ -304,7 +315,8 @@ def _settle(item: Item, last: Decision, now: datetime) -> Entry:
     if released:
         item.release = Release.RELEASED
         item.released_at = now
-    return Entry(
+    _announce_decided(item, released=released)
+    decided = Entry(
         AuditAction.ITEM_DECIDED,
         *target_of(item),
         {
@@ -316,38 +328,67 @@ def _settle(item: Item, last: Decision, now: datetime) -> Entry:
             "released": released,
         },
     )
+    if tier == Tier.TIER1:
+        return [decided]  # no ticket ever targets Tier 1
+    resolved = escalations_settle(
+        item=item, tier=tier, actor=Actor.for_user(last.reviewer), outcome=result.outcome, now=now
+    )
+    return [decided, *resolved]
+
+
+def _announce_decided(item: Item, *, released: bool) -> None:
+    """Signed webhooks for the client (webhooks/): the decision, and the release."""
+    data = {
+        "item": item.pk,
+        "external_id": item.external_id,
+        "final_label": item.final_label,
+        "outcome": item.outcome,
+        "decided_at": item.decided_at.isoformat() if item.decided_at else None,
+    }
+    webhook_emit(event="item.decided", queue=item.queue, data=data)
+    if released:
+        webhook_emit(
+            event="output.released",
+            queue=item.queue,
+            data={
+                **data,
+                "released_at": item.released_at.isoformat() if item.released_at else None,
+            },
+        )
 
 
 def _escalate(
     item: Item, tier: str, reason: str, decisions: list[Decision], now: datetime
 ) -> Entry:
-    """Open a ticket with every verdict; from Tier 1, queue the item at the SME tier."""
-    to_tier = Escalation.Target.SME if tier == Tier.TIER1 else Escalation.Target.INCIDENT
+    """Open a ticket with every verdict and move the item one tier up."""
+    to_tier = next_tier(tier)
     verdicts = _verdicts_json(decisions)
     note = "\n".join(
         f"{v['verdict']}{' → ' + v['label'] if v['label'] else ''}"
         f"{' [' + v['reason_code'] + ']' if v['reason_code'] else ''}: {v['rationale']}"
         for v in verdicts
     )
-    ticket = Escalation.objects.create(
+    spec = EscalationSpec(
         item=item,
-        queue_id=item.queue_id,
         from_tier=tier,
         to_tier=to_tier,
         reason=reason,
+        verdicts=verdicts,
         note=note,
-        data={"verdicts": verdicts, "rule": item.policy.consensus_rule},
-        created_at=now,
+        data={"rule": item.policy.consensus_rule},
     )
-    item.transition(to=Item.State.ESCALATED)
-    states = [Item.State.ESCALATED.value]
-    if to_tier == Escalation.Target.SME:
-        item.transition(to=Item.State.QUEUED)
-        states.append(Item.State.QUEUED.value)
-        start_clock(item, tier=Tier.SME, now=now)
-        item.votes_needed = item.policy.consensus_reviewers
-        item.votes_in = 0
-        item.leases_active = 0
+    ticket = escalation_open(spec=spec, now=now)
+    states = item_move_up(item, to_tier=to_tier, now=now)
+    if to_tier == Escalation.Target.INCIDENT:
+        actor = Actor.for_user(decisions[-1].reviewer) if decisions else Actor.system()
+        incident_open_or_join(
+            queue=item.queue,
+            items=[item],
+            escalations=[ticket],
+            actor=actor,
+            reason=f"SME escalation of item {item.external_id} ({ticket.get_reason_display()})",
+            now=now,
+        )
     return Entry(
         AuditAction.ITEM_ESCALATED,
         *target_of(item),

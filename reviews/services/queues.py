@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
@@ -10,12 +11,48 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.actions import AuditAction
+from audit.redaction import ENTITY_TYPES, normalise_entities
 from audit.services import Actor, audit_record
-from reviews.models import Containment, Queue, TierPolicy
+from reviews.models import Containment, Incident, Queue, TierPolicy
 
 
 class ContainmentExists(Exception):
     """That queue or slice is already contained."""
+
+
+class RedactionPolicyInvalid(ValueError):
+    """A queue's redaction policy names something the redaction engine does not know."""
+
+
+def redaction_policy_clean(redaction: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The redaction policy as stored on the queue: {} (mask every type the engine knows)
+    or {"entities": [sorted, upper-case names]}. Raises RedactionPolicyInvalid.
+
+    Checked when the queue is made, so a typo ("EMIAL") is a 400 for the person setting
+    the queue up, not a failed ingest for every client later.
+    """
+    if not redaction:
+        return {}
+    entities = redaction.get("entities")
+    if set(redaction) - {"entities"} or not isinstance(entities, list | tuple):
+        raise RedactionPolicyInvalid('Use {"entities": ["EMAIL", "PHONE", …]}.')
+    if not all(isinstance(name, str) for name in entities):
+        raise RedactionPolicyInvalid("Entity names are strings.")
+    try:
+        names = normalise_entities(entities)
+    except ValueError:
+        unknown = sorted({name for name in entities if name.upper() not in ENTITY_TYPES})
+        raise RedactionPolicyInvalid(
+            f"Unknown entity types: {', '.join(map(repr, unknown))} "
+            f"(known: {', '.join(ENTITY_TYPES)})."
+        ) from None
+    return {"entities": sorted(names)} if names else {}
+
+
+def redaction_entities(redaction: Mapping[str, Any] | None) -> frozenset[str]:
+    """The entity types a queue's stored policy masks; empty or absent means every type."""
+    entities = (redaction or {}).get("entities")
+    return normalise_entities(entities or None)
 
 
 def _policy_fields(policy: dict[str, Any]) -> dict[str, Any]:
@@ -100,16 +137,25 @@ def queue_create(
     created_by: User | None = None,
     reason_codes: list[dict[str, Any]] | None = None,
     description: str = "",
-    redaction: dict[str, Any] | None = None,
+    redaction: Mapping[str, Any] | None = None,
+    raw_retention_days: int | None = None,
 ) -> Queue:
-    """A new queue with its label schema and its first, active policy version."""
+    """A new queue with its label schema and its first, active policy version.
+
+    Raises RedactionPolicyInvalid for a redaction policy naming unknown entity types.
+    `raw_retention_days`: how long raw inputs are kept (services/retention.py); None keeps
+    them until someone sets a period.
+    """
+    if raw_retention_days is not None and raw_retention_days < 1:
+        raise ValueError("raw_retention_days must be at least 1 (or None to keep raw inputs)")
     queue = Queue.objects.create(
         slug=slug,
         name=name,
         description=description,
         labels=labels,
         reason_codes=reason_codes or [],
-        redaction=redaction or {},
+        redaction=redaction_policy_clean(redaction),
+        raw_retention_days=raw_retention_days,
     )
     audit_record(
         action=AuditAction.QUEUE_CREATED,
@@ -120,6 +166,7 @@ def queue_create(
             "labels": [label["value"] for label in labels],
             "reason_codes": [code["code"] for code in queue.reason_codes],
             "redaction": queue.redaction,
+            "raw_retention_days": raw_retention_days,
         },
     )
     policy_create(queue=queue, policy=policy, actor=actor, created_by=created_by)
@@ -128,22 +175,38 @@ def queue_create(
 
 @transaction.atomic
 def containment_set(
-    *, queue: Queue, slice_tags: dict[str, str], reason: str, actor: Actor
+    *,
+    queue: Queue,
+    slice_tags: dict[str, str],
+    reason: str,
+    actor: Actor,
+    incident: Incident | None = None,
 ) -> Containment:
-    """Stop auto-approval on the queue (empty slice) or on one slice of it."""
+    """Stop auto-approval on the queue (empty slice) or on one slice of it; `incident`
+    is the incident whose responder set it, if any."""
     # One switch per scope, no race; NO KEY UPDATE for the reason given in policy_create.
     Queue.objects.select_for_update(no_key=True).get(pk=queue.pk)
     for active in Containment.objects.filter(queue=queue, active=True):
         if active.slice == slice_tags:
             raise ContainmentExists(str(active))
     containment = Containment.objects.create(
-        queue=queue, slice=slice_tags, reason=reason, set_by=actor.label, set_at=timezone.now()
+        queue=queue,
+        slice=slice_tags,
+        reason=reason,
+        set_by=actor.label,
+        set_at=timezone.now(),
+        incident=incident,
     )
     audit_record(
         action=AuditAction.CONTAINMENT_SET,
         actor=actor,
         target=containment,
-        data={"queue": queue.slug, "slice": slice_tags, "reason": reason},
+        data={
+            "queue": queue.slug,
+            "slice": slice_tags,
+            "reason": reason,
+            "incident": incident.pk if incident else None,
+        },
     )
     return containment
 

@@ -204,7 +204,7 @@ def test_smes_settle_an_escalated_item_by_their_own_consensus() -> None:
     )
 
 
-def test_sme_disagreement_leaves_the_item_escalated_with_a_ticket_to_incident_response() -> None:
+def test_sme_disagreement_takes_the_item_to_an_incident_with_a_ticket() -> None:
     queue = pair_queue()
     ingest(queue, output={"label": "approve", "confidence": 0.1})  # straight to SME
     smes = [reviewer(f"sme-{i}", queue, Role.SME) for i in range(2)]
@@ -216,7 +216,9 @@ def test_sme_disagreement_leaves_the_item_escalated_with_a_ticket_to_incident_re
         assignment_decide(assignment_id=assignment.pk, reviewer=person, **fields)
 
     item = Item.objects.get()
-    assert (item.state, item.release) == ("escalated", "held")
+    assert (item.state, item.tier, item.release) == ("incident", "incident", "held")
     ticket = Escalation.objects.get()
     assert (ticket.from_tier, ticket.to_tier, ticket.reason) == ("sme", "incident", "disagreement")
+    assert ticket.incident is not None
+    assert list(ticket.incident.items.all()) == [item]
     assert assignment_claim(queue=queue, reviewer=reviewer("sme-3", queue, Role.SME)) is None

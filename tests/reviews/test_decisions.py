@@ -132,19 +132,20 @@ def test_escalate_at_tier1_queues_the_item_for_smes_with_a_ticket(
     assert audit_verify().ok
 
 
-def test_escalate_at_the_sme_tier_is_409_and_nothing_changes(
-    queue: Queue, sme: User, api_as: Any
-) -> None:
-    ingest(queue, output={"label": "approve", "confidence": 0.1})
+def test_escalate_at_the_sme_tier_opens_an_incident(queue: Queue, sme: User, api_as: Any) -> None:
+    item = ingest(queue, output={"label": "approve", "confidence": 0.1})
     sme_client = api_as(sme)
     assignment_id = claim(sme_client, queue).json()["id"]
-    before = snapshot()
 
     response = decide(sme_client, assignment_id, {"verdict": "escalate", **RATIONALE})
 
-    assert response.status_code == 409
-    assert response.json()["error"]["code"] == "cannot_escalate"
-    assert snapshot() == before
+    assert response.status_code == 201, response.content
+    item.refresh_from_db()
+    assert (item.state, item.tier, item.release) == ("incident", "incident", "held")
+    ticket = Escalation.objects.get()
+    assert (ticket.from_tier, ticket.to_tier, ticket.reason) == ("sme", "incident", "reviewer")
+    assert ticket.incident is not None and ticket.incident.state == "open"
+    assert audit_verify().ok
 
 
 _OVERRIDE = {"verdict": "override", "label": "deny"}
