@@ -94,6 +94,17 @@ if _database_url:
             _database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
         )
     }
+    if DATABASES["default"]["ENGINE"].endswith("postgresql") and env_bool(
+        "DB_PREPARED_STATEMENTS", True
+    ):
+        # Server-side binding with a prepare threshold: psycopg prepares a statement once
+        # it has run five times on a connection, so PostgreSQL stops re-planning the hot
+        # paths' queries (the claim's permission query spent more time in the planner
+        # than running). Set DB_PREPARED_STATEMENTS=false behind a pooler in transaction
+        # mode (pgbouncer < 1.21), which cannot keep prepared statements.
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
