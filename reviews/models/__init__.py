@@ -520,9 +520,23 @@ class Qualification(models.Model):
 
 
 from reviews.models.incidents import Escalation, Incident, IncidentEvent  # noqa: E402
+from reviews.models.metrics import (  # noqa: E402
+    AlertFiring,
+    AlertRule,
+    CalibrationFit,
+    MetricRollup,
+    ReviewerRollup,
+    RollupCursor,
+)
 
 __all__ = [
+    "AlertFiring",
+    "AlertRule",
     "Assignment",
+    "CalibrationFit",
+    "MetricRollup",
+    "ReviewerRollup",
+    "RollupCursor",
     "Containment",
     "Decision",
     "Escalation",

@@ -1,0 +1,222 @@
+"""What the dashboards read: hourly roll-ups, calibration maps and alert rules (SPEC §4).
+
+Roll-ups are kept by a single consumer of the audit trail (services/rollups.py): the
+chain's sequence numbers are handed out under the chain head's lock and committed in
+order, so "every event after seq N" misses nothing and counts nothing twice. Reading a
+dashboard sums a window's rows; it never rescans items or decisions.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+def _empty_list() -> list[object]:
+    return []
+
+
+def _empty_dict() -> dict[str, object]:
+    return {}
+
+
+class MetricRollup(models.Model):
+    """Additive counts for one queue, hour, slice and model version.
+
+    Every field is a count or a sum (histograms are lists of counts, tables are nested
+    counts), so any window is the sum of its hours; reviews/metrics/ turns sums into
+    rates, percentiles, kappas, ECE and PSI.
+    """
+
+    queue = models.ForeignKey("reviews.Queue", on_delete=models.CASCADE, related_name="+")
+    hour = models.DateTimeField()
+    # Canonical JSON of the item's slice tags ("{}" for none), and the model version.
+    slice_key = models.CharField(max_length=512)
+    model_version = models.CharField(max_length=100)
+
+    # Ingest: by the hour an item was received.
+    received = models.PositiveIntegerField(default=0)
+    auto_approved = models.PositiveIntegerField(default=0)
+    routed_tier1 = models.PositiveIntegerField(default=0)
+    routed_sme = models.PositiveIntegerField(default=0)
+    sampled = models.PositiveIntegerField(default=0)  # auto-approved, sent to Tier 1 post hoc
+    conf_hist = models.JSONField(default=_empty_list)  # 10 equal-width bins of raw confidence
+    labels_predicted = models.JSONField(default=_empty_dict)  # label -> count
+
+    # Human decisions: by the hour an item was decided (gold items never count).
+    decided = models.PositiveIntegerField(default=0)
+    decided_routed = models.PositiveIntegerField(default=0)  # routed to people, not sampled
+    approved = models.PositiveIntegerField(default=0)
+    corrected = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    corrected_routed = models.PositiveIntegerField(default=0)
+    tth_hist = models.JSONField(default=_empty_list)  # time-to-human, services/rollups.py buckets
+    ttd_hist = models.JSONField(default=_empty_list)  # time-to-decision
+    ece_bins = models.JSONField(default=_empty_list)  # 10 × [n, Σ raw confidence, correct]
+    confusion = models.JSONField(default=_empty_dict)  # model label -> final label -> count
+    # Agreement over items with ≥ 2 verdicts at Tier 1 (escalated ones with what they got).
+    cohen = models.JSONField(default=_empty_dict)
+    fleiss = models.JSONField(default=_empty_dict)
+    krippendorff = models.JSONField(default=_empty_dict)
+
+    # Reviewing: by the hour of the verdict.
+    verdicts = models.PositiveIntegerField(default=0)
+    review_seconds = models.JSONField(default=_empty_dict)  # tier -> Σ handling seconds
+    escalations = models.PositiveIntegerField(default=0)
+    escalations_by_reason = models.JSONField(default=_empty_dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["queue", "hour", "slice_key", "model_version"], name="rollup_unique"
+            )
+        ]
+        # rollup_unique leads with (queue, hour): a window's rows are one range scan.
+
+    def __str__(self) -> str:
+        return f"{self.queue_id} {self.hour:%Y-%m-%d %H}:00 {self.slice_key} {self.model_version}"
+
+
+class ReviewerRollup(models.Model):
+    """One reviewer's verdicts on one queue in one hour (reviewer quality, SPEC §4)."""
+
+    queue = models.ForeignKey("reviews.Queue", on_delete=models.CASCADE, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    hour = models.DateTimeField()
+    verdicts = models.PositiveIntegerField(default=0)
+    # Of the reviewer's verdicts on items since decided: how many matched the final label.
+    settled = models.PositiveIntegerField(default=0)
+    agreed = models.PositiveIntegerField(default=0)
+    gold_seen = models.PositiveIntegerField(default=0)
+    gold_correct = models.PositiveIntegerField(default=0)
+    handling_hist = models.JSONField(default=_empty_list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["queue", "hour", "reviewer"], name="reviewer_rollup_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.queue_id} {self.reviewer_id} {self.hour:%Y-%m-%d %H}:00"
+
+
+class RollupCursor(models.Model):
+    """How far the roll-up consumer has read the audit trail (one row, locked by it)."""
+
+    seq = models.BigIntegerField(default=0)
+    updated_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"roll-ups read to audit event {self.seq}"
+
+
+class CalibrationFit(models.Model):
+    """A calibration map fitted for a queue from its human-decided items (SPEC §3 step 3).
+
+    Routing uses the queue's newest active fit; each item keeps raw and calibrated
+    confidence. Fits are never edited: a new fit replaces the old as the active one.
+    """
+
+    class Method(models.TextChoices):
+        ISOTONIC = "isotonic", "Isotonic"
+        PLATT = "platt", "Platt"
+
+    queue = models.ForeignKey(
+        "reviews.Queue", on_delete=models.CASCADE, related_name="calibrations"
+    )
+    method = models.CharField(max_length=16, choices=Method.choices)
+    # CalibrationMap.to_json() (reviews/metrics/calibration.py).
+    params = models.JSONField()
+    n_items = models.PositiveIntegerField()
+    ece_before = models.FloatField(null=True, blank=True)
+    ece_after = models.FloatField(null=True, blank=True)
+    # Reliability diagrams before and after, for the dashboard.
+    report = models.JSONField(default=_empty_dict)
+    fitted_at = models.DateTimeField()
+    fitted_by = models.CharField(max_length=150)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-fitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["queue"], condition=models.Q(active=True), name="calibration_one_active"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.queue_id} {self.method} fit of {self.n_items} at {self.fitted_at:%Y-%m-%d}"
+
+
+class AlertRule(models.Model):
+    """An admin's rule on a queue metric (SPEC §4): compare, and act when it fires."""
+
+    class Metric(models.TextChoices):
+        OVERRIDE_RATE = "override_rate", "Override rate"
+        ESCALATIONS_PER_10K = "escalations_per_10k", "Escalations per 10k"
+        TIME_TO_HUMAN_P95 = "time_to_human_p95", "Time-to-human p95 (s)"
+        TIME_TO_DECISION_P95 = "time_to_decision_p95", "Time-to-decision p95 (s)"
+        ECE = "ece", "Calibration error (ECE)"
+        PSI_CONFIDENCE = "psi_confidence", "Drift: PSI of confidence"
+        PSI_LABELS = "psi_labels", "Drift: PSI of predicted labels"
+
+    class Comparison(models.TextChoices):
+        ABOVE = "above", "Above a threshold"
+        BELOW = "below", "Below a threshold"
+        RISE = "rise", "Up by a share against the previous window"
+        FALL = "fall", "Down by a share against the previous window"
+
+    queue = models.ForeignKey("reviews.Queue", on_delete=models.CASCADE, related_name="alert_rules")
+    name = models.CharField(max_length=200)
+    metric = models.CharField(max_length=32, choices=Metric.choices)
+    comparison = models.CharField(max_length=8, choices=Comparison.choices)
+    # Absolute threshold (above/below), or the relative change (rise/fall: 0.2 = 20 %).
+    threshold = models.FloatField()
+    window_s = models.PositiveIntegerField(default=3600)
+    # Don't judge a window with fewer human decisions (or predictions) than this.
+    min_count = models.PositiveIntegerField(default=20)
+    # Slice tags the rule looks at ({} = the whole queue).
+    slice = models.JSONField(default=_empty_dict, blank=True)
+    notify = models.BooleanField(default=True)
+    open_incident = models.BooleanField(default=False)
+    contain = models.BooleanField(default=False)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField()
+    created_by = models.CharField(max_length=150)
+
+    class Meta:
+        ordering = ["queue", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AlertFiring(models.Model):
+    """One stretch of time a rule was firing: opened once, closed when it stops (so a
+    rule that stays firing is announced once, not at every evaluation)."""
+
+    rule = models.ForeignKey(AlertRule, on_delete=models.CASCADE, related_name="firings")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    value = models.FloatField(null=True, blank=True)
+    baseline = models.FloatField(null=True, blank=True)
+    incident = models.ForeignKey(
+        "reviews.Incident", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    containment = models.ForeignKey(
+        "reviews.Containment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rule"],
+                condition=models.Q(ended_at__isnull=True),
+                name="alert_one_open_firing",
+            )
+        ]
