@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -22,6 +23,7 @@ from reviews.models import (
     TierPolicy,
 )
 from reviews.services.qualification import NotDisqualified, qualification_requalify
+from reviews.services.queues import RedactionPolicyInvalid, redaction_policy_clean
 
 
 class PolicyHistoryInline(admin.TabularInline):
@@ -48,9 +50,24 @@ class PolicyHistoryInline(admin.TabularInline):
         return False  # new versions through the API, which audits them
 
 
+class QueueAdminForm(forms.ModelForm):
+    class Meta:
+        model = Queue
+        fields = "__all__"  # noqa: DJ007 - the admin decides what it shows (readonly_fields)
+
+    def clean_redaction(self) -> dict[str, Any]:
+        """The same check as queue creation: an unknown type would fail every ingest."""
+        try:
+            return redaction_policy_clean(self.cleaned_data.get("redaction"))
+        except RedactionPolicyInvalid as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
 @admin.register(Queue)
 class QueueAdmin(GuardedModelAdmin):
     """Per-queue permissions are managed from each queue's "Object permissions" page."""
+
+    form = QueueAdminForm
 
     list_display = ("slug", "name", "active_policy", "created_at")
     search_fields = ("slug", "name")
@@ -106,8 +123,10 @@ class ItemAdmin(admin.ModelAdmin):
     )
     list_filter = ("queue", "route", "state", "release", "tier", "is_gold")
     search_fields = ("external_id",)
-    # The raw input is personal data: not shown here (raw access is a separate, audited path).
-    exclude = ("input",)
+    # `input` is the redacted form everyone sees. The raw input is personal data: never
+    # shown here, since the admin keeps no audit trail of who read what; the audited
+    # path is POST /api/v1/predictions/{id}/raw/ (reviews/api/raw.py).
+    exclude = ("raw_input",)
     list_select_related = ("queue",)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -16,9 +16,12 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from audit.services import Actor
 from reviews.models import Assignment, Item
+from reviews.permissions import QueuePerm
 from reviews.selectors import (
     QueueAccess,
     QueueNotFound,
@@ -37,6 +40,13 @@ from reviews.services.claims import (
     claim_tier,
 )
 from reviews.services.decisions import DecisionInvalid, assignment_decide
+from reviews.services.raw_access import (
+    MAX_REASON,
+    RawInputPurged,
+    RevealReasonInvalid,
+    item_raw_reveal,
+    raw_revealable_item,
+)
 
 REVIEW_PERMS = tuple(TIER_PERMS.values())
 STATS_WINDOW = timedelta(days=7)
@@ -112,6 +122,9 @@ def _panel(
         "errors": errors or {},
         "form": form or {},
         "needs_rationale": bool(errors) and (form or {}).get("verdict") != "approve",
+        # Only the control: the raw input itself is fetched by an audited reveal.
+        "can_reveal": access.holds(QueuePerm.RAW_PII),
+        "max_reason": MAX_REASON,
     }
     template = "reviews/_review_panel.html" if request.htmx else "reviews/review.html"
     return render(request, template, context, status=status)
@@ -185,3 +198,35 @@ def release(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse
     else:
         messages.info(request, "The item went back to the queue.")
     return redirect("my-queues")
+
+
+@login_required
+@require_POST
+@never_cache
+def reveal_raw(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
+    """Show one item's raw input to a holder of view_raw_pii, after an audited reveal.
+
+    With htmx it answers the `#raw-reveal` fragment in the item card; without, a page of its
+    own (a redirect could not carry the raw input, and it must not be stored to show later).
+    """
+    item = raw_revealable_item(user=request.user, pk=item_id)
+    if item is None or item.queue.slug != slug:
+        raise Http404("No such item.")
+    reason = request.POST.get("reason", "")
+    context: dict[str, Any] = {"queue": item.queue, "item": item, "max_reason": MAX_REASON}
+    status = 200
+    try:
+        context["reveal"] = item_raw_reveal(
+            item=item, actor=Actor.for_user(request.user), reason=reason
+        )
+    except RevealReasonInvalid as exc:
+        context.update(reason_error=str(exc), reason=reason)
+        status = 422
+    except RawInputPurged as exc:
+        context["purged_at"] = exc.purged_at
+        status = 410
+    template = "reviews/_raw_reveal.html" if request.htmx else "reviews/raw_reveal.html"
+    # htmx swaps only 2xx and 422 (base.html): a purged input is news, not an error page.
+    if request.htmx and status == 410:
+        status = 200
+    return render(request, template, context, status=status)

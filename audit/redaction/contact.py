@@ -178,7 +178,7 @@ _VERSION_CONTEXT = re.compile(
 def detect_ip(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if "." in text and scan.has_digit:
-        for start, end in scan.anchored("IP"):
+        for start, end in scan.anchored["IP"]:
             try:
                 ipaddress.IPv4Address(text[start:end])
             except ValueError:

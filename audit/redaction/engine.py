@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
@@ -13,12 +13,14 @@ from audit.redaction.names import detect_person
 from audit.redaction.national_ids import detect_national_id
 from audit.redaction.personal import detect_address, detect_dob
 from audit.redaction.phone import detect_phone
+from audit.redaction.scan import Scan
 from audit.redaction.spans import ENTITY_TYPES, SPECIFICITY, Span
 
-Detector = Callable[[str], Iterable[Span]]
+Detector = Callable[[str, Scan], Iterable[Span]]
 
 # Each detector with the cheap test a string must pass before the detector runs at all.
 # "digit": the string holds a digit; None: always (names and obfuscated emails need none).
+# Each detector also gates itself on what the shared `Scan` of the string says (scan.py).
 _DETECTORS: tuple[tuple[str, Detector, str | None], ...] = (
     ("EMAIL", detect_email, None),
     ("URL", detect_url, None),
@@ -31,7 +33,9 @@ _DETECTORS: tuple[tuple[str, Detector, str | None], ...] = (
     ("ADDRESS", detect_address, "digit"),
     ("PERSON", detect_person, None),
 )
-_DIGIT = re.compile(r"\d")
+# No string shorter than this holds a detection (the shortest is "M X": a cue, a space and a
+# one-letter name): shorter strings are returned as they are.
+_SHORTEST = 3
 
 
 class Redacted(NamedTuple):
@@ -55,18 +59,21 @@ def normalise_entities(entities: Iterable[str] | None) -> frozenset[str]:
 def find_spans(text: str, entities: Iterable[str] | None = None) -> list[Span]:
     """The non-overlapping detections in `text`, in order.
 
-    1. Every enabled detector whose cheap gate passes proposes spans.
+    1. Every enabled detector whose cheap gate passes proposes spans. They share one `Scan`
+       of the text (scan.py), which lets each try its patterns only where they can match.
     2. Overlapping proposals form one cluster, masked as a single span covering their union,
        so a value is never left half-masked.
     3. The cluster's type is its longest member's; among equally long ones the most
        specific type (ENTITY_TYPES order) wins: a card number inside a URL is part of [URL].
     """
     wanted = normalise_entities(entities) if not isinstance(entities, frozenset) else entities
-    has_digit = _DIGIT.search(text) is not None
+    if len(text) < _SHORTEST:
+        return []
+    scan = Scan(text)
     proposals: list[Span] = []
     for entity, detector, gate in _DETECTORS:
-        if entity in wanted and (gate is None or has_digit):
-            proposals.extend(detector(text))
+        if entity in wanted and (gate is None or scan.has_digit):
+            proposals.extend(detector(text, scan))
     if not proposals:
         return []
     return list(_resolve(proposals))
@@ -122,12 +129,41 @@ def redact(value: Any, entities: Iterable[str] | None = None) -> Redacted:
 
 
 def _walk(value: Any, wanted: frozenset[str], counts: Counter[str]) -> Any:
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str or (kind not in _CONTAINERS and isinstance(value, str)):
+        if len(value) <= _CLEAN_MAX_LENGTH and (value, wanted) in _clean:
+            return value
         text, found = redact_text(value, wanted)
-        counts.update(found)
+        if found:
+            counts.update(found)
+        elif len(value) <= _CLEAN_MAX_LENGTH:
+            _remember_clean(value, wanted)
         return text
+    if kind in _SCALARS:
+        return value
     if isinstance(value, dict):
         return {key: _walk(item, wanted, counts) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_walk(item, wanted, counts) for item in value]
     return value
+
+
+_CONTAINERS = frozenset([dict, list, tuple])
+_SCALARS = frozenset([int, float, bool, type(None)])
+
+# Short strings found clean, e.g. enum-like values ("email", "en", "DE"): model inputs repeat
+# them in every prediction, and remembering that they hold nothing skips the detectors.
+# Only strings without any detection are kept, so the cache never holds a value the engine
+# would mask. Bounded: past the size the oldest entries go (first in, first out). Lookups
+# take no lock (a dict lookup is atomic); changes do.
+_CLEAN_MAX_LENGTH = 64
+_CLEAN_SIZE = 4096
+_clean: dict[tuple[str, frozenset[str]], None] = {}
+_clean_lock = threading.Lock()
+
+
+def _remember_clean(text: str, wanted: frozenset[str]) -> None:
+    with _clean_lock:
+        _clean[(text, wanted)] = None
+        if len(_clean) > _CLEAN_SIZE:
+            del _clean[next(iter(_clean))]

@@ -38,7 +38,7 @@ def detect_card(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if not scan.has_digit:
         return
-    for start, end in scan.anchored("CARD"):
+    for start, end in scan.anchored["CARD"]:
         if IBAN_HEAD.search(text, max(0, start - 40), start):
             continue
         value = text[start:end]
@@ -65,7 +65,7 @@ def detect_iban(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if not scan.has_digit:
         return
-    for start, end in scan.anchored("IBAN"):
+    for start, end in scan.anchored["IBAN"]:
         value = text[start:end]
         # The greedy match may run into a following word ("DE89 3704 0044 0532 0130 00 THE"):
         # drop trailing space-separated groups until the checksum holds, or give up.

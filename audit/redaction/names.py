@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from audit.redaction.literals import expand, trie
+from audit.redaction.scan import Scan, finditer_at
 from audit.redaction.spans import Span
 
 _UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
@@ -45,6 +47,16 @@ _CUED = re.compile(
     rf"(?:(?i:{_HONORIFICS})\.?[ \t]+)?(?P<name>{_NAME})"
 )
 _SEQUENCE = re.compile(_NAME)
+
+# Where a cue can begin, found on the lower-cased text: the same cue words as a trie,
+# case-sensitive, after a character that is not a word character or a dot. The cued
+# pattern then runs only there (its case-insensitive alternation, tried at every word,
+# was the costliest scan of the engine).
+_CUE_WORDS = trie(expand(f"{_STRONG_CUES}|{_WEAK_CUES}"))
+_CUE_TAIL = r"\.?[ \t]*[:,]?[ \t\r\n]"
+_CUE_AFTER = re.compile(rf"[^\w.](?=(?:{_CUE_WORDS}){_CUE_TAIL})")
+_CUE_FIRST = re.compile(rf"(?:{_CUE_WORDS}){_CUE_TAIL}")
+_WORD = re.compile(r"\S+")
 
 # Capitalised words that are never a name, even after a cue ("Dear Customer", "Hi Team").
 _STOP = frozenset(
@@ -238,7 +250,7 @@ def first_names() -> frozenset[str]:
 
 
 def _tokens(name: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"\S+", name)]
+    return [m.span() for m in _WORD.finditer(name)]
 
 
 def _trim(name: str) -> str:
@@ -251,9 +263,21 @@ def _trim(name: str) -> str:
     return name[:end]
 
 
-def detect_person(text: str) -> Iterator[Span]:
+def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
+    if lower is None:
+        return _CUED.finditer(text)
+    starts = [m.end() for m in _CUE_AFTER.finditer(lower)]
+    if _CUE_FIRST.match(lower):
+        starts.insert(0, 0)
+    return finditer_at(_CUED, text, starts)
+
+
+def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
+    scan = scan or Scan(text)
+    if not scan.has_upper:
+        return  # no capital letter: no name can begin
     names = first_names()
-    for m in _CUED.finditer(text):
+    for m in _cued(text, scan.lower):
         name = _trim(m.group("name"))
         if not name:
             continue

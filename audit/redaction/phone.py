@@ -100,7 +100,7 @@ def detect_phone(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if not scan.has_digit:
         return
-    for begin, finish in scan.anchored("PHONE"):
+    for begin, finish in scan.anchored["PHONE"]:
         before = preceding(text, begin, 30)
         context = _PHONE_CONTEXT.search(before) is not None
         if (

@@ -9,10 +9,11 @@ built on it finds what its pattern's `finditer` over the whole string would find
   caller then scans in full.
 - `finditer_at(pattern, text, starts)`: `pattern.finditer(text)` tried only at `starts`, a
   sorted superset of the places where a match can begin.
-- Digit-anchored patterns (`ANCHORED`): every match begins at a run of digits, or at a word
-  of one to six letters (and a space or dash) right before one. They are compiled together
-  into one pattern of look-aheads and tried only at those places: one C call per place
-  instead of one pass over the whole string per pattern.
+- Digit-anchored patterns (`ANCHORED`): every match begins at a run of digits (or a "+" or
+  "(" before one), at a word of one to six letters (and a space or dash) right before one,
+  or nine digits before the end of a run (the BSN pattern's unguarded branch). They are
+  compiled together into one pattern of look-aheads and tried only at those places: one C
+  call per place instead of one pass over the whole string per pattern.
 """
 
 from __future__ import annotations
@@ -21,9 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 _DIGIT_RUN = re.compile(r"\d+")
-# The letters of an IBAN, NINO, NIE, codice fiscale, PAN, UK postcode or "NY 10001" head:
-# a word of 1-6 letters, then an optional space or dash, ending where the digits begin.
-_LETTER_HEAD = re.compile(r"(?<!\w)[^\W\d_]{1,6}[ \-]?\Z")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9]+")  # the same in ASCII text, and a cheaper test
 # Characters a case-insensitive pattern matches to an ASCII letter that `str.lower` maps
 # elsewhere: dotless i and long s ("İ" changes the length and is caught by that).
 _FOLDS_APART = ("\u0131", "\u017f")
@@ -34,7 +33,9 @@ def is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+def finditer_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
     """The matches `pattern.finditer(text)` yields, trying only the sorted `starts`.
 
     Exact when every match can only begin at one of `starts` and none is empty (true of every
@@ -51,33 +52,53 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
 class Anchored:
     """Patterns that can only match at a digit run, run together at the few places they can.
 
-    Each pattern becomes `(?:(?=(?P<gN>pattern))|)`: matched at a place, the combined pattern
-    records where every member matches from there, and emulating finditer per member from
-    those records (skip places inside the member's last match) gives exactly its matches.
+    Each pattern becomes `(?>(?=(?P<gN>pattern))|)`: matched at a place, the combined pattern
+    records where every member matches from there (a look-ahead finds what the pattern's own
+    `match` finds; the atomic group spares the engine keeping backtracking state), and
+    emulating finditer per member from those records (skip places inside the member's last
+    match) gives exactly its matches. Members that share a cheap necessary condition form a
+    block behind it, `(?>guard member member …|)`, and are all skipped where it fails.
     """
 
     def __init__(self) -> None:
         self._patterns: dict[str, re.Pattern[str]] = {}
+        self._blocks: dict[str, str | None] = {}
+        self._guards: dict[str, str] = {}
         self._combined: tuple[re.Pattern[str], tuple[tuple[str, int], ...]] | None = None
 
-    def add(self, name: str, pattern: re.Pattern[str]) -> str:
+    @property
+    def patterns(self) -> dict[str, re.Pattern[str]]:
+        """The members, by name."""
+        return dict(self._patterns)
+
+    def guard(self, block: str, condition: str) -> None:
+        """Name a block and the zero-width condition every match of its members satisfies."""
+        self._guards[block] = condition
+        self._combined = None
+
+    def add(self, name: str, pattern: re.Pattern[str], *, block: str | None = None) -> str:
         if pattern.flags & ~(re.UNICODE | re.IGNORECASE) or pattern.groupindex:
             raise ValueError(f"{name}: only IGNORECASE and no named groups can be combined")
         if re.search(r"\\[1-9]|\(\?P=", pattern.pattern):
             raise ValueError(f"{name}: back-references cannot be combined")
+        if block is not None and block not in self._guards:
+            raise ValueError(f"{name}: unknown block {block}")
         self._patterns[name] = pattern
+        self._blocks[name] = block
         self._combined = None
         return name
 
     def _compile(self) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
         if self._combined is None:
-            parts = []
-            for index, pattern in enumerate(self._patterns.values()):
+            parts: dict[str | None, list[str]] = {}
+            for index, (name, pattern) in enumerate(self._patterns.items()):
                 source = pattern.pattern
                 if pattern.flags & re.IGNORECASE:
                     source = f"(?i:{source})"
-                parts.append(f"(?:(?=(?P<g{index}>{source}))|)")
-            combined = re.compile("".join(parts))
+                parts.setdefault(self._blocks[name], []).append(f"(?>(?=(?P<g{index}>{source}))|)")
+            loose = parts.pop(None, [])
+            guarded = [f"(?>{self._guards[b]}{''.join(inside)}|)" for b, inside in parts.items()]
+            combined = re.compile("".join(loose + guarded))
             groups = tuple(
                 (name, combined.groupindex[f"g{index}"])
                 for index, name in enumerate(self._patterns)
@@ -108,49 +129,46 @@ ANCHORED = Anchored()
 
 
 class Scan:
-    """One string and what the detectors look up about it, each computed at most once."""
+    """One string and what the detectors look up about it, each computed at most once.
 
-    __slots__ = ("_anchored", "_lower", "_runs", "text")
+    - `lower`: `text.lower()`, or None when it could disagree with case-insensitive matching;
+    - `digit_runs`: where each run of digits (`\\d+`) begins; `has_digit`: there is one;
+    - `has_upper`: the text may hold a capital letter (False only when it surely holds none);
+    - `anchored`: the matches of every digit-anchored pattern, by name (computed on first use).
+    """
+
+    __slots__ = ("_anchored", "_runs", "digit_runs", "has_digit", "has_upper", "lower", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower: str | None | bool = False
-        self._runs: list[int] | None = None
+        lower = text.lower()
+        if text.isascii():
+            self.lower: str | None = lower
+            self._runs = [m.span() for m in _ASCII_DIGIT_RUN.finditer(text)]
+        else:
+            trusted = len(lower) == len(text) and not any(ch in text for ch in _FOLDS_APART)
+            self.lower = lower if trusted else None
+            self._runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
+        self.digit_runs = [start for start, _ in self._runs]
+        self.has_digit = bool(self._runs)
+        self.has_upper = lower != text
         self._anchored: dict[str, list[tuple[int, int]]] | None = None
 
     @property
-    def lower(self) -> str | None:
-        """`text.lower()`, or None when it would not agree with case-insensitive matching."""
-        if self._lower is False:
-            text = self.text
-            lower = text.lower()
-            trusted = len(lower) == len(text) and (
-                text.isascii() or not any(ch in text for ch in _FOLDS_APART)
-            )
-            self._lower = lower if trusted else None
-        return self._lower  # type: ignore[return-value]
-
-    @property
-    def digit_runs(self) -> list[int]:
-        """Where each run of digits (`\\d+`) begins."""
-        if self._runs is None:
-            self._runs = [m.start() for m in _DIGIT_RUN.finditer(self.text)]
-        return self._runs
-
-    @property
-    def has_digit(self) -> bool:
-        return bool(self.digit_runs)
-
-    def anchored(self, name: str) -> list[tuple[int, int]]:
-        """The (start, end) of each match of the digit-anchored pattern `name`, in order."""
+    def anchored(self) -> dict[str, list[tuple[int, int]]]:
+        """The (start, end) of each match of every digit-anchored pattern, by its name."""
         if self._anchored is None:
             self._anchored = ANCHORED.find(self.text, self._anchor_starts())
-        return self._anchored[name]
+        return self._anchored
 
     def _anchor_starts(self) -> list[int]:
         text = self.text
         starts: set[int] = set()
-        for run in self.digit_runs:
+        for run, run_end in self._runs:
+            if run_end - run >= 9:
+                # The Dutch BSN pattern's second branch, nine digits before a non-word
+                # character, has no look-behind: it can begin inside a longer run.
+                starts.add(run_end - 9)
             if run == 0:
                 starts.add(0)
                 continue
@@ -161,8 +179,12 @@ class Scan:
                     starts.add(run - 1)  # "+44 …", "(212) …"
                     if text[run - 2 : run] == "(+":
                         starts.add(run - 2)  # "(+44) …"
-            if before.isalpha() or before in " -":
-                head = _LETTER_HEAD.search(text, max(0, run - 8), run)
-                if head is not None:
-                    starts.add(head.start())  # "DE89 …", "AB 12 34 56 C", "NY 10001"
+            # "DE89 …", "AB 12 34 56 C", "NY 10001": a word of 1-6 letters (the letters those
+            # patterns take are all alphabetic), a space or dash, then the digits.
+            end = run - 1 if before in " -" else run
+            head = end
+            while head > 0 and end - head < 7 and text[head - 1].isalpha():
+                head -= 1
+            if 0 < end - head <= 6 and (head == 0 or not is_word(text[head - 1])):
+                starts.add(head)
         return sorted(starts)

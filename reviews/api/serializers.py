@@ -18,6 +18,7 @@ from hitl.api.fields import (
 )
 from reviews.choices import ConsensusRule, Mode, OnDisagreement, RiskTier, Route, Tier
 from reviews.models import Assignment, Containment, Decision, Item, Qualification, Queue
+from reviews.services.queues import RedactionPolicyInvalid, redaction_policy_clean
 from reviews.validation import (
     MAX_EXTERNAL_ID,
     MAX_LABEL,
@@ -162,7 +163,18 @@ class QueueInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
     reason_codes = serializers.ListField(
         child=serializers.JSONField(), required=False, max_length=100
     )
-    redaction = serializers.DictField(required=False)
+    redaction = serializers.DictField(
+        required=False,
+        help_text='{"entities": ["EMAIL", "PHONE", …]}: the types masked at ingest; '
+        "empty or absent masks every type.",
+    )
+    raw_retention_days = StrictIntegerField(
+        min_value=1,
+        max_value=36500,
+        required=False,
+        allow_null=True,
+        help_text="Days raw inputs are kept before they are purged; null keeps them.",
+    )
     policy = PolicyInSerializer()
 
     def _objects(
@@ -193,14 +205,10 @@ class QueueInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
         return self._objects(value, "code", ReasonCodeInSerializer)
 
     def validate_redaction(self, value: dict[str, Any]) -> dict[str, Any]:
-        entities = value.get("entities")
-        if (
-            set(value) - {"entities"}
-            or not isinstance(entities, list)
-            or not all(isinstance(e, str) and "\x00" not in e for e in entities)
-        ):
-            raise serializers.ValidationError('Use {"entities": ["EMAIL", "PHONE", …]}.')
-        return {"entities": sorted(set(entities))}
+        try:
+            return redaction_policy_clean(value)
+        except RedactionPolicyInvalid as exc:
+            raise serializers.ValidationError(str(exc)) from None
 
 
 class ContainmentInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
@@ -260,7 +268,16 @@ class QueueOutSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Queue
-        fields = ["slug", "name", "description", "labels", "reason_codes", "redaction", "policy"]
+        fields = [
+            "slug",
+            "name",
+            "description",
+            "labels",
+            "reason_codes",
+            "redaction",
+            "raw_retention_days",
+            "policy",
+        ]
 
     def get_policy(self, queue: Queue) -> dict[str, Any] | None:
         return queue.active_policy.as_json() if queue.active_policy else None
@@ -386,7 +403,7 @@ def claim_json(assignment: Assignment) -> dict[str, Any]:
             "id": item.pk,
             "external_id": item.external_id,
             "model_version": item.model_version,
-            # Redaction is issue 5's; until then the stored input, under its final name.
+            # Redacted once at ingest (services/ingest.py); the raw input is never sent here.
             "input": item.input,
             "slice": item.slice,
             "received_at": _iso(item.received_at),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from reviews.api import views
+from reviews.api import escalations, raw, views
 
 urlpatterns = [
     path("predictions/", views.PredictionCreateView.as_view(), name="api-prediction-create"),
@@ -10,6 +10,7 @@ urlpatterns = [
     path(
         "predictions/<int:pk>/", views.PredictionDetailView.as_view(), name="api-prediction-detail"
     ),
+    path("predictions/<int:pk>/raw/", raw.PredictionRawView.as_view(), name="api-prediction-raw"),
     path("queues/", views.QueueListView.as_view(), name="api-queue-list"),
     path("queues/<slug:slug>/", views.QueueDetailView.as_view(), name="api-queue-detail"),
     path(
@@ -48,5 +49,60 @@ urlpatterns = [
         "assignments/<int:pk>/release/",
         views.AssignmentReleaseView.as_view(),
         name="api-assignment-release",
+    ),
+    path("escalations/", escalations.EscalationListView.as_view(), name="api-escalation-list"),
+    path(
+        "escalations/<int:pk>/",
+        escalations.EscalationDetailView.as_view(),
+        name="api-escalation-detail",
+    ),
+    path(
+        "escalations/<int:pk>/acknowledge/",
+        escalations.EscalationAcknowledgeView.as_view(),
+        name="api-escalation-acknowledge",
+    ),
+    path(
+        "escalations/<int:pk>/resolve/",
+        escalations.EscalationResolveView.as_view(),
+        name="api-escalation-resolve",
+    ),
+    path(
+        "escalations/<int:pk>/take/",
+        escalations.EscalationTakeView.as_view(),
+        name="api-escalation-take",
+    ),
+    path("incidents/", escalations.IncidentListView.as_view(), name="api-incident-list"),
+    path(
+        "incidents/<int:pk>/", escalations.IncidentDetailView.as_view(), name="api-incident-detail"
+    ),
+    path(
+        "incidents/<int:pk>/transition/",
+        escalations.IncidentTransitionView.as_view(),
+        name="api-incident-transition",
+    ),
+    path(
+        "incidents/<int:pk>/update/",
+        escalations.IncidentUpdateView.as_view(),
+        name="api-incident-update",
+    ),
+    path(
+        "incidents/<int:pk>/notes/",
+        escalations.IncidentNoteView.as_view(),
+        name="api-incident-notes",
+    ),
+    path(
+        "incidents/<int:pk>/contain/",
+        escalations.IncidentContainView.as_view(),
+        name="api-incident-contain",
+    ),
+    path(
+        "incidents/<int:pk>/containments/<int:cid>/lift/",
+        escalations.IncidentLiftView.as_view(),
+        name="api-incident-lift",
+    ),
+    path(
+        "incidents/<int:pk>/items/<int:item_id>/decision/",
+        escalations.IncidentItemDecisionView.as_view(),
+        name="api-incident-item-decision",
     ),
 ]

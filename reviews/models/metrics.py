@@ -220,3 +220,6 @@ class AlertFiring(models.Model):
                 name="alert_one_open_firing",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} firing since {self.started_at:%Y-%m-%d %H:%M}"

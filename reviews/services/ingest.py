@@ -1,4 +1,11 @@
-"""Ingesting predictions: validate against the queue, de-duplicate, route, store, audit."""
+"""Ingesting predictions: validate against the queue, de-duplicate, redact, route, store, audit.
+
+Redaction happens here, once (SPEC §6): `Item.input` is the input masked per the queue's
+redaction policy, which is all anyone sees afterwards; `Item.raw_input` keeps the input
+as submitted for audited reveals (services/raw_access.py) until retention purges it
+(services/retention.py). The idempotency hash stays over the submitted body, so a client
+repeating its call still gets 200, whatever the masks.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +19,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.actions import AuditAction
+from audit.redaction import Redacted, redact
 from audit.services import Actor, Entry, audit_record_many
 from hitl.bulk import bulk_insert, new_instance
 from reviews.choices import Release
 from reviews.models import Containment, Item, Queue, TierPolicy
 from reviews.selectors import active_containments, items_by_external_id
+from reviews.services.queues import redaction_entities
 from reviews.services.routing import route_prediction
 from reviews.services.sla import start_clock
 
@@ -61,10 +70,19 @@ def prediction_errors_for_queue(*, prediction: Prediction, queue: Queue) -> dict
     return errors
 
 
+def redact_input(*, queue: Queue, value: Any) -> Redacted:
+    """`value` masked per the queue's redaction policy, with counts per entity type."""
+    return redact(value, redaction_entities(queue.redaction))
+
+
 def predictions_ingest(
     *, queue: Queue, predictions: Sequence[Prediction], actor: Actor, attempts: int = 20
 ) -> list[IngestResult]:
     """Store and route predictions for one queue in one transaction; results in order.
+
+    Inputs are redacted before the transaction opens: it is the costliest step per item
+    and needs no lock, so it neither lengthens the transaction nor runs again on a retry.
+    (An idempotent repeat is redacted for nothing; repeats are the exception.)
 
     A concurrent request may insert the same external_id between our look-up and
     our insert: the unique constraint refuses ours, the transaction rolls back, and
@@ -72,9 +90,13 @@ def predictions_ingest(
     Every retry follows a commit of the request that beat us, so each round makes
     progress; `attempts` only bounds a pathological pile-up.
     """
+    entities = redaction_entities(queue.redaction)
+    redacted = [redact(prediction.input, entities) for prediction in predictions]
     for attempt in range(1, attempts + 1):
         try:
-            return _ingest_once(queue=queue, predictions=predictions, actor=actor)
+            return _ingest_once(
+                queue=queue, predictions=predictions, redacted=redacted, actor=actor
+            )
         except IntegrityError:
             if attempt == attempts:
                 raise
@@ -83,7 +105,11 @@ def predictions_ingest(
 
 @transaction.atomic
 def _ingest_once(
-    *, queue: Queue, predictions: Sequence[Prediction], actor: Actor
+    *,
+    queue: Queue,
+    predictions: Sequence[Prediction],
+    redacted: Sequence[Redacted],
+    actor: Actor,
 ) -> list[IngestResult]:
     policy = queue.active_policy
     if policy is None:  # queue_create always activates a first policy
@@ -92,8 +118,8 @@ def _ingest_once(
     existing = items_by_external_id(queue=queue, external_ids=[p.external_id for p in predictions])
     containments = active_containments(queue=queue)
     results: list[IngestResult] = []
-    created: list[Item] = []
-    for prediction in predictions:
+    created: list[tuple[Item, dict[str, int]]] = []
+    for prediction, masked in zip(predictions, redacted, strict=True):
         prior = existing.get(prediction.external_id)
         if prior is not None:
             status = (
@@ -103,15 +129,15 @@ def _ingest_once(
             )
             results.append(IngestResult(status, prior))
             continue
-        item = _routed_item(queue, policy, containments, prediction, now)
+        item = _routed_item(queue, policy, containments, prediction, masked.value, now)
         existing[prediction.external_id] = item
-        created.append(item)
+        created.append((item, masked.counts))
         results.append(IngestResult(IngestStatus.CREATED, item))
     # Insert in one global order (by external_id): two calls sharing ids then wait for
     # each other instead of deadlocking on the unique index.
-    bulk_insert(sorted(created, key=lambda item: item.external_id))
+    bulk_insert(sorted((item for item, _ in created), key=lambda item: item.external_id))
     # Last, so the audit chain's lock is held only from here to commit.
-    audit_record_many(actor=actor, entries=[_audit_entry(item) for item in created])
+    audit_record_many(actor=actor, entries=[_audit_entry(item, counts) for item, counts in created])
     return results
 
 
@@ -120,6 +146,7 @@ def _routed_item(
     policy: TierPolicy,
     containments: list[Containment],
     prediction: Prediction,
+    redacted_input: Any,
     now: datetime,
 ) -> Item:
     decision = route_prediction(
@@ -139,8 +166,8 @@ def _routed_item(
             "external_id": prediction.external_id,
             "body_hash": prediction.body_hash,
             "model_version": prediction.model_version,
-            "input": prediction.input,
-            "raw_input": None,
+            "input": redacted_input,
+            "raw_input": prediction.input,
             "raw_purged_at": None,
             "output_label": prediction.label,
             "confidence": prediction.confidence,
@@ -183,8 +210,9 @@ def _routed_item(
     return item
 
 
-def _audit_entry(item: Item) -> Entry:
-    """One event per ingested item: receipt and route are one transaction, one step."""
+def _audit_entry(item: Item, redacted: dict[str, int]) -> Entry:
+    """One event per ingested item: receipt and route are one transaction, one step.
+    `redacted` is how many values of each type were masked: counts, never the values."""
     return Entry(
         AuditAction.ITEM_RECEIVED,
         "reviews.item",
@@ -204,5 +232,6 @@ def _audit_entry(item: Item) -> Entry:
             "sample_reason": item.sample_reason,
             "required_skill": item.required_skill,
             "why": [step["why"] for step in item.trace],
+            "redacted": redacted,
         },
     )

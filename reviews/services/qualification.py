@@ -40,7 +40,7 @@ from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
 from reviews.choices import Release, Route, Tier
 from reviews.models import Assignment, Decision, Item, Qualification, Queue
-from reviews.services.ingest import prediction_errors_for_queue
+from reviews.services.ingest import prediction_errors_for_queue, redact_input
 from reviews.validation import PredictionInvalid, validate_prediction
 
 GOLD_FIELDS = frozenset({"external_id", "model_version", "input", "output", "slice", "gold_label"})
@@ -95,6 +95,8 @@ def gold_create(*, queue: Queue, raw: Any, actor: Actor, now: datetime | None = 
     if policy is None:
         raise ValueError(f"queue {queue.slug} has no active policy")
     now = now or timezone.now()
+    # Redacted like any ingested input: a gold item is shown to reviewers as real work.
+    redacted = redact_input(queue=queue, value=prediction.input)
     try:
         with transaction.atomic():
             item = Item.objects.create(
@@ -103,7 +105,8 @@ def gold_create(*, queue: Queue, raw: Any, actor: Actor, now: datetime | None = 
                 external_id=prediction.external_id,
                 body_hash=prediction.body_hash,
                 model_version=prediction.model_version,
-                input=prediction.input,
+                input=redacted.value,
+                raw_input=prediction.input,
                 output_label=prediction.label,
                 confidence=prediction.confidence,
                 calibrated_confidence=prediction.confidence,
@@ -132,6 +135,7 @@ def gold_create(*, queue: Queue, raw: Any, actor: Actor, now: datetime | None = 
                     "label": item.output_label,
                     "gold_label": item.gold_label,
                     "body_sha256": item.body_hash,
+                    "redacted": redacted.counts,
                 },
             )
     except IntegrityError:

@@ -51,6 +51,8 @@
 
   document.addEventListener("keydown", function (event) {
     if (!form()) { return; }
+    // The raw-input reveal has its own form: no verdict hotkeys inside it.
+    if (event.target.closest && event.target.closest("[data-no-hotkeys]")) { return; }
     if (typing(event.target)) {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); submit(); }
       else if (event.key === "Escape") { event.preventDefault(); cancel(); }
