@@ -1,0 +1,36 @@
+"""Browser pages of the escalation ladder (SPEC §8): the SMEs' escalations inbox and the
+responders' incidents board. The review workspace's pages are in reviews/views.py."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from audit.evidence import bundle_verify
+from audit.models import EvidenceBundle
+
+
+def bundle_context(bundle: EvidenceBundle | None) -> dict[str, Any]:
+    """A bundle for a template: its parsed content and whether it still verifies."""
+    if bundle is None:
+        return {"bundle": None}
+    return {
+        "bundle": json.loads(bundle.content),
+        "bundle_row": bundle,
+        "bundle_verified": bundle_verify(bundle),
+    }
+
+
+def done(
+    request: HttpRequest, to: str, *, notice: str = "", error: str = "", **kwargs: Any
+) -> HttpResponse:
+    """A plain POST's answer: the outcome as a message, then back to the page."""
+    if error:
+        messages.error(request, error)
+    elif notice:
+        messages.success(request, notice)
+    return redirect(to, **kwargs)
