@@ -22,6 +22,7 @@ from reviews.services.evidence import (
     incident_bundle_build,
 )
 from reviews.services.retention import raw_inputs_purge
+from reviews.services.rollups import rollups_catch_up
 from reviews.services.sla import sla_escalate_breached
 
 RETRYING = {
@@ -43,6 +44,12 @@ def purge_raw_inputs() -> int:
     """Purge raw inputs past their queue's retention period (services/retention.py); run
     by beat. Idempotent: purged rows leave the index the purge reads."""
     return raw_inputs_purge(now=timezone.now())
+
+
+@shared_task(**RETRYING)
+def advance_rollups() -> int:
+    """Fold new audit events into the metric roll-ups (services/rollups.py); by beat."""
+    return rollups_catch_up()
 
 
 @shared_task(**RETRYING)

@@ -50,8 +50,8 @@ class MetricRollup(models.Model):
     corrected = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
     corrected_routed = models.PositiveIntegerField(default=0)
-    tth_hist = models.JSONField(default=_empty_list)  # time-to-human, services/rollups.py buckets
-    ttd_hist = models.JSONField(default=_empty_list)  # time-to-decision
+    tth_hist = models.JSONField(default=_empty_dict)  # bucket -> count (metrics/percentiles.py)
+    ttd_hist = models.JSONField(default=_empty_dict)  # time-to-decision, same buckets
     ece_bins = models.JSONField(default=_empty_list)  # 10 × [n, Σ raw confidence, correct]
     confusion = models.JSONField(default=_empty_dict)  # model label -> final label -> count
     # Agreement over items with ≥ 2 verdicts at Tier 1 (escalated ones with what they got).
@@ -91,7 +91,7 @@ class ReviewerRollup(models.Model):
     agreed = models.PositiveIntegerField(default=0)
     gold_seen = models.PositiveIntegerField(default=0)
     gold_correct = models.PositiveIntegerField(default=0)
-    handling_hist = models.JSONField(default=_empty_list)
+    handling_hist = models.JSONField(default=_empty_dict)
 
     class Meta:
         constraints = [

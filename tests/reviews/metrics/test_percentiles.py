@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reviews.metrics.percentiles import p50_p95, percentile
+from reviews.metrics.percentiles import (
+    DURATION_RATIO,
+    add_histograms,
+    duration_bucket,
+    duration_bucket_upper,
+    p50_p95,
+    percentile,
+    percentile_from_histogram,
+)
 
 NUMPY_METHOD = {"nearest_rank": "inverted_cdf", "linear": "linear"}
 
@@ -37,3 +45,24 @@ def test_p50_p95_and_empty_input() -> None:
     assert summary["p50"] == float(np.percentile([3.0, 1.0, 2.0, 10.0], 50, method="inverted_cdf"))
     with pytest.raises(ValueError, match="p must be"):
         percentile([1.0], 101)
+
+
+def test_histogram_percentiles_bound_the_exact_ones_from_above_within_ten_percent() -> None:
+    rng = np.random.default_rng(7)
+    durations = np.concatenate([rng.exponential(300, 5000), rng.uniform(0, 1, 200)])
+    histogram: dict[str, int] = {}
+    for seconds in durations:
+        key = str(duration_bucket(float(seconds)))
+        histogram[key] = histogram.get(key, 0) + 1
+    for p in (50, 90, 95, 99):
+        exact = float(np.percentile(durations, p, method="inverted_cdf"))
+        approx = percentile_from_histogram(histogram, p)
+        assert approx is not None
+        assert exact <= approx <= max(exact * DURATION_RATIO, 1.0), (p, exact, approx)
+
+
+def test_histograms_add_and_empty_ones_have_no_percentile() -> None:
+    assert add_histograms({"1": 2}, {"1": 1, "5": 4}) == {"1": 3, "5": 4}
+    assert percentile_from_histogram({}, 50) is None
+    assert duration_bucket(0.2) == 0
+    assert duration_bucket_upper(duration_bucket(100.0)) >= 100.0

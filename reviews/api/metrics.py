@@ -1,0 +1,120 @@
+"""GET /api/v1/queues/{slug}/metrics/: every SPEC §4 metric over a window, from roll-ups."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from hitl.api.errors import ApiError
+from reviews.permissions import QueuePerm
+from reviews.selectors import QueueNotFound, queue_for
+from reviews.services.measure import queue_metrics, queue_series
+
+# Who may read a queue's metrics: they name reviewers and their accuracy.
+METRICS_PERMS = (QueuePerm.MANAGE, QueuePerm.ESCALATIONS, QueuePerm.INCIDENTS)
+WINDOW = re.compile(r"^(\d{1,4})([hd])$")
+MAX_WINDOW = timedelta(days=366)
+
+
+def parse_window(value: str) -> timedelta:
+    """'24h', '7d' → a timedelta; ValueError with a message otherwise."""
+    match = WINDOW.match(value.strip())
+    if not match:
+        raise ValueError("Use a number of hours or days, such as 24h or 7d.")
+    amount, unit = int(match[1]), match[2]
+    span = timedelta(hours=amount) if unit == "h" else timedelta(days=amount)
+    if not timedelta(hours=1) <= span <= MAX_WINDOW:
+        raise ValueError("The window must be between 1h and 366d.")
+    return span
+
+
+def _parse_slice(value: str) -> dict[str, str]:
+    """'region:EU,product:mortgage' → {"region": "EU", "product": "mortgage"}."""
+    tags = {}
+    for part in value.split(","):
+        key, sep, tag = part.partition(":")
+        if not sep or not key.strip():
+            raise ValueError("Use key:value pairs separated by commas, such as region:EU.")
+        tags[key.strip()] = tag.strip()
+    return tags
+
+
+def _bounds(params: Any) -> tuple[datetime, datetime]:
+    """The window from ?window= (ending now) or ?start=&end= (ISO 8601)."""
+    errors: dict[str, list[str]] = {}
+    end = timezone.now()
+    start = end - timedelta(hours=24)
+    if params.get("start") or params.get("end"):
+        parsed = {}
+        for name in ("start", "end"):
+            value = parse_datetime(params.get(name, "")) if params.get(name) else None
+            if value is None or timezone.is_naive(value):
+                errors[name] = ["An ISO 8601 time with its offset, such as 2026-11-01T00:00Z."]
+            parsed[name] = value
+        if not errors:
+            start, end = parsed["start"], parsed["end"]
+            if not start < end or end - start > MAX_WINDOW:
+                errors["end"] = ["end must come after start, at most 366 days later."]
+    elif params.get("window"):
+        try:
+            start = end - parse_window(params["window"])
+        except ValueError as exc:
+            errors["window"] = [str(exc)]
+    if errors:
+        raise ApiError(code="invalid", message="The window is not valid.", fields=errors)
+    return start, end
+
+
+class QueueMetricsView(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("window", str, description="24h (default), 7d, 30d…, ending now"),
+            OpenApiParameter("start", OpenApiTypes.DATETIME, description="instead of window"),
+            OpenApiParameter("end", OpenApiTypes.DATETIME, description="instead of window"),
+            OpenApiParameter("slice", str, description="key:value,… (exact slice tags)"),
+            OpenApiParameter("model_version", str),
+            OpenApiParameter("series", bool, description="add hourly points for charts"),
+        ],
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiResponse(description="bad window")},
+        summary="Every SPEC §4 metric of the queue over a window, from the roll-ups",
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        try:
+            queue = queue_for(user=request.user, slug=slug, perms=METRICS_PERMS)
+        except QueueNotFound:
+            raise ApiError(
+                code="queue_not_found",
+                message=f"Queue {slug!r} does not exist or you may not use it.",
+                status_code=404,
+            ) from None
+        start, end = _bounds(request.query_params)
+        slice_tags = None
+        if request.query_params.get("slice"):
+            try:
+                slice_tags = _parse_slice(request.query_params["slice"])
+            except ValueError as exc:
+                raise ApiError(
+                    code="invalid", message=str(exc), fields={"slice": [str(exc)]}
+                ) from None
+        model_version = request.query_params.get("model_version") or None
+        body = queue_metrics(
+            queue=queue, start=start, end=end, slice_tags=slice_tags, model_version=model_version
+        )
+        if request.query_params.get("series") in ("1", "true", "yes"):
+            body["series"] = queue_series(
+                queue=queue,
+                start=start,
+                end=end,
+                slice_tags=slice_tags,
+                model_version=model_version,
+            )
+        return Response(body)
