@@ -94,7 +94,7 @@ _KINDS: tuple[IdKind, ...] = (
     ),
     IdKind(
         "nl_bsn",
-        _p(r"\d{4}[ .]?\d{2}[ .]?\d{3}|\d{9}"),
+        _p(r"(?:\d{4}[ .]?\d{2}[ .]?\d{3}|\d{9})"),
         bsn.is_valid,
         re.compile(r"\bbsn\b|burgerservicenummer|sofi"),
     ),
@@ -124,11 +124,9 @@ _KINDS: tuple[IdKind, ...] = (
 # Every kind begins with digits, or with 1-6 letters right before them: all are run
 # together, only where a digit run begins (see scan.py). The kinds that begin with digits
 # all begin with five digits, at most one separator between two, after no word character,
-# dash, slash or dot; the others with a letter. The BSN is left out of those blocks: its
-# pattern's second branch (`\d{9}` then the look-ahead) has no look-behind and can begin
-# inside a run of digits (scan.py adds those places).
+# dash, slash or dot; the others with a letter.
 _LETTER_FIRST = frozenset(["gb_nino", "es_nie", "it_codicefiscale", "in_pan"])
-_UNGUARDED = frozenset(["nl_bsn"])
+_UNGUARDED: frozenset[str] = frozenset()
 ANCHORED.guard("national_id_digits", r"(?<![\w\-/.])(?=\d(?:[ .\-+]?\d){4})")
 ANCHORED.guard("national_id_letters", r"(?<![\w\-/.])(?=[^\W\d_])")
 for _kind in _KINDS:
@@ -140,13 +138,16 @@ for _kind in _KINDS:
     )
 
 
+_KEYED = tuple((kind, f"NATIONAL_ID:{kind.name}") for kind in _KINDS)
+
+
 def detect_national_id(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if not scan.has_digit:
         return
     found = scan.anchored
-    for kind in _KINDS:
-        for start, end in found[f"NATIONAL_ID:{kind.name}"]:
+    for kind, key in _KEYED:
+        for start, end in found[key]:
             if kind.context is not None and not has_context(kind.context, text, start):
                 continue
             if kind.valid(text[start:end]):

@@ -73,7 +73,7 @@ def _dates(text: str, scan: Scan) -> Iterator[re.Match[str]]:
     if lower is None:
         return _DATE.finditer(text)
     starts = {m.start() for m in _MONTH_AT.finditer(lower)}
-    starts.update(run for run in scan.digit_runs if run == 0 or not is_word(text[run - 1]))
+    starts.update(run for run, _ in scan.digit_runs if run == 0 or not is_word(text[run - 1]))
     return finditer_at(_DATE, text, sorted(starts))
 
 
@@ -206,9 +206,15 @@ def detect_address(text: str, scan: Scan | None = None) -> Iterator[Span]:
 
 
 def _may_hold_compound(text: str, scan: Scan) -> bool:
-    for run in scan.digit_runs:
-        if text.endswith(_COMPOUND_ENDINGS, 0, run) or (
-            run > 0 and text[run - 1].isspace() and text.endswith(_COMPOUND_ENDINGS, 0, run - 1)
-        ):
+    """A run of digits right after a street suffix (each ends in a letter or a dot), or one
+    whitespace character after it: the test for running `_COMPOUND` at all."""
+    for run, _ in scan.digit_runs:
+        if run < 2:
+            continue
+        before = text[run - 1]
+        if before.isalpha() or before == ".":
+            if text.endswith(_COMPOUND_ENDINGS, 0, run):
+                return True
+        elif before.isspace() and text.endswith(_COMPOUND_ENDINGS, 0, run - 1):
             return True
     return False

@@ -132,25 +132,24 @@ class Scan:
     """One string and what the detectors look up about it, each computed at most once.
 
     - `lower`: `text.lower()`, or None when it could disagree with case-insensitive matching;
-    - `digit_runs`: where each run of digits (`\\d+`) begins; `has_digit`: there is one;
+    - `digit_runs`: (start, end) of each run of digits (`\\d+`); `has_digit`: there is one;
     - `has_upper`: the text may hold a capital letter (False only when it surely holds none);
     - `anchored`: the matches of every digit-anchored pattern, by name (computed on first use).
     """
 
-    __slots__ = ("_anchored", "_runs", "digit_runs", "has_digit", "has_upper", "lower", "text")
+    __slots__ = ("_anchored", "digit_runs", "has_digit", "has_upper", "lower", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         lower = text.lower()
         if text.isascii():
             self.lower: str | None = lower
-            self._runs = [m.span() for m in _ASCII_DIGIT_RUN.finditer(text)]
+            self.digit_runs = [m.span() for m in _ASCII_DIGIT_RUN.finditer(text)]
         else:
             trusted = len(lower) == len(text) and not any(ch in text for ch in _FOLDS_APART)
             self.lower = lower if trusted else None
-            self._runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
-        self.digit_runs = [start for start, _ in self._runs]
-        self.has_digit = bool(self._runs)
+            self.digit_runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
+        self.has_digit = bool(self.digit_runs)
         self.has_upper = lower != text
         self._anchored: dict[str, list[tuple[int, int]]] | None = None
 
@@ -164,27 +163,35 @@ class Scan:
     def _anchor_starts(self) -> list[int]:
         text = self.text
         starts: set[int] = set()
-        for run, run_end in self._runs:
+        add = starts.add
+        for run, run_end in self.digit_runs:
             if run_end - run >= 9:
                 # The Dutch BSN pattern's second branch, nine digits before a non-word
                 # character, has no look-behind: it can begin inside a longer run.
-                starts.add(run_end - 9)
+                add(run_end - 9)
             if run == 0:
-                starts.add(0)
+                add(0)
                 continue
             before = text[run - 1]
-            if not is_word(before):
-                starts.add(run)  # a number on its own: cards, ids, phones, house numbers
-                if before in "+(":
-                    starts.add(run - 1)  # "+44 …", "(212) …"
+            if before.isalpha():
+                end = run
+            elif before == " " or before == "-":
+                add(run)
+                end = run - 1
+            elif before.isalnum() or before == "_":
+                continue  # inside a word: nothing begins here
+            else:
+                add(run)  # a number on its own: cards, ids, phones, house numbers
+                if before == "+" or before == "(":
+                    add(run - 1)  # "+44 …", "(212) …"
                     if text[run - 2 : run] == "(+":
-                        starts.add(run - 2)  # "(+44) …"
+                        add(run - 2)  # "(+44) …"
+                continue
             # "DE89 …", "AB 12 34 56 C", "NY 10001": a word of 1-6 letters (the letters those
             # patterns take are all alphabetic), a space or dash, then the digits.
-            end = run - 1 if before in " -" else run
-            head = end
-            while head > 0 and end - head < 7 and text[head - 1].isalpha():
+            head, stop = end, max(0, end - 7)
+            while head > stop and text[head - 1].isalpha():
                 head -= 1
             if 0 < end - head <= 6 and (head == 0 or not is_word(text[head - 1])):
-                starts.add(head)
+                add(head)
         return sorted(starts)
