@@ -50,5 +50,11 @@ class AuditAction(models.IntegerChoices):
     INCIDENT_STATE_CHANGED = 603, "incident state changed"
     INCIDENT_UPDATED = 604, "incident severity, owner or notes changed"
     INCIDENT_NOTE_ADDED = 605, "note added to an incident"
+    # Quality measurement 7xx
+    CALIBRATION_FITTED = 701, "calibration map fitted and activated"
+    ALERT_RULE_CREATED = 711, "alert rule created"
+    ALERT_RULE_CHANGED = 712, "alert rule changed"
+    ALERT_FIRED = 721, "alert rule fired"
+    ALERT_RESOLVED = 722, "alert rule stopped firing"
     # Audit itself 9xx
     CHAIN_VERIFIED = 901, "audit chain verified"

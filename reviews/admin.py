@@ -226,3 +226,7 @@ class QualificationAdmin(ReadOnlyAdmin):
         self.message_user(request, f"Re-qualified {done}; {skipped} were not disqualified.")
         if skipped and not done:
             self.message_user(request, "Nothing to re-qualify.", level=messages.WARNING)
+
+
+# Alert rules and calibration fits register themselves there.
+from reviews import admin_quality  # noqa: E402, F401

@@ -18,6 +18,7 @@ from django.db.models.expressions import RawSQL
 
 from accounts.models import User
 from reviews.models import (
+    CalibrationFit,
     Containment,
     Decision,
     Escalation,
@@ -217,7 +218,13 @@ def queues_for_submit(*, user: User, slugs: Iterable[str]) -> dict[str, Queue]:
     wanted = sorted(set(slugs))
     if not wanted or not user.is_active:
         return {}
-    sql = f"SELECT q.* FROM {Queue._meta.db_table} q WHERE q.slug IN ({_placeholders(len(wanted))})"
+    # active_fit_id rides along for routing's calibration (services/calibration.py,
+    # active_calibration): served by the calibration_one_active partial unique index.
+    sql = (
+        f"SELECT q.*, (SELECT f.id FROM {CalibrationFit._meta.db_table} f "
+        "WHERE f.queue_id = q.id AND f.active) AS active_fit_id "
+        f"FROM {Queue._meta.db_table} q WHERE q.slug IN ({_placeholders(len(wanted))})"
+    )
     params: list[Any] = list(wanted)
     if not user.is_superuser:
         sql += f" AND q.id IN ({_permitted_queue_ids_sql(1)})"

@@ -15,6 +15,8 @@ from django.core.mail import send_mail
 from django.db import OperationalError
 from django.utils import timezone
 
+from reviews.services.alerts import alerts_evaluate
+from reviews.services.calibration import calibrations_refit
 from reviews.services.claims import assignments_expire
 from reviews.services.evidence import (
     bundles_reconcile,
@@ -50,6 +52,20 @@ def purge_raw_inputs() -> int:
 def advance_rollups() -> int:
     """Fold new audit events into the metric roll-ups (services/rollups.py); by beat."""
     return rollups_catch_up()
+
+
+@shared_task(**RETRYING)
+def refit_calibrations() -> int:
+    """Refit every queue's calibration map from recent decisions (services/calibration.py);
+    daily by beat. A re-run only fits again on the same items."""
+    return calibrations_refit(now=timezone.now())
+
+
+@shared_task(**RETRYING)
+def evaluate_alerts() -> dict[str, int]:
+    """Evaluate every active alert rule (services/alerts.py); every minute by beat.
+    Idempotent: a rule that stays firing is announced once."""
+    return alerts_evaluate(now=timezone.now())
 
 
 @shared_task(**RETRYING)

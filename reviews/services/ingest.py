@@ -23,8 +23,10 @@ from audit.redaction import Redacted, redact
 from audit.services import Actor, Entry, audit_record_many
 from hitl.bulk import bulk_insert, new_instance
 from reviews.choices import Release
+from reviews.metrics.calibration import CalibrationMap
 from reviews.models import Containment, Item, Queue, TierPolicy
 from reviews.selectors import active_containments, items_by_external_id
+from reviews.services.calibration import active_calibration
 from reviews.services.queues import redaction_entities
 from reviews.services.routing import route_prediction
 from reviews.services.sla import start_clock
@@ -117,6 +119,9 @@ def _ingest_once(
     now = timezone.now()
     existing = items_by_external_id(queue=queue, external_ids=[p.external_id for p in predictions])
     containments = active_containments(queue=queue)
+    # SPEC §3 step 3: route on the calibrated confidence when the queue has a map.
+    calibration = active_calibration(queue=queue)
+    calibrate = calibration[1] if calibration is not None else None
     results: list[IngestResult] = []
     created: list[tuple[Item, dict[str, int]]] = []
     for prediction, masked in zip(predictions, redacted, strict=True):
@@ -129,7 +134,7 @@ def _ingest_once(
             )
             results.append(IngestResult(status, prior))
             continue
-        item = _routed_item(queue, policy, containments, prediction, masked.value, now)
+        item = _routed_item(queue, policy, containments, calibrate, prediction, masked.value, now)
         existing[prediction.external_id] = item
         created.append((item, masked.counts))
         results.append(IngestResult(IngestStatus.CREATED, item))
@@ -145,17 +150,22 @@ def _routed_item(
     queue: Queue,
     policy: TierPolicy,
     containments: list[Containment],
+    calibrate: CalibrationMap | None,
     prediction: Prediction,
     redacted_input: Any,
     now: datetime,
 ) -> Item:
+    calibrated = (
+        calibrate.apply(prediction.confidence) if calibrate is not None else prediction.confidence
+    )
     decision = route_prediction(
         policy=policy,
         containments=containments,
         raw_confidence=prediction.confidence,
-        confidence=prediction.confidence,  # no calibration map yet: calibrated = raw
+        confidence=calibrated,
         slice_tags=prediction.slice,
         sample_key=f"{queue.pk}:{prediction.external_id}",
+        calibrated=calibrate is not None,
     )
     item = new_instance(
         Item,
@@ -171,7 +181,7 @@ def _routed_item(
             "raw_purged_at": None,
             "output_label": prediction.label,
             "confidence": prediction.confidence,
-            "calibrated_confidence": prediction.confidence,
+            "calibrated_confidence": calibrated,
             "scores": prediction.scores,
             "slice": prediction.slice,
             "route": decision.route,
@@ -223,6 +233,7 @@ def _audit_entry(item: Item, redacted: dict[str, int]) -> Entry:
             "model_version": item.model_version,
             "label": item.output_label,
             "confidence": item.confidence,
+            "calibrated_confidence": item.calibrated_confidence,
             "body_sha256": item.body_hash,
             "route": item.route,
             "tier": item.tier,

@@ -71,10 +71,12 @@ def route_prediction(
     confidence: float,
     slice_tags: Mapping[str, str],
     sample_key: str,
+    calibrated: bool = False,
 ) -> RouteDecision:
     """Decide where one prediction goes.
 
-    1. Calibration: `confidence` is the calibrated value (equal to raw with no map).
+    1. Calibration: `confidence` is the calibrated value (`calibrated`: the queue's map was
+       applied; without one it equals the raw value).
     2. Containment on the queue or a matching slice forbids auto-approval and holds.
     3. The first matching slice rule forces its route and/or requires a skill.
     4. Otherwise the thresholds decide: auto-approve, Tier 1, or straight to SMEs.
@@ -87,9 +89,9 @@ def route_prediction(
             "step": "calibrate",
             "raw": raw_confidence,
             "calibrated": confidence,
-            "why": "no calibration map fitted; calibrated = raw"
-            if raw_confidence == confidence
-            else "queue calibration map applied",
+            "why": "queue calibration map applied"
+            if calibrated
+            else "no calibration map fitted; calibrated = raw",
         }
     ]
 

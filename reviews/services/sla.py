@@ -16,8 +16,10 @@ partial index item_breach_idx, so a sweep costs what the breaches cost.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -75,6 +77,20 @@ def sla_escalate_breached(*, now: datetime | None = None, batch: int = SWEEP_BAT
             return done
 
 
+def _save_moved(items: list[Item], fields: Sequence[str]) -> None:
+    """Write the items' `fields`: one UPDATE per distinct set of values.
+
+    A batch's items mostly share them (same tier, same `now`, same policy), so this is a
+    few statements. Django's bulk_update builds a CASE per field and row instead, which
+    took 85% of a sweep's time, in Python (bench/sla.py: 4 ms per item at 500 a batch).
+    """
+    groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for item in items:
+        groups[tuple(getattr(item, name) for name in fields)].append(item.pk)
+    for values, ids in groups.items():
+        Item.objects.filter(pk__in=ids).update(**dict(zip(fields, values, strict=True)))
+
+
 @transaction.atomic
 def _sweep_batch(*, now: datetime, batch: int) -> int:
     from reviews.services.escalations import (
@@ -127,7 +143,7 @@ def _sweep_batch(*, now: datetime, batch: int) -> int:
                 {**breach, "escalation": ticket.pk, "to_tier": ticket.to_tier, "states": states},
             )
         )
-    Item.objects.bulk_update(items, MOVE_UP_FIELDS)
+    _save_moved(items, MOVE_UP_FIELDS)
     actor = Actor.system("sla-sweep")
     audit_record_many(actor=actor, entries=entries)
     to_incident: dict[int, list[tuple[Item, Escalation]]] = defaultdict(list)

@@ -48,6 +48,7 @@ def route(
         confidence=confidence,
         slice_tags=tags or {},
         sample_key=key,
+        calibrated=raw is not None,
     )
 
 

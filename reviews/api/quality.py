@@ -1,0 +1,261 @@
+"""Calibration, the threshold simulator and alert rules over the API (SPEC §3, §4, §5).
+
+Thin views: validate, call one service, render. Reading needs what reading metrics
+needs (reviews/api/metrics.py); every change needs the queue's manage permission. A
+queue outside the caller's reach is a 404, like a queue that does not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from audit.services import Actor
+from hitl.api.errors import ApiError
+from hitl.api.fields import (
+    NoUnknownFieldsMixin,
+    StrictBooleanField,
+    StrictCharField,
+    StrictFloatField,
+    StrictIntegerField,
+)
+from reviews.api.metrics import METRICS_PERMS, parse_window
+from reviews.api.serializers import SliceTagsField
+from reviews.models import AlertFiring, AlertRule, CalibrationFit, Queue
+from reviews.permissions import QueuePerm
+from reviews.selectors import QueueNotFound, queue_for
+from reviews.services.alerts import AlertRuleInvalid, alert_rule_create, alert_rule_update
+from reviews.services.calibration import CalibrationRefused, calibration_fit, fit_json
+from reviews.services.simulator import DraftInvalid, policy_draft, threshold_curve
+
+MANAGE = (QueuePerm.MANAGE,)
+SIMULATOR_DEFAULT_WINDOW = timedelta(days=7)
+
+
+def _queue(request: Request, slug: str, perms: Iterable[str]) -> Queue:
+    try:
+        return queue_for(user=request.user, slug=slug, perms=perms)
+    except QueueNotFound:
+        raise ApiError(
+            code="queue_not_found",
+            message=f"Queue {slug!r} does not exist or you may not use it.",
+            status_code=status.HTTP_404_NOT_FOUND,
+            fields={"queue": ["No such queue."]},
+        ) from None
+
+
+# --- Calibration --------------------------------------------------------------------------
+
+
+class CalibrationInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    method = serializers.ChoiceField(
+        choices=CalibrationFit.Method.choices, default=CalibrationFit.Method.ISOTONIC
+    )
+
+
+class QueueCalibrationView(APIView):
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT},
+        summary="The queue's active calibration fit with reliability before and after",
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        queue = _queue(request, slug, METRICS_PERMS)
+        fit = CalibrationFit.objects.filter(queue=queue, active=True).first()
+        return Response({"active": fit_json(fit) if fit else None})
+
+    @extend_schema(
+        request=CalibrationInSerializer,
+        responses={201: OpenApiTypes.OBJECT},
+        summary="Fit a calibration map now from human-decided items and make it active",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        queue = _queue(request, slug, MANAGE)
+        serializer = CalibrationInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            fit = calibration_fit(
+                queue=queue,
+                method=serializer.validated_data["method"],
+                actor=Actor.for_user(request.user),
+            )
+        except CalibrationRefused as exc:
+            raise ApiError(code=exc.code, message=exc.message) from None
+        return Response(fit_json(fit), status=status.HTTP_201_CREATED)
+
+
+# --- Threshold simulator ------------------------------------------------------------------
+
+
+class DraftInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    auto_approve_at = StrictFloatField(min_value=0.0, max_value=1.0)
+
+
+class QueueSimulatorView(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("window", str, description="7d (default), 24h, 30d…")],
+        responses={200: OpenApiTypes.OBJECT},
+        summary="What each candidate auto_approve_at would have meant over the window",
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        queue = _queue(request, slug, METRICS_PERMS)
+        span = SIMULATOR_DEFAULT_WINDOW
+        if request.query_params.get("window"):
+            try:
+                span = parse_window(request.query_params["window"])
+            except ValueError as exc:
+                raise ApiError(
+                    code="invalid",
+                    message="The window is not valid.",
+                    fields={"window": [str(exc)]},
+                ) from None
+        end = timezone.now()
+        return Response(threshold_curve(queue=queue, start=end - span, end=end))
+
+
+class QueueSimulatorDraftView(APIView):
+    @extend_schema(
+        request=DraftInSerializer,
+        responses={201: OpenApiTypes.OBJECT},
+        summary="Draft a new, inactive policy version with the chosen auto_approve_at",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        queue = _queue(request, slug, MANAGE)
+        serializer = DraftInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            draft = policy_draft(
+                queue=queue,
+                auto_approve_at=serializer.validated_data["auto_approve_at"],
+                actor=Actor.for_user(request.user),
+                created_by=request.user,
+            )
+        except DraftInvalid as exc:
+            raise ApiError(code="invalid", message=str(exc), fields=exc.fields) from None
+        return Response(
+            {**draft.as_json(), "active": False, "note": draft.note},
+            status=status.HTTP_201_CREATED,
+        )
+
+
+# --- Alert rules --------------------------------------------------------------------------
+
+
+class AlertRuleInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    name = StrictCharField(max_length=200)
+    metric = serializers.ChoiceField(choices=AlertRule.Metric.choices)
+    comparison = serializers.ChoiceField(choices=AlertRule.Comparison.choices)
+    threshold = StrictFloatField()
+    window_s = StrictIntegerField(min_value=3600, default=3600)
+    min_count = StrictIntegerField(min_value=0, default=20)
+    slice = SliceTagsField(required=False, default=dict)
+    notify = StrictBooleanField(default=True)
+    open_incident = StrictBooleanField(default=False)
+    contain = StrictBooleanField(default=False)
+    active = StrictBooleanField(required=False)
+
+
+def firing_json(firing: AlertFiring) -> dict[str, Any]:
+    return {
+        "id": firing.pk,
+        "started_at": firing.started_at.isoformat(),
+        "ended_at": firing.ended_at.isoformat() if firing.ended_at else None,
+        "value": firing.value,
+        "baseline": firing.baseline,
+        "incident": firing.incident_id,
+        "containment": firing.containment_id,
+    }
+
+
+def rule_json(rule: AlertRule, firings: list[AlertFiring]) -> dict[str, Any]:
+    return {
+        "id": rule.pk,
+        "name": rule.name,
+        "metric": rule.metric,
+        "comparison": rule.comparison,
+        "threshold": rule.threshold,
+        "window_s": rule.window_s,
+        "min_count": rule.min_count,
+        "slice": rule.slice,
+        "notify": rule.notify,
+        "open_incident": rule.open_incident,
+        "contain": rule.contain,
+        "active": rule.active,
+        "created_at": rule.created_at.isoformat(),
+        "created_by": rule.created_by,
+        "firing": next((firing_json(f) for f in firings if f.ended_at is None), None),
+        "recent_firings": [firing_json(f) for f in firings[:10]],
+    }
+
+
+def _rules_json(queue: Queue, rules: Iterable[AlertRule]) -> list[dict[str, Any]]:
+    rules = list(rules)
+    by_rule: dict[int, list[AlertFiring]] = {rule.pk: [] for rule in rules}
+    for firing in AlertFiring.objects.filter(rule__in=rules).order_by("-started_at", "-id"):
+        by_rule[firing.rule_id].append(firing)
+    return [rule_json(rule, by_rule[rule.pk]) for rule in rules]
+
+
+def _invalid(exc: AlertRuleInvalid) -> ApiError:
+    return ApiError(code="invalid", message="The alert rule is not valid.", fields=exc.fields)
+
+
+class QueueAlertsView(APIView):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="The queue's alert rules")
+    def get(self, request: Request, slug: str) -> Response:
+        queue = _queue(request, slug, MANAGE)
+        return Response(_rules_json(queue, AlertRule.objects.filter(queue=queue)))
+
+    @extend_schema(
+        request=AlertRuleInSerializer,
+        responses={201: OpenApiTypes.OBJECT},
+        summary="Add an alert rule: a metric, a comparison, a window and actions",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        queue = _queue(request, slug, MANAGE)
+        serializer = AlertRuleInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("active", None)
+        try:
+            rule = alert_rule_create(
+                queue=queue,
+                slice_tags=data.pop("slice"),
+                actor=Actor.for_user(request.user),
+                **data,
+            )
+        except AlertRuleInvalid as exc:
+            raise _invalid(exc) from None
+        return Response(rule_json(rule, []), status=status.HTTP_201_CREATED)
+
+
+class AlertRuleDetailView(APIView):
+    @extend_schema(
+        request=AlertRuleInSerializer(partial=True),
+        responses={200: OpenApiTypes.OBJECT},
+        summary="Change an alert rule (any of its fields; active=false switches it off)",
+    )
+    def patch(self, request: Request, slug: str, pk: int) -> Response:
+        queue = _queue(request, slug, MANAGE)
+        rule = AlertRule.objects.filter(queue=queue, pk=pk).first()
+        if rule is None:
+            raise ApiError(code="not_found", message="No such alert rule.", status_code=404)
+        serializer = AlertRuleInSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        try:
+            rule = alert_rule_update(
+                rule=rule,
+                changes=dict(serializer.validated_data),
+                actor=Actor.for_user(request.user),
+            )
+        except AlertRuleInvalid as exc:
+            raise _invalid(exc) from None
+        return Response(_rules_json(queue, [rule])[0])
