@@ -245,6 +245,12 @@ CELERY_BEAT_SCHEDULE = {
     # within SPEC §9's 60 s, and a missed run only delays it.
     "reviews-sla-sweep": {"task": "reviews.tasks.sweep_sla_breaches", "schedule": 5.0},
     "reviews-reconcile-bundles": {"task": "reviews.tasks.reconcile_bundles", "schedule": 60.0},
+    # Dashboards read hourly roll-ups fed from the audit trail; a missed run only delays.
+    "reviews-rollups": {"task": "reviews.tasks.advance_rollups", "schedule": 10.0},
+    # Alert rules read the roll-ups; a firing is a row, so a missed run only delays it.
+    "reviews-alerts": {"task": "reviews.tasks.evaluate_alerts", "schedule": 60.0},
+    # Calibration maps from the last 30 days of human decisions, once a day.
+    "reviews-calibration": {"task": "reviews.tasks.refit_calibrations", "schedule": 86400.0},
     # Webhook retries and lost sends: due deliveries are rows, so a missed run only delays.
     "webhooks-redrive": {"task": "webhooks.tasks.redrive_deliveries", "schedule": 15.0},
 }

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from reviews.api import escalations, raw, views
+from reviews.api import escalations, metrics, quality, raw, views
 
 urlpatterns = [
     path("predictions/", views.PredictionCreateView.as_view(), name="api-prediction-create"),
@@ -40,6 +40,32 @@ urlpatterns = [
         name="api-qualification-requalify",
     ),
     path("queues/<slug:slug>/claim/", views.QueueClaimView.as_view(), name="api-queue-claim"),
+    path(
+        "queues/<slug:slug>/metrics/",
+        metrics.QueueMetricsView.as_view(),
+        name="api-queue-metrics",
+    ),
+    path(
+        "queues/<slug:slug>/calibration/",
+        quality.QueueCalibrationView.as_view(),
+        name="api-queue-calibration",
+    ),
+    path(
+        "queues/<slug:slug>/simulator/",
+        quality.QueueSimulatorView.as_view(),
+        name="api-queue-simulator",
+    ),
+    path(
+        "queues/<slug:slug>/simulator/draft/",
+        quality.QueueSimulatorDraftView.as_view(),
+        name="api-queue-simulator-draft",
+    ),
+    path("queues/<slug:slug>/alerts/", quality.QueueAlertsView.as_view(), name="api-queue-alerts"),
+    path(
+        "queues/<slug:slug>/alerts/<int:pk>/",
+        quality.AlertRuleDetailView.as_view(),
+        name="api-alert-rule",
+    ),
     path(
         "assignments/<int:pk>/decision/",
         views.AssignmentDecisionView.as_view(),
