@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from reviews import views
-from reviews.pages import escalations, incidents
+from reviews.pages import dashboard, escalations, incidents
 
 urlpatterns = [
     path("", views.my_queues, name="my-queues"),
@@ -17,6 +17,7 @@ urlpatterns = [
         name="review-release",
     ),
     path("queues/<slug:slug>/items/<int:item_id>/raw/", views.reveal_raw, name="review-reveal"),
+    path("queues/<slug:slug>/dashboard/", dashboard.dashboard, name="dashboard"),
     path("escalations/", escalations.inbox, name="escalations"),
     path("escalations/<int:pk>/", escalations.ticket_page, name="escalation"),
     path(

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from audit.services import Actor
+from reviews.api.metrics import METRICS_PERMS
 from reviews.models import Assignment, Item
 from reviews.permissions import QueuePerm
 from reviews.selectors import (
@@ -68,12 +69,20 @@ def my_queues(request: HttpRequest) -> HttpResponse:
         .order_by("slug")
     )
     reviewable = set(queues_for(user=request.user, perms=REVIEW_PERMS).values_list("pk", flat=True))
+    dashboards = set(
+        queues_for(user=request.user, perms=METRICS_PERMS).values_list("pk", flat=True)
+    )
     stats = reviewer_stats(reviewer=request.user, since=timezone.now() - STATS_WINDOW)
     rows = [(queue, stats.get(queue.pk)) for queue in queues]
     return render(
         request,
         "reviews/my_queues.html",
-        {"rows": rows, "reviewable": reviewable, "stats_days": STATS_WINDOW.days},
+        {
+            "rows": rows,
+            "reviewable": reviewable,
+            "dashboards": dashboards,
+            "stats_days": STATS_WINDOW.days,
+        },
     )
 
 
