@@ -1,15 +1,17 @@
 """Dashboard benchmark: the queue dashboard over roll-ups of 10,000,000 decisions.
 
 SPEC §9: queue dashboard over 10,000,000 decisions < 500 ms. The dashboard reads only the
-hourly roll-ups (reviews/services/measure.py), so what it costs depends on how many
-roll-up rows a window holds, not on how many items there are. This benchmark therefore
-builds a fresh database and inserts MetricRollup and ReviewerRollup rows directly with
+roll-ups (reviews/services/measure.py: day rows for whole days, hour rows at the edges),
+so what it costs depends on how many roll-up rows a window holds, not on how many items
+there are. This benchmark therefore builds a fresh database and inserts MetricRollup and
+ReviewerRollup rows directly with
 SQL (COPY) rather than ingesting and deciding ten million items through the services:
 `--days` (90) × 24 hours × `--slices` (4) × `--models` (2) rows whose `decided` counts sum
 to `--decisions` (10,000,000), every JSON column filled as the roll-up consumer fills
 it (10-bin confidence histograms, ECE bins, duration histograms of ~40 buckets, 3×3
 confusion and agreement tables built with reviews/metrics/agreement.py), plus one
 ReviewerRollup row per reviewer and hour worked (`--reviewers` (20), 8 hours a day).
+The day rows are then built from the hour rows by `rollups_days_rebuild`.
 
 Then, in one process on the bench database, with PostgreSQL on the same machine:
 1. `queue_metrics` + `queue_series` (the dashboard's data, with the page's chart step)
@@ -188,7 +190,7 @@ def _template(decided: int, rng: random.Random) -> dict[str, str]:
 
 
 METRIC_COLUMNS = (
-    "queue_id", "hour", "slice_key", "model_version", "received", "auto_approved",
+    "queue_id", "span", "hour", "slice_key", "model_version", "received", "auto_approved",
     "routed_tier1", "routed_sme", "sampled", "decided", "decided_routed", "approved",
     "corrected", "rejected", "corrected_routed", "verdicts", "escalations", "conf_hist",
     "labels_predicted", "tth_hist", "ttd_hist", "ece_bins", "confusion", "cohen", "fleiss",
@@ -213,7 +215,7 @@ def load_rollups(args: argparse.Namespace, queue_id: int, reviewer_ids: list[int
         received = int(decided / 0.4)
         corrected = decided // 8
         row = [
-            queue_id, hour.isoformat(), key, model, received, received - decided,
+            queue_id, "h", hour.isoformat(), key, model, received, received - decided,
             decided - decided // 10, decided // 10, received // 50, decided,
             decided - decided // 50,
             decided - corrected - decided // 20, corrected, decided // 20, max(0, corrected - 1),
@@ -268,6 +270,17 @@ def main(argv: list[str] | None = None) -> int:
             "roll-ups loaded with COPY",
             lambda: load_rollups(args, int(queue_id), [int(r) for r in reviewers.split(",")]),
         )
+        # Day rows are derived from the hour rows by the service the consumer's repair
+        # path uses, so they hold exactly what the consumer would have written.
+        rebuild = (
+            "from reviews.services.rollups import rollups_days_rebuild; "
+            f"print(rollups_days_rebuild(queue_id={int(queue_id)}))"
+        )
+        days = timed(
+            "day rows built from the hour rows (rollups_days_rebuild)",
+            lambda: manage(["shell", "-c", rebuild], env, timeout=1800),
+        )
+        print(f"  {int(str(days).strip().splitlines()[-1]):,} day rows")
         measure = MEASURE % {"slug": QUEUE_SLUG, "repeat": args.repeat}
         output = manage(["shell", "-c", measure], env, timeout=1800)
 

@@ -28,7 +28,14 @@ class MetricRollup(models.Model):
     rates, percentiles, kappas, ECE and PSI.
     """
 
+    class Span(models.TextChoices):
+        HOUR = "h", "Hour"
+        DAY = "d", "Day"
+
     queue = models.ForeignKey("reviews.Queue", on_delete=models.CASCADE, related_name="+")
+    # Every count is kept twice: per hour, and per UTC day (hour = midnight), so a window
+    # of weeks sums a few hundred day rows plus the hours at its edges.
+    span = models.CharField(max_length=1, choices=Span.choices, default=Span.HOUR)
     hour = models.DateTimeField()
     # Canonical JSON of the item's slice tags ("{}" for none), and the model version.
     slice_key = models.CharField(max_length=512)
@@ -68,10 +75,11 @@ class MetricRollup(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["queue", "hour", "slice_key", "model_version"], name="rollup_unique"
+                fields=["queue", "span", "hour", "slice_key", "model_version"],
+                name="rollup_unique",
             )
         ]
-        # rollup_unique leads with (queue, hour): a window's rows are one range scan.
+        # rollup_unique leads with (queue, span, hour): a window's rows are range scans.
 
     def __str__(self) -> str:
         return f"{self.queue_id} {self.hour:%Y-%m-%d %H}:00 {self.slice_key} {self.model_version}"

@@ -26,7 +26,7 @@ from reviews.metrics.classification import precision_recall_from_counts
 from reviews.metrics.drift import psi_confidence_from_histograms, psi_from_counts
 from reviews.metrics.percentiles import add_histograms, percentile_from_histogram
 from reviews.models import MetricRollup, Queue, ReviewerRollup
-from reviews.services.rollups import N_BINS, hour_of, slice_key
+from reviews.services.rollups import N_BINS, day_of, hour_of, slice_key
 
 _INT_FIELDS = (
     "received", "auto_approved", "routed_tier1", "routed_sme", "sampled", "decided",
@@ -35,19 +35,41 @@ _INT_FIELDS = (
 )  # fmt: skip
 
 
+_JSON_FIELDS = (
+    "conf_hist", "ece_bins", "labels_predicted", "tth_hist", "ttd_hist", "confusion", "cohen",
+    "krippendorff", "fleiss", "review_seconds", "escalations_by_reason",
+)  # fmt: skip
+Row = dict[str, Any]
+
+
 def _rows(
     queue: Queue,
     start: datetime,
     end: datetime,
     slice_tags: dict[str, Any] | None,
     model: str | None,
-) -> list[MetricRollup]:
-    rows = MetricRollup.objects.filter(queue=queue, hour__gte=hour_of(start), hour__lt=end)
+    fields: Sequence[str] = (*_INT_FIELDS, *_JSON_FIELDS),
+) -> list[Row]:
+    """The roll-up rows that together cover [start, end) exactly once, as plain dicts: day
+    rows for the whole UTC days inside it, hour rows for the hours at its edges."""
+    first = hour_of(start)
+    day_from = day_of(first) if first == day_of(first) else day_of(first) + timedelta(days=1)
+    day_to = day_of(end)
+    base = MetricRollup.objects.filter(queue=queue)
     if slice_tags is not None:
-        rows = rows.filter(slice_key=slice_key(slice_tags))
+        base = base.filter(slice_key=slice_key(slice_tags))
     if model:
-        rows = rows.filter(model_version=model)
-    return list(rows)
+        base = base.filter(model_version=model)
+    hours = base.filter(span=MetricRollup.Span.HOUR)
+    if day_to <= day_from:  # no whole day inside: hours only
+        parts = [hours.filter(hour__gte=first, hour__lt=end)]
+    else:
+        parts = [
+            base.filter(span=MetricRollup.Span.DAY, hour__gte=day_from, hour__lt=day_to),
+            hours.filter(hour__gte=first, hour__lt=day_from),
+            hours.filter(hour__gte=day_to, hour__lt=end),
+        ]
+    return [row for part in parts for row in part.values("hour", *fields)]
 
 
 def _add_tables(tables: Iterable[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
@@ -71,30 +93,31 @@ def _add_counts(dicts: Iterable[dict[str, Any]]) -> dict[str, Any]:
 class _Sums:
     """The sum of a window's roll-up rows."""
 
-    def __init__(self, rows: Sequence[MetricRollup]) -> None:
-        self.ints = {name: sum(getattr(r, name) for r in rows) for name in _INT_FIELDS}
-        self.conf_hist = [
-            sum((r.conf_hist or [0] * N_BINS)[b] for r in rows) for b in range(N_BINS)
-        ]
-        self.ece_bins = [
-            (
-                sum(int(r.ece_bins[b][0]) for r in rows if r.ece_bins),
-                sum(float(r.ece_bins[b][1]) for r in rows if r.ece_bins),
-                sum(int(r.ece_bins[b][2]) for r in rows if r.ece_bins),
-            )
-            for b in range(N_BINS)
-        ]
-        self.labels = _add_counts(r.labels_predicted for r in rows)
-        self.tth = add_histograms(*(r.tth_hist or {} for r in rows))
-        self.ttd = add_histograms(*(r.ttd_hist or {} for r in rows))
-        self.confusion = _add_tables(r.confusion for r in rows)
-        self.cohen = _add_tables(r.cohen for r in rows)
-        self.krippendorff = _add_tables(r.krippendorff for r in rows)
-        self.review_seconds = _add_counts(r.review_seconds for r in rows)
-        self.escalations_by_reason = _add_counts(r.escalations_by_reason for r in rows)
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.ints = dict.fromkeys(_INT_FIELDS, 0)
+        self.conf_hist = [0] * N_BINS
+        ece = [[0, 0.0, 0] for _ in range(N_BINS)]
+        for r in rows:
+            for name in _INT_FIELDS:
+                self.ints[name] += r[name]
+            for b, count in enumerate(r["conf_hist"] or ()):
+                self.conf_hist[b] += count
+            for b, (n, total, right) in enumerate(r["ece_bins"] or ()):
+                ece[b][0] += int(n)
+                ece[b][1] += float(total)
+                ece[b][2] += int(right)
+        self.ece_bins = [(int(n), float(total), int(right)) for n, total, right in ece]
+        self.labels = _add_counts(r["labels_predicted"] for r in rows)
+        self.tth = add_histograms(*(r["tth_hist"] or {} for r in rows))
+        self.ttd = add_histograms(*(r["ttd_hist"] or {} for r in rows))
+        self.confusion = _add_tables(r["confusion"] for r in rows)
+        self.cohen = _add_tables(r["cohen"] for r in rows)
+        self.krippendorff = _add_tables(r["krippendorff"] for r in rows)
+        self.review_seconds = _add_counts(r["review_seconds"] for r in rows)
+        self.escalations_by_reason = _add_counts(r["escalations_by_reason"] for r in rows)
         fleiss: dict[str, FleissCounts] = {}
         for r in rows:
-            for raters, counts in (r.fleiss or {}).items():
+            for raters, counts in (r["fleiss"] or {}).items():
                 c = FleissCounts.from_dict(counts)
                 fleiss[raters] = fleiss[raters] + c if raters in fleiss else c
         self.fleiss = fleiss
@@ -185,8 +208,8 @@ def queue_metrics(
 ) -> dict[str, Any]:
     """Every §4 metric of the queue over [start, end); drift against `reference`
     (default: the window of the same length just before)."""
-    sums = _Sums(_rows(queue, start, end, slice_tags, model_version))
     ref_start, ref_end = reference or (start - (end - start), start)
+    sums = _Sums(_rows(queue, start, end, slice_tags, model_version))
     ref = _Sums(_rows(queue, ref_start, ref_end, slice_tags, model_version))
     return {
         "queue": queue.slug,
@@ -199,6 +222,12 @@ def queue_metrics(
     }
 
 
+_SERIES_FIELDS = (
+    "received", "routed_tier1", "routed_sme", "decided", "escalations", "corrected",
+    "rejected", "tth_hist", "conf_hist",
+)  # fmt: skip
+
+
 def queue_series(
     *,
     queue: Queue,
@@ -208,38 +237,45 @@ def queue_series(
     slice_tags: dict[str, Any] | None = None,
     model_version: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Points over time for the dashboard's charts, one per `step` (whole hours)."""
-    rows = _rows(queue, start, end, slice_tags, model_version)
-    by_step: dict[datetime, list[MetricRollup]] = defaultdict(list)
-    origin = hour_of(start)
-    for row in rows:
-        index = int((row.hour - origin) / step)
-        by_step[origin + index * step].append(row)
+    """Points over time for the dashboard's charts, one per `step` (whole hours, or whole
+    UTC days read from day rows); PSI of each point's confidence against the one before."""
+    daily = step % timedelta(days=1) == timedelta(0)
+    origin = day_of(start) if daily else hour_of(start)
+    rows = MetricRollup.objects.filter(
+        queue=queue,
+        span=MetricRollup.Span.DAY if daily else MetricRollup.Span.HOUR,
+        hour__gte=origin,
+        hour__lt=end,
+    )
+    if slice_tags is not None:
+        rows = rows.filter(slice_key=slice_key(slice_tags))
+    if model_version:
+        rows = rows.filter(model_version=model_version)
+    steps: dict[int, list[Row]] = defaultdict(list)
+    for row in rows.values("hour", *_SERIES_FIELDS):
+        steps[int((row["hour"] - origin) / step)].append(row)
     points = []
-    at = origin
-    previous: _Sums | None = None
+    previous: list[int] | None = None
+    index, at = 0, origin
     while at < end:
-        sums = _Sums(by_step.get(at, []))
-        ints = sums.ints
+        rows = steps.get(index, [])
+        ints = {name: sum(r[name] for r in rows) for name in _SERIES_FIELDS[:7]}
+        conf = [sum((r["conf_hist"] or [0] * N_BINS)[b] for r in rows) for b in range(N_BINS)]
         points.append(
             {
                 "at": at.isoformat(),
-                "received": ints["received"],
-                "routed_tier1": ints["routed_tier1"],
-                "routed_sme": ints["routed_sme"],
-                "decided": ints["decided"],
-                "escalations": ints["escalations"],
+                **{name: ints[name] for name in _SERIES_FIELDS[:5]},
                 "override_rate": _ratio(ints["corrected"], ints["decided"] - ints["rejected"]),
-                "time_to_human_p95": percentile_from_histogram(sums.tth, 95),
-                "psi_confidence": psi_confidence_from_histograms(
-                    previous.conf_hist, sums.conf_hist
-                ).psi
+                "time_to_human_p95": percentile_from_histogram(
+                    add_histograms(*(r["tth_hist"] or {} for r in rows)), 95
+                ),
+                "psi_confidence": psi_confidence_from_histograms(previous, conf).psi
                 if previous is not None
                 else None,
             }
         )
-        previous = sums
-        at += step
+        previous = conf
+        index, at = index + 1, at + step
     return points
 
 

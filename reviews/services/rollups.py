@@ -286,8 +286,48 @@ def _merge_rollup(row: MetricRollup, inc: _Rollup) -> None:
 _ROLLUP_FIELDS = [
     f.name
     for f in MetricRollup._meta.concrete_fields
-    if f.name not in ("id", "queue", "hour", "slice_key", "model_version")
+    if f.name not in ("id", "queue", "span", "hour", "slice_key", "model_version")
 ]
+
+
+def _increment_of(row: MetricRollup) -> _Rollup:
+    """A stored row as an increment (to add hour rows into day rows)."""
+    inc = _Rollup()
+    for name in ("received", "auto_approved", "routed_tier1", "routed_sme", "sampled",
+                 "decided", "decided_routed", "approved", "corrected", "rejected",
+                 "corrected_routed", "verdicts", "escalations"):  # fmt: skip
+        inc.ints[name] = getattr(row, name)
+    inc.conf_hist = list(row.conf_hist or [0] * N_BINS)
+    inc.ece_bins = [list(b) for b in row.ece_bins or [[0, 0.0, 0] for _ in range(N_BINS)]]
+    for name in ("labels_predicted", "tth_hist", "ttd_hist", "review_seconds",
+                 "escalations_by_reason"):  # fmt: skip
+        inc.dicts[name] = dict(getattr(row, name) or {})
+    for name in ("confusion", "cohen", "krippendorff"):
+        inc.tables[name] = json.loads(json.dumps(getattr(row, name) or {}))
+    inc.fleiss = {k: FleissCounts.from_dict(v) for k, v in (row.fleiss or {}).items()}
+    return inc
+
+
+@transaction.atomic
+def rollups_days_rebuild(*, queue_id: int) -> int:
+    """Rebuild a queue's day rows from its hour rows (after a restore, or rows loaded by
+    hand, as bench/dashboard.py does); how many day rows were written."""
+    MetricRollup.objects.filter(queue_id=queue_id, span=MetricRollup.Span.DAY).delete()
+    days: dict[tuple[Any, ...], MetricRollup] = {}
+    for row in MetricRollup.objects.filter(queue_id=queue_id, span=MetricRollup.Span.HOUR):
+        key = (day_of(row.hour), row.slice_key, row.model_version)
+        day = days.get(key)
+        if day is None:
+            day = days[key] = MetricRollup(
+                span=MetricRollup.Span.DAY,
+                queue_id=queue_id,
+                hour=key[0],
+                slice_key=key[1],
+                model_version=key[2],
+            )
+        _merge_rollup(day, _increment_of(row))
+    MetricRollup.objects.bulk_create(list(days.values()), batch_size=500)
+    return len(days)
 
 
 def _save(batch: _Batch) -> None:
@@ -295,25 +335,37 @@ def _save(batch: _Batch) -> None:
     _save_reviewers(batch.reviewers)
 
 
+def day_of(at: datetime) -> datetime:
+    return at.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def _save_rollups(increments: dict[Key, _Rollup]) -> None:
+    """Add the increments to their hour rows and to their day rows."""
     if not increments:
         return
-    hours = {key[1] for key in increments}
-    queues = {key[0] for key in increments}
-    existing = {
-        (r.queue_id, r.hour, r.slice_key, r.model_version): r
-        for r in MetricRollup.objects.filter(queue_id__in=queues, hour__in=hours)
+    Span = MetricRollup.Span
+    wanted = {(Span.HOUR, *key) for key in increments} | {
+        (Span.DAY, key[0], day_of(key[1]), key[2], key[3]) for key in increments
     }
-    new, changed = [], []
-    for key, inc in increments.items():
-        row = existing.get(key)
-        if row is None:
-            row = MetricRollup(queue_id=key[0], hour=key[1], slice_key=key[2], model_version=key[3])
-            new.append(row)
-        else:
-            changed.append(row)
-        _merge_rollup(row, inc)
-    MetricRollup.objects.bulk_create(new)
+    existing = {
+        (r.span, r.queue_id, r.hour, r.slice_key, r.model_version): r
+        for r in MetricRollup.objects.filter(
+            queue_id__in={key[1] for key in wanted}, hour__in={key[2] for key in wanted}
+        )
+    }
+    new: dict[tuple[Any, ...], MetricRollup] = {}
+    for key in wanted:
+        if key not in existing:
+            span, queue_id, hour, slice_, model = key
+            new[key] = MetricRollup(
+                span=span, queue_id=queue_id, hour=hour, slice_key=slice_, model_version=model
+            )
+    rows = {**existing, **new}
+    for (queue_id, hour, slice_, model), inc in increments.items():
+        _merge_rollup(rows[(Span.HOUR, queue_id, hour, slice_, model)], inc)
+        _merge_rollup(rows[(Span.DAY, queue_id, day_of(hour), slice_, model)], inc)
+    MetricRollup.objects.bulk_create(list(new.values()))
+    changed = [row for key, row in existing.items() if key in wanted]
     MetricRollup.objects.bulk_update(changed, _ROLLUP_FIELDS)
 
 

@@ -24,7 +24,7 @@ from reviews.models import Decision, Escalation, Item, MetricRollup, Queue, Roll
 from reviews.services.claims import assignment_claim
 from reviews.services.decisions import assignment_decide
 from reviews.services.measure import queue_metrics, queue_series
-from reviews.services.rollups import rollups_advance, rollups_catch_up
+from reviews.services.rollups import rollups_advance, rollups_catch_up, rollups_days_rebuild
 from tests.concurrency import run_together
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, reviewer
@@ -180,7 +180,7 @@ def test_hours_outside_the_window_are_left_out_and_drift_compares_windows() -> N
     assert second_hour["drift"]["confidence"]["psi"] > 1
     assert second_hour["drift"]["labels"]["psi"] > 1
     assert [point["received"] for point in series] == [50, 50]
-    assert MetricRollup.objects.filter(queue=queue).count() == 2
+    assert MetricRollup.objects.filter(queue=queue, span="h").count() == 2
 
 
 @pytest.mark.postgres
@@ -192,5 +192,31 @@ def test_consumers_running_at_once_count_each_event_once() -> None:
 
     run_together(6, lambda _: rollups_catch_up())
 
-    assert sum(r.received for r in MetricRollup.objects.filter(queue=queue)) == 200
+    assert sum(r.received for r in MetricRollup.objects.filter(queue=queue, span="h")) == 200
     assert RollupCursor.objects.get().seq > 0
+
+
+def test_windows_of_days_read_day_rows_and_agree_with_hour_rows() -> None:
+    queue = make_queue("days")
+    midnight = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    first = midnight - timedelta(days=3)
+    for hours in (5, 20, 30, 47, 50, 70):  # across three days, some on each edge
+        with time_machine.travel(first + timedelta(hours=hours, minutes=1), tick=False):
+            ingest(queue, output={"label": "approve", "confidence": 0.6})
+    rollups_catch_up()
+    hour_rows = MetricRollup.objects.filter(queue=queue, span="h")
+    day_rows = MetricRollup.objects.filter(queue=queue, span="d")
+
+    # A window from the middle of the first day to the middle of the third: day rows for
+    # the whole day inside, hour rows at both edges, every item counted once.
+    got = queue_metrics(
+        queue=queue, start=first + timedelta(hours=12), end=first + timedelta(hours=60)
+    )
+
+    assert got["counts"]["received"] == 4  # hours 20, 30, 47, 50
+    assert sum(r.received for r in day_rows) == sum(r.received for r in hour_rows) == 6
+    assert day_rows.count() == 3
+    before = sorted((r.hour, r.received, r.conf_hist) for r in day_rows)
+    rollups_days_rebuild(queue_id=queue.pk)
+    after = sorted((r.hour, r.received, r.conf_hist) for r in day_rows.all())
+    assert after == before
