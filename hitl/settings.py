@@ -232,6 +232,18 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "hitl")
+# Evidence bundles are the heavy tasks: a storm of SLA breaches queues hundreds at once.
+# Naming a queue here sends them there, for a worker of their own (compose.yaml runs one),
+# so the beat sweep never waits behind them (bench/sla.py). Empty: one queue for all.
+HITL_EVIDENCE_QUEUE = env_str("HITL_EVIDENCE_QUEUE", "")
+CELERY_TASK_ROUTES = (
+    {
+        f"reviews.tasks.{name}": {"queue": HITL_EVIDENCE_QUEUE}
+        for name in ("build_escalation_bundles", "build_incident_bundle", "reconcile_bundles")
+    }
+    if HITL_EVIDENCE_QUEUE
+    else {}
+)
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "audit-verify-recent": {"task": "audit.tasks.verify_recent_events", "schedule": 60.0},

@@ -13,15 +13,15 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.evidence import bundle_store
 from audit.models import EvidenceBundle
 from audit.services import Actor, audit_record
-from reviews.choices import Outcome
-from reviews.models import Decision, Escalation, Incident, Item
+from reviews.models import Decision, Escalation, Incident, Item, Queue
+from reviews.services.measure import queue_metrics
+from reviews.services.rollups import slice_key
 
 KPI_WINDOW = timedelta(hours=24)
 SIMILAR_WINDOW = timedelta(days=7)
@@ -32,20 +32,31 @@ def _iso(at: datetime | None) -> str | None:
     return at.isoformat() if at else None
 
 
-def _kpis(items: Any, since: datetime) -> dict[str, Any]:
-    """Received, decided, corrected, override rate and escalations since `since`."""
-    counts = items.filter(received_at__gte=since, is_gold=False).aggregate(
-        received=Count("id", distinct=True),
-        decided=Count("id", distinct=True, filter=Q(state=Item.State.DECIDED)),
-        corrected=Count("id", distinct=True, filter=Q(outcome=Outcome.CORRECTED)),
-        escalated=Count("escalations", distinct=True),
-    )
-    decided = counts["decided"]
+def _kpis(queue: Queue, slice_tags: dict[str, Any] | None, now: datetime) -> dict[str, Any]:
+    """Received, decided, corrected, override rate and escalations over the last day,
+    from the roll-ups (services/measure.py): a bundle never scans the queue's items."""
+    metrics = queue_metrics(queue=queue, start=now - KPI_WINDOW, end=now, slice_tags=slice_tags)
+    counts = metrics["counts"]
     return {
-        **counts,
-        "override_rate": counts["corrected"] / decided if decided else None,
-        "since": since.isoformat(),
+        "received": counts["received"],
+        "decided": counts["decided"],
+        "corrected": counts["corrected"],
+        "escalated": counts["escalations"],
+        "override_rate": metrics["override_rate"],
+        "escalations_per_10k": metrics["escalations_per_10k"],
+        "since": (now - KPI_WINDOW).isoformat(),
     }
+
+
+Memo = dict[tuple[int, str], dict[str, Any]]
+
+
+def _kpis_once(item: Item, slice_tags: dict[str, Any] | None, now: datetime, memo: Memo) -> Any:
+    """_kpis, computed once per queue and slice for all the bundles one task builds."""
+    key = (item.queue_id, "null" if slice_tags is None else slice_key(slice_tags))
+    if key not in memo:
+        memo[key] = _kpis(item.queue, slice_tags, now)
+    return memo[key]
 
 
 def _verdicts(item: Item) -> list[dict[str, Any]]:
@@ -65,8 +76,9 @@ def _verdicts(item: Item) -> list[dict[str, Any]]:
     ]
 
 
-def item_evidence(item: Item, *, now: datetime) -> dict[str, Any]:
-    """One item's part of a bundle."""
+def item_evidence(item: Item, *, now: datetime, memo: Memo | None = None) -> dict[str, Any]:
+    """One item's part of a bundle; `memo` shares KPIs between the bundles of one task."""
+    memo = {} if memo is None else memo
     queue_items = Item.objects.filter(queue_id=item.queue_id)
     similar = (
         queue_items.filter(
@@ -102,14 +114,16 @@ def item_evidence(item: Item, *, now: datetime) -> dict[str, Any]:
         "enqueued_at": _iso(item.enqueued_at),
         "verdicts": _verdicts(item),
         "kpis": {
-            "queue": _kpis(queue_items, now - KPI_WINDOW),
-            "slice": _kpis(queue_items.filter(slice=item.slice), now - KPI_WINDOW),
+            "queue": _kpis_once(item, None, now, memo),
+            "slice": _kpis_once(item, item.slice, now, memo),
         },
         "similar": list(similar),
     }
 
 
-def escalation_bundle_build(*, escalation_id: int) -> EvidenceBundle | None:
+def escalation_bundle_build(
+    *, escalation_id: int, memo: Memo | None = None
+) -> EvidenceBundle | None:
     """Build and attach the ticket's bundle; None when the ticket is gone. Idempotent."""
     ticket = (
         Escalation.objects.select_related("item__policy", "queue").filter(pk=escalation_id).first()
@@ -130,7 +144,7 @@ def escalation_bundle_build(*, escalation_id: int) -> EvidenceBundle | None:
         "note": ticket.note,
         "data": ticket.data,
         "built_at": now.isoformat(),
-        **item_evidence(ticket.item, now=now),
+        **item_evidence(ticket.item, now=now, memo=memo),
     }
     return _attach(ticket, content)
 

@@ -29,6 +29,7 @@ from reviews.services.evidence import (
     escalation_bundle_build,
     incident_bundle_build,
 )
+from reviews.services.rollups import rollups_catch_up
 from reviews.services.sla import sla_escalate_breached
 from tests.factories import ingest
 from tests.reviews.reviewing import RATIONALE
@@ -69,6 +70,7 @@ def test_bundle_holds_the_redacted_input_verdicts_and_context(
     similar = ingest(queue, output=TIER1, slice={"region": "EU"})
     ingest(queue, output={"label": "deny", "confidence": 0.7}, slice={"region": "EU"})
     assert ticket.bundle_id is None  # its task runs after commit, which never comes here
+    rollups_catch_up()  # KPIs come from the roll-ups, as beat keeps them every 10 s
 
     bundle = escalation_bundle_build(escalation_id=ticket.pk)
 
