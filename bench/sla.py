@@ -192,26 +192,10 @@ class Proc:
     log: Path
 
 
-# With --bundles-apart: `celery -A hitl ARGS` with the bundle tasks routed to a queue of
-# their own (argv[1]), as CELERY_TASK_ROUTES in the settings would do.
-APART = """
-import sys
-from hitl.celery import app
-app.conf.task_routes = {name: {"queue": sys.argv[1]} for name in (
-    "reviews.tasks.build_escalation_bundles",
-    "reviews.tasks.build_incident_bundle",
-    "reviews.tasks.reconcile_bundles",
-)}
-app.start(sys.argv[2:])
-"""
-
-
-def start(
-    name: str, args: list[str], env: dict[str, str], log_dir: Path, *, apart: str = ""
-) -> Proc:
-    """`celery -A hitl ARGS`; with `apart`, bundle tasks are routed to that queue."""
+def start(name: str, args: list[str], env: dict[str, str], log_dir: Path) -> Proc:
+    """`celery -A hitl ARGS`, logging to LOG_DIR/NAME.log."""
     log = log_dir / f"{name}.log"
-    prefix = ["-c", APART, apart] if apart else ["-m", "celery", "-A", "hitl"]
+    prefix = ["-m", "celery", "-A", "hitl"]
     with log.open("wb") as out:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
             [sys.executable, *prefix, *args],
@@ -335,10 +319,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--timeout", type=float, default=300.0, help="give up waiting for escalations after"
     )
     parser.add_argument(
-        "--bundles-apart",
-        action="store_true",
-        help="route the evidence-bundle tasks to a queue of their own, served by a second "
-        "worker (one process), so they cannot hold up the sweep",
+        "--one-queue",
+        dest="bundles_apart",
+        action="store_false",
+        help="run the evidence-bundle tasks on the sweep's worker instead of a worker of "
+        "their own (HITL_EVIDENCE_QUEUE, as compose.yaml sets it)",
     )
     parser.add_argument(
         "--skip-alone", action="store_true", help="skip the second load and in-process sweep"
@@ -363,6 +348,7 @@ def run_with_beat(args: argparse.Namespace, tmp: Path, action: int) -> dict[str,
     print("run with a real worker and beat:")
     queue = setup(url, env, items=args.items, breached=args.breached)
     apart = f"{queue_name}-bundles" if args.bundles_apart else ""
+    env["HITL_EVIDENCE_QUEUE"] = apart  # the settings route bundle tasks there
 
     def worker_args(queue: str, concurrency: int) -> list[str]:
         return [
@@ -375,13 +361,11 @@ def run_with_beat(args: argparse.Namespace, tmp: Path, action: int) -> dict[str,
             "--without-gossip",
         ]
 
-    worker = start("worker", worker_args(queue_name, args.concurrency), env, tmp, apart=apart)
+    worker = start("worker", worker_args(queue_name, args.concurrency), env, tmp)
     workers = [worker]
     if apart:
-        workers.append(start("bundles", worker_args(apart, 1), env, tmp, apart=apart))
-    beat = start(
-        "beat", ["beat", "--loglevel=INFO", f"--schedule={tmp / 'beat'}"], env, tmp, apart=apart
-    )
+        workers.append(start("bundles", worker_args(apart, 1), env, tmp))
+    beat = start("beat", ["beat", "--loglevel=INFO", f"--schedule={tmp / 'beat'}"], env, tmp)
     try:
         for started in workers:
             wait_ready(started)

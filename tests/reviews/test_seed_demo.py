@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from accounts.models import User
 from audit.services import audit_verify
-from reviews.models import Item, Queue
+from reviews.models import Decision, Item, MetricRollup, Queue
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,12 @@ def test_seed_demo_loads_queues_people_and_predictions_across_routes(settings, t
         assert username in printed
     assert "demo-ana-pw" in printed
     assert (tmp_path / "demo-credentials.txt").stat().st_mode & 0o077 == 0
+    # Part of the work is done, so the dashboard has figures and the rest waits.
+    assert Decision.objects.filter(reviewer__username__in=["ana", "ben", "sam"]).exists()
+    assert Item.objects.filter(state="queued").exists()
+    assert sum(r.decided for r in MetricRollup.objects.filter(span="h")) > 0
+    loans = Queue.objects.get(slug="loan-approvals").active_policy
+    assert (loans.tier1_time_to_human_s, loans.sme_time_to_human_s) == (300, 600)
     assert audit_verify().ok
 
 

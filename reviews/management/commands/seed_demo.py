@@ -16,11 +16,14 @@ from django.db import transaction
 
 from accounts.models import User
 from audit.services import Actor
-from reviews.models import Queue
+from reviews.models import Item, Queue
 from reviews.permissions import Role
 from reviews.services.access import client_create, reviewer_create
+from reviews.services.claims import assignment_claim
+from reviews.services.decisions import assignment_decide
 from reviews.services.ingest import predictions_ingest
 from reviews.services.queues import queue_create
+from reviews.services.rollups import rollups_catch_up
 from reviews.validation import validate_prediction
 
 ACTOR = Actor.system("seed_demo")
@@ -48,6 +51,12 @@ QUEUES: list[dict[str, Any]] = [
             "audit_sample_rate": 0.05,
             "consensus": {"reviewers": 1, "rule": "majority", "on_disagreement": "escalate"},
             "slice_rules": [{"when": {"region": "EU", "product": "mortgage"}, "route": "sme"}],
+            # Short on purpose: in the demo an item left alone reaches the SMEs within
+            # 5 minutes and an incident 10 minutes after that (services/sla.py).
+            "sla": {
+                "tier1": {"time_to_human_s": 300, "time_to_decision_s": 900},
+                "sme": {"time_to_human_s": 600, "time_to_decision_s": 1800},
+            },
         },
         "slices": [
             {"region": "EU", "product": "mortgage"},
@@ -72,6 +81,8 @@ QUEUES: list[dict[str, Any]] = [
             "risk_tier": "medium",
             "mode": "post_hoc",
             "audit_sample_rate": 0.02,
+            # Two blind verdicts per item: the dashboard's agreement figures have data.
+            "consensus": {"reviewers": 2, "rule": "majority", "on_disagreement": "escalate"},
         },
         "slices": [{"locale": "en"}, {"locale": "de"}, {"locale": "fr"}],
     },
@@ -115,6 +126,11 @@ TEXTS = [
 ]
 
 
+# Of each queue's waiting items, the share the demo reviewers decide at seeding, so the
+# dashboard has figures and the SME inbox has tickets; the rest is left to work.
+WORKED_SHARE = 0.5
+
+
 class Command(BaseCommand):
     help = "Load demo queues, users per role, a client system and a few hundred predictions."
 
@@ -134,6 +150,10 @@ class Command(BaseCommand):
             for queue, spec in zip(queues, QUEUES, strict=True)
         )
         self.stdout.write(f"demo predictions: {created} new")
+        if created:
+            decided = sum(self._work(queue) for queue in queues)
+            rollups_catch_up()  # beat keeps them current; the dashboard needs no wait
+            self.stdout.write(f"demo verdicts: {decided} by ana, ben and sam")
         self.stdout.write(f"demo credentials (also in {credentials.name} under HITL_DATA_DIR):")
         self.stdout.write(credentials.read_text())
 
@@ -183,3 +203,37 @@ class Command(BaseCommand):
             predictions.append(validate_prediction(body)[1])
         results = predictions_ingest(queue=queue, predictions=predictions, actor=ACTOR)
         return sum(1 for r in results if r.status.value == 201)
+
+    def _work(self, queue: Queue) -> int:
+        """The demo reviewers decide part of what waits: mostly approvals, some
+        corrections, a few rejections and escalations, as a real day would have."""
+        rng = random.Random(f"work-{queue.slug}")  # noqa: S311 - demo data
+        people = [User.objects.get(username=name) for name in ("ana", "ben", "sam")]
+        labels = [label["value"] for label in queue.labels]
+        reason = queue.reason_codes[0]["code"]
+        verdicts = 0
+        budget = int(Item.objects.filter(queue=queue, state="queued").count() * WORKED_SHARE)
+        while verdicts < budget:
+            progressed = False
+            for person in people:
+                lease = assignment_claim(queue=queue, reviewer=person)
+                if lease is None:
+                    continue
+                progressed = True
+                model = Item.objects.values_list("output_label", flat=True).get(pk=lease.item_id)
+                roll = rng.random()
+                fields: dict[str, str] = {"verdict": "approve"}
+                if roll > 0.95:
+                    fields = {"verdict": "escalate", "rationale": "Not sure; needs an expert."}
+                elif roll > 0.9:
+                    fields = {"verdict": "reject", "rationale": "The input is unreadable."}
+                elif roll > 0.7:
+                    other = rng.choice([label for label in labels if label != model])
+                    fields = {"verdict": "override", "label": other, "rationale": "Misread."}
+                if fields["verdict"] != "approve":
+                    fields["reason_code"] = reason
+                assignment_decide(assignment_id=lease.pk, reviewer=person, **fields)
+                verdicts += 1
+            if not progressed:
+                break
+        return verdicts
