@@ -8,6 +8,7 @@ from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from accounts.models import ApiToken, User, hash_token_key
+from hitl.rows import prepared
 
 # Every API call runs this; written out, it costs a third of the ORM's select_related
 # (compiling that query took longer than running it). Only our own table names go in.
@@ -21,6 +22,7 @@ _USER_BY_TOKEN_SQL = (
 class TokenAuthentication(authentication.BaseAuthentication):
     keyword = "Token"
 
+    @prepared()
     def authenticate(self, request: Request) -> tuple[Any, ApiToken] | None:
         header = authentication.get_authorization_header(request).split()
         if not header or header[0].lower() != self.keyword.lower().encode():

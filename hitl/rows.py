@@ -9,7 +9,8 @@ exactly as `Model.save()` would store them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
@@ -56,3 +57,29 @@ def save_columns(obj: models.Model, names: Sequence[str]) -> None:
     values = [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*values, obj.pk])
+
+
+# Prepare a statement the second time a connection runs it inside `prepared()`.
+PREPARE_AFTER = 1
+
+
+@contextmanager
+def prepared() -> Iterator[None]:
+    """Let psycopg prepare the statements run inside, so PostgreSQL plans each once per
+    connection. For the request hot paths only (claims, decisions): their statements are
+    few and repeat on every call. Needs server-side binding (hitl/settings.py); does
+    nothing on SQLite or with DB_PREPARED_STATEMENTS=false.
+    """
+    if connection.vendor != "postgresql" or not connection.settings_dict.get("OPTIONS", {}).get(
+        "server_side_binding"
+    ):
+        yield
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    before = raw.prepare_threshold
+    raw.prepare_threshold = PREPARE_AFTER
+    try:
+        yield
+    finally:
+        raw.prepare_threshold = before

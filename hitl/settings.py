@@ -97,13 +97,15 @@ if _database_url:
     if DATABASES["default"]["ENGINE"].endswith("postgresql") and env_bool(
         "DB_PREPARED_STATEMENTS", True
     ):
-        # Server-side binding with a prepare threshold: psycopg prepares a statement once
-        # it has run five times on a connection, so PostgreSQL stops re-planning the hot
-        # paths' queries (the claim's permission query spent more time in the planner
-        # than running). Set DB_PREPARED_STATEMENTS=false behind a pooler in transaction
-        # mode (pgbouncer < 1.21), which cannot keep prepared statements.
+        # Server-side binding, so the request hot paths (claims, decisions) can have
+        # their statements prepared (hitl/rows.py `prepared`): PostgreSQL then stops
+        # re-planning them, and the claim's permission query spent more time in the
+        # planner than running. Not for every statement: prepared, the bulk ingest's
+        # statements cost PostgreSQL ten times the CPU (bench/ingest.py). Set
+        # DB_PREPARED_STATEMENTS=false behind a pooler in transaction mode (pgbouncer
+        # < 1.21), which cannot keep prepared statements.
         DATABASES["default"].setdefault("OPTIONS", {}).update(
-            server_side_binding=True, prepare_threshold=5
+            server_side_binding=True, prepare_threshold=None
         )
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)

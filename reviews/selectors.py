@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from accounts.models import User
+from hitl.rows import prepared
 from reviews.models import (
     CalibrationFit,
     Containment,
@@ -146,6 +147,7 @@ def _queue_access_sql() -> str:
     )
 
 
+@prepared()
 def queue_access(
     *, user: User, slug: str, perms: Iterable[str] = QUEUE_VISIBLE_PERMS
 ) -> QueueAccess:

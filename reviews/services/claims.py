@@ -34,7 +34,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
-from hitl.rows import row_by_pk, save_columns
+from hitl.rows import prepared, row_by_pk, save_columns
 from reviews.choices import Tier
 from reviews.models import Assignment, Item, Queue, TierPolicy
 from reviews.permissions import QueuePerm
@@ -151,6 +151,7 @@ assert all(  # noqa: S101 - a claim moves every claimable state to IN_REVIEW
 )
 
 
+@prepared()
 def assignment_claim(
     *,
     queue: Queue,

@@ -42,7 +42,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, target_of
-from hitl.rows import save_columns
+from hitl.rows import prepared, save_columns
 from reviews.choices import ConsensusRule, Outcome, Release, Tier
 from reviews.models import Assignment, Decision, Escalation, Item, Qualification, TierPolicy
 from reviews.services.claims import AssignmentError, ensure_active, lock_assignment
@@ -166,6 +166,7 @@ def reviewer_reliability(*, queue_id: int, reviewer_ids: list[int]) -> list[floa
     return weights
 
 
+@prepared()
 def assignment_decide(
     *,
     assignment_id: int,
