@@ -37,7 +37,7 @@ from reviews.api.serializers import (
     claim_json,
     decision_json,
 )
-from reviews.api.views import ERROR
+from reviews.api.views import ERROR, decision_invalid, verdict_fields
 from reviews.choices import Tier
 from reviews.models import Containment, Escalation, Incident, IncidentEvent, Item
 from reviews.selectors import (
@@ -610,20 +610,12 @@ class IncidentItemDecisionView(APIView):
         data = serializer.validated_data
         try:
             decision = incident_item_decide(
-                incident=incident,
-                item_id=item_id,
-                reviewer=request.user,
-                verdict=data["verdict"],
-                label=data.get("label", ""),
-                rationale=data.get("rationale", ""),
-                reason_code=data.get("reason_code", ""),
+                incident=incident, item_id=item_id, reviewer=request.user, **verdict_fields(data)
             )
         except IncidentError as exc:
             raise _incident_error(exc) from None
         except DecisionInvalid as exc:
-            raise ApiError(
-                code="invalid", message="The decision has invalid fields.", fields=exc.fields
-            ) from None
+            raise decision_invalid(exc) from None
         except AssignmentError as exc:
             raise _conflict(exc.code, exc.message) from None
         return Response(decision_json(decision), status=status.HTTP_201_CREATED)

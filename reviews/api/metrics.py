@@ -15,8 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hitl.api.errors import ApiError
+from reviews.api.views import queue_or_404
 from reviews.permissions import QueuePerm
-from reviews.selectors import QueueNotFound, queue_for
 from reviews.services.measure import queue_metrics, queue_series
 
 # Who may read a queue's metrics: they name reviewers and their accuracy.
@@ -88,14 +88,7 @@ class QueueMetricsView(APIView):
         summary="Every SPEC §4 metric of the queue over a window, from the roll-ups",
     )
     def get(self, request: Request, slug: str) -> Response:
-        try:
-            queue = queue_for(user=request.user, slug=slug, perms=METRICS_PERMS)
-        except QueueNotFound:
-            raise ApiError(
-                code="queue_not_found",
-                message=f"Queue {slug!r} does not exist or you may not use it.",
-                status_code=404,
-            ) from None
+        queue = queue_or_404(request, slug, perms=METRICS_PERMS)
         start, end = _bounds(request.query_params)
         slice_tags = None
         if request.query_params.get("slice"):

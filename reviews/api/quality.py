@@ -30,27 +30,15 @@ from hitl.api.fields import (
 )
 from reviews.api.metrics import METRICS_PERMS, parse_window
 from reviews.api.serializers import SliceTagsField
+from reviews.api.views import queue_or_404
 from reviews.models import AlertFiring, AlertRule, CalibrationFit, Queue
 from reviews.permissions import QueuePerm
-from reviews.selectors import QueueNotFound, queue_for
 from reviews.services.alerts import AlertRuleInvalid, alert_rule_create, alert_rule_update
 from reviews.services.calibration import CalibrationRefused, calibration_fit, fit_json
 from reviews.services.simulator import DraftInvalid, policy_draft, threshold_curve
 
 MANAGE = (QueuePerm.MANAGE,)
 SIMULATOR_DEFAULT_WINDOW = timedelta(days=7)
-
-
-def _queue(request: Request, slug: str, perms: Iterable[str]) -> Queue:
-    try:
-        return queue_for(user=request.user, slug=slug, perms=perms)
-    except QueueNotFound:
-        raise ApiError(
-            code="queue_not_found",
-            message=f"Queue {slug!r} does not exist or you may not use it.",
-            status_code=status.HTTP_404_NOT_FOUND,
-            fields={"queue": ["No such queue."]},
-        ) from None
 
 
 # --- Calibration --------------------------------------------------------------------------
@@ -68,7 +56,7 @@ class QueueCalibrationView(APIView):
         summary="The queue's active calibration fit with reliability before and after",
     )
     def get(self, request: Request, slug: str) -> Response:
-        queue = _queue(request, slug, METRICS_PERMS)
+        queue = queue_or_404(request, slug, METRICS_PERMS)
         fit = CalibrationFit.objects.filter(queue=queue, active=True).first()
         return Response({"active": fit_json(fit) if fit else None})
 
@@ -78,7 +66,7 @@ class QueueCalibrationView(APIView):
         summary="Fit a calibration map now from human-decided items and make it active",
     )
     def post(self, request: Request, slug: str) -> Response:
-        queue = _queue(request, slug, MANAGE)
+        queue = queue_or_404(request, slug, MANAGE)
         serializer = CalibrationInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -106,7 +94,7 @@ class QueueSimulatorView(APIView):
         summary="What each candidate auto_approve_at would have meant over the window",
     )
     def get(self, request: Request, slug: str) -> Response:
-        queue = _queue(request, slug, METRICS_PERMS)
+        queue = queue_or_404(request, slug, METRICS_PERMS)
         span = SIMULATOR_DEFAULT_WINDOW
         if request.query_params.get("window"):
             try:
@@ -128,7 +116,7 @@ class QueueSimulatorDraftView(APIView):
         summary="Draft a new, inactive policy version with the chosen auto_approve_at",
     )
     def post(self, request: Request, slug: str) -> Response:
-        queue = _queue(request, slug, MANAGE)
+        queue = queue_or_404(request, slug, MANAGE)
         serializer = DraftInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -211,7 +199,7 @@ def _invalid(exc: AlertRuleInvalid) -> ApiError:
 class QueueAlertsView(APIView):
     @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="The queue's alert rules")
     def get(self, request: Request, slug: str) -> Response:
-        queue = _queue(request, slug, MANAGE)
+        queue = queue_or_404(request, slug, MANAGE)
         return Response(_rules_json(queue, AlertRule.objects.filter(queue=queue)))
 
     @extend_schema(
@@ -220,7 +208,7 @@ class QueueAlertsView(APIView):
         summary="Add an alert rule: a metric, a comparison, a window and actions",
     )
     def post(self, request: Request, slug: str) -> Response:
-        queue = _queue(request, slug, MANAGE)
+        queue = queue_or_404(request, slug, MANAGE)
         serializer = AlertRuleInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -244,7 +232,7 @@ class AlertRuleDetailView(APIView):
         summary="Change an alert rule (any of its fields; active=false switches it off)",
     )
     def patch(self, request: Request, slug: str, pk: int) -> Response:
-        queue = _queue(request, slug, MANAGE)
+        queue = queue_or_404(request, slug, MANAGE)
         rule = AlertRule.objects.filter(queue=queue, pk=pk).first()
         if rule is None:
             raise ApiError(code="not_found", message="No such alert rule.", status_code=404)

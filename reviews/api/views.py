@@ -115,7 +115,8 @@ def _error_of(exc: ApiError) -> dict[str, Any]:
     return error_body(exc.error_code, str(exc.detail), exc.fields)
 
 
-def _queue_or_404(request: Request, slug: str, perms: Any = None) -> Queue:
+def queue_or_404(request: Request, slug: str, perms: Any = None) -> Queue:
+    """The queue the caller may use with `perms`, or the API's 404 (queue_not_found)."""
     try:
         if perms is None:
             return queue_for(user=request.user, slug=slug)
@@ -297,7 +298,7 @@ class QueueListView(ListAPIView):
 class QueueDetailView(APIView):
     @extend_schema(responses={200: QueueOutSerializer, 404: ERROR}, summary="One queue")
     def get(self, request: Request, slug: str) -> Response:
-        return Response(QueueOutSerializer(_queue_or_404(request, slug)).data)
+        return Response(QueueOutSerializer(queue_or_404(request, slug)).data)
 
 
 class QueuePolicyCreateView(APIView):
@@ -307,7 +308,7 @@ class QueuePolicyCreateView(APIView):
         summary="Add a policy version (active at once unless activate is false)",
     )
     def post(self, request: Request, slug: str) -> Response:
-        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         serializer = PolicyInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -332,7 +333,7 @@ class QueueContainmentView(APIView):
         summary="The queue's containment switches",
     )
     def get(self, request: Request, slug: str) -> Response:
-        queue = _queue_or_404(request, slug)
+        queue = queue_or_404(request, slug)
         return Response(ContainmentOutSerializer(queue.containments.all(), many=True).data)
 
     @extend_schema(
@@ -341,7 +342,7 @@ class QueueContainmentView(APIView):
         summary="Contain the queue or one slice: no auto-approval, everything held",
     )
     def post(self, request: Request, slug: str) -> Response:
-        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE, QueuePerm.INCIDENTS])
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE, QueuePerm.INCIDENTS])
         serializer = ContainmentInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -368,7 +369,7 @@ class ContainmentLiftView(APIView):
         summary="Lift a containment switch",
     )
     def post(self, request: Request, slug: str, pk: int) -> Response:
-        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE, QueuePerm.INCIDENTS])
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE, QueuePerm.INCIDENTS])
         containment = get_object_or_404(Containment, queue=queue, pk=pk)
         serializer = ContainmentLiftInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -387,6 +388,20 @@ class ContainmentLiftView(APIView):
 
 
 # --- Review: claims, decisions, releases ------------------------------------------
+
+
+def verdict_fields(data: dict[str, Any]) -> dict[str, str]:
+    """A validated DecisionInSerializer's data as assignment_decide's keywords."""
+    return {
+        "verdict": data["verdict"],
+        "label": data.get("label", ""),
+        "rationale": data.get("rationale", ""),
+        "reason_code": data.get("reason_code", ""),
+    }
+
+
+def decision_invalid(exc: DecisionInvalid) -> ApiError:
+    return ApiError(code="invalid", message="The decision has invalid fields.", fields=exc.fields)
 
 
 def _assignment_error(exc: AssignmentError) -> ApiError:
@@ -444,19 +459,12 @@ class AssignmentDecisionView(APIView):
         data = serializer.validated_data
         try:
             decision = assignment_decide(
-                assignment_id=pk,
-                reviewer=request.user,
-                verdict=data["verdict"],
-                label=data.get("label", ""),
-                rationale=data.get("rationale", ""),
-                reason_code=data.get("reason_code", ""),
+                assignment_id=pk, reviewer=request.user, **verdict_fields(data)
             )
         except AssignmentError as exc:
             raise _assignment_error(exc) from None
         except DecisionInvalid as exc:
-            raise ApiError(
-                code="invalid", message="The decision has invalid fields.", fields=exc.fields
-            ) from None
+            raise decision_invalid(exc) from None
         return Response(decision_json(decision), status=status.HTTP_201_CREATED)
 
 
@@ -484,7 +492,7 @@ class QueueGoldCreateView(APIView):
         summary="Add a gold item (known label) to the queue (queue managers)",
     )
     def post(self, request: Request, slug: str) -> Response:
-        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         try:
             item = gold_create(queue=queue, raw=request.data, actor=Actor.for_user(request.user))
         except PredictionInvalid as exc:
@@ -508,7 +516,7 @@ class QualificationRequalifyView(APIView):
         summary="Re-qualify a reviewer disqualified on the queue (queue managers)",
     )
     def post(self, request: Request, slug: str, username: str) -> Response:
-        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         row = (
             Qualification.objects.select_related("reviewer")
             .filter(queue=queue, reviewer__username=username)
@@ -546,7 +554,7 @@ class QueueQualificationView(APIView):
         summary="The queue's qualification settings and every reviewer's standing (managers)",
     )
     def get(self, request: Request, slug: str) -> Response:
-        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         rows = Qualification.objects.filter(queue=queue).select_related("queue", "reviewer")
         return Response(
             {
@@ -561,7 +569,7 @@ class QueueQualificationView(APIView):
         summary="Change the gold rate, the bar and the minimum gold count (managers; audited)",
     )
     def post(self, request: Request, slug: str) -> Response:
-        queue = _queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         serializer = QualificationSettingsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         queue = qualification_settings_set(

@@ -26,7 +26,7 @@ from reviews.metrics.classification import precision_recall_from_counts
 from reviews.metrics.drift import psi_confidence_from_histograms, psi_from_counts
 from reviews.metrics.percentiles import add_histograms, percentile_from_histogram
 from reviews.models import MetricRollup, Queue, ReviewerRollup
-from reviews.services.rollups import N_BINS, day_of, hour_of, slice_key
+from reviews.services.rollups import N_BINS, add_table, day_of, hour_of, slice_key
 
 _INT_FIELDS = (
     "received", "auto_approved", "routed_tier1", "routed_sme", "sampled", "decided",
@@ -75,18 +75,7 @@ def _rows(
 def _add_tables(tables: Iterable[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
     total: dict[str, dict[str, Any]] = {}
     for table in tables:
-        for row, cells in (table or {}).items():
-            target = total.setdefault(row, {})
-            for column, value in cells.items():
-                target[column] = target.get(column, 0) + value
-    return total
-
-
-def _add_counts(dicts: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    total: dict[str, Any] = {}
-    for counts in dicts:
-        for key, value in (counts or {}).items():
-            total[key] = total.get(key, 0) + value
+        add_table(total, table or {})
     return total
 
 
@@ -107,14 +96,16 @@ class _Sums:
                 ece[b][1] += float(total)
                 ece[b][2] += int(right)
         self.ece_bins = [(int(n), float(total), int(right)) for n, total, right in ece]
-        self.labels = _add_counts(r["labels_predicted"] for r in rows)
+        self.labels = add_histograms(*(r["labels_predicted"] or {} for r in rows))
         self.tth = add_histograms(*(r["tth_hist"] or {} for r in rows))
         self.ttd = add_histograms(*(r["ttd_hist"] or {} for r in rows))
         self.confusion = _add_tables(r["confusion"] for r in rows)
         self.cohen = _add_tables(r["cohen"] for r in rows)
         self.krippendorff = _add_tables(r["krippendorff"] for r in rows)
-        self.review_seconds = _add_counts(r["review_seconds"] for r in rows)
-        self.escalations_by_reason = _add_counts(r["escalations_by_reason"] for r in rows)
+        self.review_seconds = add_histograms(*(r["review_seconds"] or {} for r in rows))
+        self.escalations_by_reason = add_histograms(
+            *(r["escalations_by_reason"] or {} for r in rows)
+        )
         fleiss: dict[str, FleissCounts] = {}
         for r in rows:
             for raters, counts in (r["fleiss"] or {}).items():

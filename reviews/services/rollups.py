@@ -75,7 +75,8 @@ def _add(counts: dict[str, Any], key: str, amount: float = 1) -> None:
     counts[key] = counts.get(key, 0) + amount
 
 
-def _add_table(table: dict[str, dict[str, Any]], other: dict[str, dict[str, Any]]) -> None:
+def add_table(table: dict[str, dict[str, Any]], other: dict[str, dict[str, Any]]) -> None:
+    """Add the nested counts of `other` into `table`, in place."""
     for row, cells in other.items():
         target = table.setdefault(row, {})
         for column, value in cells.items():
@@ -142,7 +143,7 @@ class _Batch:
             row.ece_bins[b][0] += 1
             row.ece_bins[b][1] += item["confidence"]
             row.ece_bins[b][2] += int(correct)
-            _add_table(row.tables["confusion"], {item["output_label"]: {final: 1}})
+            add_table(row.tables["confusion"], {item["output_label"]: {final: 1}})
         if item["first_claimed_at"] is not None:
             tth = (item["first_claimed_at"] - item["received_at"]).total_seconds()
             _add(row.dicts["tth_hist"], str(duration_bucket(max(tth, 0.0))))
@@ -167,11 +168,11 @@ class _Batch:
 
     def agreement(self, row: _Rollup, item: dict[str, Any], answers: list[str]) -> None:
         if len(answers) == 2:
-            _add_table(row.tables["cohen"], cohen_counts([(answers[0], answers[1])]))
+            add_table(row.tables["cohen"], cohen_counts([(answers[0], answers[1])]))
         counts = fleiss_counts([answers])
         key = str(counts.raters)
         row.fleiss[key] = row.fleiss[key] + counts if key in row.fleiss else counts
-        _add_table(row.tables["krippendorff"], krippendorff_coincidences([answers]))
+        add_table(row.tables["krippendorff"], krippendorff_coincidences([answers]))
 
     @staticmethod
     def _answer(item: dict[str, Any], verdict: dict[str, Any]) -> str:
@@ -273,7 +274,7 @@ def _merge_rollup(row: MetricRollup, inc: _Rollup) -> None:
         setattr(row, name, merged)
     for name, table in inc.tables.items():
         merged_table = json.loads(json.dumps(getattr(row, name) or {}))
-        _add_table(merged_table, table)
+        add_table(merged_table, table)
         setattr(row, name, merged_table)
     if inc.fleiss:
         fleiss = dict(row.fleiss or {})
