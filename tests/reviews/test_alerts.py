@@ -334,3 +334,29 @@ def test_admin_adds_and_changes_rules_through_the_service(queue: Queue, client: 
     assert event.data["changed"] == {"threshold": [0.1, 0.2]}
     assert client.get(f"/admin/reviews/alertrule/{rule.pk}/change/").status_code == 200
     assert client.get("/admin/reviews/calibrationfit/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"metric": "happiness"}, "metric"),
+        ({"comparison": "sideways"}, "comparison"),
+        ({"threshold": "high"}, "threshold"),
+        ({"window_s": 5000}, "window_s"),
+        ({"slice": ["region", "EU"]}, "slice"),
+        ({"surprise": 1}, "surprise"),
+    ],
+)
+def test_a_bad_alert_rule_body_is_a_400_and_stores_nothing(
+    queue: Queue, admin_user: User, api_as: Any, change: dict[str, Any], field: str
+) -> None:
+    body = {"name": "r", "metric": "ece", "comparison": "above", "threshold": 0.1, **change}
+    client = api_as(admin_user)
+    events = AuditEvent.objects.count()
+
+    response = client.post(f"/api/v1/queues/{queue.slug}/alerts/", body, format="json")
+
+    assert response.status_code == 400, response.content
+    assert field in response.json()["error"]["fields"]
+    assert AlertRule.objects.count() == 0
+    assert AuditEvent.objects.count() == events
