@@ -10,6 +10,7 @@ class AuditAction(models.IntegerChoices):
     ITEM_RECEIVED = 101, "item received and routed"  # one event: one transaction at ingest
     ITEM_ROUTED = 102, "item re-routed"
     ITEM_TRANSITIONED = 103, "item changed state"
+    ITEM_SAMPLED = 104, "auto-approved item sampled for review (active learning)"
     # Queues and policies 2xx
     QUEUE_CREATED = 201, "queue created"
     QUEUE_UPDATED = 202, "queue updated"
@@ -56,5 +57,12 @@ class AuditAction(models.IntegerChoices):
     ALERT_RULE_CHANGED = 712, "alert rule changed"
     ALERT_FIRED = 721, "alert rule fired"
     ALERT_RESOLVED = 722, "alert rule stopped firing"
+    # Datasets 8xx
+    DATASET_REQUESTED = 801, "dataset snapshot requested"
+    DATASET_BUILT = 802, "dataset snapshot built"
+    DATASET_FAILED = 803, "dataset snapshot failed"
+    DATASET_RAW_EXPORTED = 804, "dataset snapshot with raw inputs exported"
+    DATASET_DOWNLOADED = 805, "dataset snapshot file downloaded"
+    DATASET_TRIGGER_CHANGED = 811, "retraining trigger changed"
     # Audit itself 9xx
     CHAIN_VERIFIED = 901, "audit chain verified"

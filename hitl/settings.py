@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "audit",
     "reviews",
     "webhooks",
+    "datasets",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +168,9 @@ STORAGES = {
         )
     },
 }
+
+# --- Dataset snapshots (datasets/): immutable files, one folder per snapshot -------
+HITL_DATASETS_DIR = Path(env_str("HITL_DATASETS_DIR", str(DATA_DIR / "datasets")))
 
 # --- Request limits -------------------------------------------------------------
 # The largest request body accepted anywhere (a bulk call of 1,000 items), and the
