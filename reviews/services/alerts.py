@@ -131,7 +131,9 @@ def alert_rule_update(*, rule: AlertRule, changes: Mapping[str, Any], actor: Act
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise AlertRuleInvalid({name: ["Not a field you can change."] for name in unknown})
-    rule = AlertRule.objects.select_for_update().select_related("queue").get(pk=rule.pk)
+    # of=("self",): lock the rule only. Locking its queue row too would deadlock with an
+    # ingest that holds the audit chain head and key-shares that queue row at commit.
+    rule = AlertRule.objects.select_for_update(of=("self",)).select_related("queue").get(pk=rule.pk)
     before = {name: getattr(rule, name) for name in EDITABLE}
     after = {**before, **changes}
     errors = rule_errors(after)
@@ -267,7 +269,9 @@ def alerts_evaluate(
 def _apply(*, rule: AlertRule, verdict: Verdict, now: datetime) -> str:
     """Open or close the rule's firing as the verdict says; '' when nothing changes.
     The rule row's lock makes two evaluators agree: the second sees the first's firing."""
-    AlertRule.objects.select_for_update().filter(pk=rule.pk).first()
+    # The rule row only, in no order: AlertRule's default ordering joins the queue, and
+    # FOR UPDATE would lock the queue row too, which deadlocks with ingest (see above).
+    list(AlertRule.objects.select_for_update(of=("self",)).filter(pk=rule.pk).order_by())
     open_firing = AlertFiring.objects.filter(rule=rule, ended_at__isnull=True).first()
     if verdict.firing and open_firing is None:
         alert_fire(rule=rule, value=verdict.value, baseline=verdict.baseline, now=now)
