@@ -15,8 +15,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 RUN groupadd --system hitl \
     && useradd --system --gid hitl --create-home --home-dir /home/hitl hitl \
-    && mkdir /data \
-    && chown hitl:hitl /data
+    && mkdir -p /data/datasets \
+    && chown -R hitl:hitl /data
 
 WORKDIR /app
 COPY . .
