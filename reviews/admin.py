@@ -41,6 +41,9 @@ class PolicyHistoryInline(admin.TabularInline):
         "shadow",
         "audit_sample_rate",
         "consensus_reviewers",
+        "al_budget_per_day",
+        "al_uncertainty",
+        "al_diversity",
         "created_at",
         "created_by",
     )
@@ -92,6 +95,7 @@ class TierPolicyAdmin(admin.ModelAdmin):
         "risk_tier",
         "mode",
         "shadow",
+        "al_budget_per_day",
         "created_at",
     )
     list_filter = ("queue", "risk_tier", "mode", "shadow")

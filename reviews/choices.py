@@ -54,3 +54,17 @@ class OnDisagreement(models.TextChoices):
 class SampleReason(models.TextChoices):
     NONE = "", "Not sampled"
     AUDIT = "audit", "Random audit sample"
+    # Active learning (services/sampling.py): auto-approved items pulled into Tier 1 post hoc.
+    UNCERTAINTY = "uncertainty", "Active learning: uncertain"
+    DIVERSITY = "diversity", "Active learning: slice diversity"
+
+
+# The sample reasons of the active-learning sampler, as opposed to the random audit.
+ACTIVE_LEARNING_REASONS = (SampleReason.UNCERTAINTY, SampleReason.DIVERSITY)
+
+
+class UncertaintyMeasure(models.TextChoices):
+    """How the active-learning sampler scores an item's doubt (reviews/metrics/uncertainty.py)."""
+
+    MARGIN = "margin", "Margin (1 − gap between the top two scores)"
+    ENTROPY = "entropy", "Entropy of the scores, normalised"

@@ -27,6 +27,7 @@ from reviews.services.evidence import (
 )
 from reviews.services.retention import raw_inputs_purge
 from reviews.services.rollups import rollups_catch_up
+from reviews.services.sampling import active_learning_sample
 from reviews.services.sla import sla_escalate_breached
 
 RETRYING = {
@@ -68,6 +69,14 @@ def evaluate_alerts() -> dict[str, int]:
     """Evaluate every active alert rule (services/alerts.py); every minute by beat.
     Idempotent: a rule that stays firing is announced once."""
     return alerts_evaluate(now=timezone.now())
+
+
+@shared_task(**RETRYING)
+def sample_for_review() -> int:
+    """Pull auto-approved items into Tier 1 within each queue's active-learning budget
+    (services/sampling.py); run by beat. Idempotent: a per-queue cursor, moved in the
+    transaction that samples, means a re-run finds nothing new."""
+    return active_learning_sample()
 
 
 @shared_task(**RETRYING)

@@ -16,7 +16,15 @@ from hitl.api.fields import (
     StrictFloatField,
     StrictIntegerField,
 )
-from reviews.choices import ConsensusRule, Mode, OnDisagreement, RiskTier, Route, Tier
+from reviews.choices import (
+    ConsensusRule,
+    Mode,
+    OnDisagreement,
+    RiskTier,
+    Route,
+    Tier,
+    UncertaintyMeasure,
+)
 from reviews.models import Assignment, Containment, Decision, Item, Qualification, Queue
 from reviews.services.queues import RedactionPolicyInvalid, redaction_policy_clean
 from reviews.validation import (
@@ -136,6 +144,27 @@ class SliceRuleInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
         return attrs
 
 
+class ActiveLearningInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    """The active-learning sampler's share of a policy (services/sampling.py)."""
+
+    budget_per_day = StrictIntegerField(
+        min_value=0,
+        max_value=1_000_000,
+        default=0,
+        help_text="Auto-approved items pulled into Tier 1 per UTC day; 0 is off.",
+    )
+    uncertainty = serializers.ChoiceField(
+        choices=UncertaintyMeasure.choices, default=UncertaintyMeasure.MARGIN
+    )
+    diversity = StrictFloatField(
+        min_value=0.0,
+        max_value=1.0,
+        default=0.5,
+        help_text="Share of the budget spread round-robin across slices; the rest goes to "
+        "the most uncertain overall.",
+    )
+
+
 class PolicyInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
     auto_approve_at = StrictFloatField(min_value=0.0, max_value=1.0)
     sme_below = StrictFloatField(min_value=0.0, max_value=1.0)
@@ -146,6 +175,7 @@ class PolicyInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
     consensus = ConsensusInSerializer(required=False)
     slice_rules = SliceRuleInSerializer(many=True, required=False)
     sla = SlaInSerializer(required=False)
+    active_learning = ActiveLearningInSerializer(required=False)
     note = StrictCharField(max_length=500, required=False, allow_blank=True)
     activate = StrictBooleanField(default=True)
 

@@ -20,6 +20,7 @@ from reviews.choices import (
     Route,
     SampleReason,
     Tier,
+    UncertaintyMeasure,
 )
 
 # Item.risk_rank: lower is claimed first.
@@ -137,6 +138,15 @@ class TierPolicy(models.Model):
     sme_time_to_human_s = models.PositiveIntegerField(default=3600)
     sme_time_to_decision_s = models.PositiveIntegerField(default=14400)
 
+    # Active learning (services/sampling.py): up to al_budget_per_day auto-approved items a
+    # UTC day pulled into Tier 1 post hoc, chosen by al_uncertainty; al_diversity is the
+    # share of the budget spread round-robin across slices. A budget of 0 is off.
+    al_budget_per_day = models.PositiveIntegerField(default=0)
+    al_uncertainty = models.CharField(
+        max_length=8, choices=UncertaintyMeasure.choices, default=UncertaintyMeasure.MARGIN
+    )
+    al_diversity = models.FloatField(default=0.5)
+
     class Meta:
         ordering = ["queue", "-version"]
         verbose_name_plural = "tier policies"
@@ -153,6 +163,10 @@ class TierPolicy(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(consensus_reviewers__gte=1), name="policy_k_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(al_diversity__gte=0, al_diversity__lte=1),
+                name="policy_al_diversity_fraction",
             ),
         ]
 
@@ -213,6 +227,11 @@ class TierPolicy(models.Model):
                     "time_to_human_s": self.sme_time_to_human_s,
                     "time_to_decision_s": self.sme_time_to_decision_s,
                 },
+            },
+            "active_learning": {
+                "budget_per_day": self.al_budget_per_day,
+                "uncertainty": self.al_uncertainty,
+                "diversity": self.al_diversity,
             },
         }
 
@@ -275,6 +294,9 @@ class Item(models.Model):
     )
     required_skill = models.CharField(max_length=64, blank=True)
     trace = models.JSONField(default=list)
+    # When the active-learning sampler pulled the item into Tier 1 (services/sampling.py);
+    # None for every other item, audit samples included.
+    sampled_at = models.DateTimeField(null=True, blank=True)
 
     final_label = models.CharField(max_length=100, blank=True)
     outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
@@ -354,6 +376,15 @@ class Item(models.Model):
                 condition=Q(raw_input__isnull=False),
                 name="item_raw_held_idx",
             ),
+            # The sampler's daily budget (services/sampling.py, _sampled_today):
+            #   SELECT count(*) FROM reviews_item WHERE queue_id = %s
+            #     AND sampled_at >= %s AND sampled_at < %s AND sample_reason IN (…)
+            # Partial: only actively sampled items are in it, a budget's worth a day.
+            models.Index(
+                fields=["queue", "sampled_at"],
+                condition=Q(sampled_at__isnull=False),
+                name="item_sampled_idx",
+            ),
             # The gold claim: a queue's gold items at a tier; as small as the gold set.
             models.Index(
                 fields=["queue", "tier", "id"], condition=Q(is_gold=True), name="item_gold_idx"
@@ -402,6 +433,18 @@ class Containment(models.Model):
     def __str__(self) -> str:
         scope = ", ".join(f"{k}={v}" for k, v in sorted(self.slice.items())) or "whole queue"
         return f"{self.queue.slug}: {scope}"
+
+
+class SamplerCursor(models.Model):
+    """How far the active-learning sampler has read a queue's auto-approved items."""
+
+    queue = models.OneToOneField(Queue, on_delete=models.CASCADE, related_name="sampler_cursor")
+    # Every item received before this was considered once (sampled or not); the next
+    # run reads [received_through, now − settle). Locked by the run for its transaction.
+    received_through = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.queue_id}: sampled through {self.received_through:%Y-%m-%d %H:%M:%S}"
 
 
 class Assignment(models.Model):
@@ -537,6 +580,7 @@ __all__ = [
     "MetricRollup",
     "ReviewerRollup",
     "RollupCursor",
+    "SamplerCursor",
     "Containment",
     "Decision",
     "Escalation",

@@ -46,7 +46,7 @@ class MetricRollup(models.Model):
     auto_approved = models.PositiveIntegerField(default=0)
     routed_tier1 = models.PositiveIntegerField(default=0)
     routed_sme = models.PositiveIntegerField(default=0)
-    sampled = models.PositiveIntegerField(default=0)  # auto-approved, sent to Tier 1 post hoc
+    sampled = models.PositiveIntegerField(default=0)  # the random audit sample, at receipt
     conf_hist = models.JSONField(default=_empty_list)  # 10 equal-width bins of raw confidence
     labels_predicted = models.JSONField(default=_empty_dict)  # label -> count
 
@@ -57,6 +57,12 @@ class MetricRollup(models.Model):
     corrected = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
     corrected_routed = models.PositiveIntegerField(default=0)
+    # Active learning (services/sampling.py) apart from routed items and the audit sample:
+    # its picks lean towards doubt, so their override rate is not the model's error rate.
+    # db_default too: tools that load rows with COPY (bench/dashboard.py) may omit them.
+    sampled_active = models.PositiveIntegerField(default=0, db_default=0)  # hour of sampling
+    decided_active = models.PositiveIntegerField(default=0, db_default=0)
+    corrected_active = models.PositiveIntegerField(default=0, db_default=0)
     tth_hist = models.JSONField(default=_empty_dict)  # bucket -> count (metrics/percentiles.py)
     ttd_hist = models.JSONField(default=_empty_dict)  # time-to-decision, same buckets
     ece_bins = models.JSONField(default=_empty_list)  # 10 × [n, Σ raw confidence, correct]

@@ -120,13 +120,18 @@ def tiles(metrics: dict[str, Any]) -> list[Tile]:
     psi_conf = (drift.get("confidence") or {}).get("psi")
     psi_labels = (drift.get("labels") or {}).get("psi")
     cost = metrics["cost"]
+    # Three populations, three rates: an uncertainty sample is biased towards doubt, so
+    # only the random audit sample estimates the error of what was auto-approved.
+    audit_decided = counts["decided"] - counts["decided_routed"] - counts["decided_active"]
     return [
         Tile("Override rate", _percent(metrics["override_rate"]),
              f"of {labelled} labelled", "override"),
         Tile("Override rate, routed", _percent(metrics["override_rate_routed"]),
              f"{counts['decided_routed']} decided", "override_routed"),
         Tile("Override rate, audit sample", _percent(metrics["override_rate_sampled"]),
-             f"{counts['decided'] - counts['decided_routed']} decided", "override_sampled"),
+             f"{audit_decided} decided", "override_sampled"),
+        Tile("Override rate, active learning", _percent(metrics["override_rate_active"]),
+             f"{counts['decided_active']} decided, sampled by doubt", "override_active"),
         Tile("Time-to-human p50 / p95", f"{duration(tth['p50'])} / {duration(tth['p95'])}",
              f"{tth['n']} items", "tth"),
         Tile("Time-to-decision p50 / p95", f"{duration(ttd['p50'])} / {duration(ttd['p95'])}",

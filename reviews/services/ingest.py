@@ -190,6 +190,7 @@ def _routed_item(
             "sample_reason": decision.sample_reason,
             "required_skill": decision.required_skill,
             "trace": decision.trace,
+            "sampled_at": None,  # set only by the active-learning sampler (services/sampling.py)
             "final_label": "",
             "outcome": "",
             "is_gold": False,  # gold items come in through services/qualification.py

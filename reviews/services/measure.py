@@ -26,13 +26,16 @@ from reviews.metrics.classification import precision_recall_from_counts
 from reviews.metrics.drift import psi_confidence_from_histograms, psi_from_counts
 from reviews.metrics.percentiles import add_histograms, percentile_from_histogram
 from reviews.models import MetricRollup, Queue, ReviewerRollup
-from reviews.services.rollups import N_BINS, add_table, day_of, hour_of, slice_key
+from reviews.services.rollups import (
+    N_BINS,
+    ROLLUP_COUNTERS,
+    add_table,
+    day_of,
+    hour_of,
+    slice_key,
+)
 
-_INT_FIELDS = (
-    "received", "auto_approved", "routed_tier1", "routed_sme", "sampled", "decided",
-    "decided_routed", "approved", "corrected", "rejected", "corrected_routed", "verdicts",
-    "escalations",
-)  # fmt: skip
+_INT_FIELDS = ROLLUP_COUNTERS
 
 
 _JSON_FIELDS = (
@@ -154,16 +157,19 @@ def _cost(queue: Queue, sums: _Sums) -> dict[str, Any]:
 def _summary(queue: Queue, sums: _Sums, reference: _Sums | None) -> dict[str, Any]:
     ints = sums.ints
     labelled = ints["decided"] - ints["rejected"]
-    decided_sampled = ints["decided"] - ints["decided_routed"]
+    # Three populations of decided items: routed to people, the random audit sample, and
+    # the active-learning sample. Only the audit sample estimates the error of what was
+    # auto-approved without bias; active learning picks the doubtful on purpose.
+    decided_audit = ints["decided"] - ints["decided_routed"] - ints["decided_active"]
+    corrected_audit = ints["corrected"] - ints["corrected_routed"] - ints["corrected_active"]
     ece = ece_from_bin_sums(sums.ece_bins)
     result = {
         "counts": ints,
         "override_rate": _ratio(ints["corrected"], labelled),
         # Routed and sampled items apart: an audit sample is not biased towards doubt.
         "override_rate_routed": _ratio(ints["corrected_routed"], ints["decided_routed"]),
-        "override_rate_sampled": _ratio(
-            ints["corrected"] - ints["corrected_routed"], decided_sampled
-        ),
+        "override_rate_sampled": _ratio(corrected_audit, decided_audit),
+        "override_rate_active": _ratio(ints["corrected_active"], ints["decided_active"]),
         "time_to_human": _durations(sums.tth),
         "time_to_decision": _durations(sums.ttd),
         "escalations_per_10k": _ratio(ints["escalations"] * 10_000, ints["received"]),

@@ -59,6 +59,7 @@ def _policy_fields(policy: dict[str, Any]) -> dict[str, Any]:
     """The API's policy JSON (validated) as TierPolicy columns."""
     consensus = policy.get("consensus") or {}
     sla = policy.get("sla") or {}
+    active_learning = policy.get("active_learning") or {}
     fields: dict[str, Any] = {
         key: policy[key]
         for key in (
@@ -78,6 +79,13 @@ def _policy_fields(policy: dict[str, Any]) -> dict[str, Any]:
     for tier in ("tier1", "sme"):
         for key, value in (sla.get(tier) or {}).items():
             fields[f"{tier}_{key}"] = value
+    for key, column in (
+        ("budget_per_day", "al_budget_per_day"),
+        ("uncertainty", "al_uncertainty"),
+        ("diversity", "al_diversity"),
+    ):
+        if key in active_learning:
+            fields[column] = active_learning[key]
     return fields
 
 

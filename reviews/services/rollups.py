@@ -11,10 +11,13 @@ the task runs twice or a worker dies mid-batch.
 What is counted where (bucketed by the hour of the event unless said otherwise):
 - ITEM_RECEIVED: received, route counts, audit samples, confidence histogram and
   predicted labels — in the hour the item was received;
+- ITEM_SAMPLED: items the active-learning sampler pulled into Tier 1 (sampled_active);
 - ITEM_DECIDED: decided items and outcomes; override rate, ECE bins and the confusion
   table over decided items that have a label (a rejected item has none and is left out
   of the label metrics); time-to-human (first claim − receipt) and time-to-decision
-  (decision − receipt); agreement over the verdicts of a tier with ≥ 2;
+  (decision − receipt); agreement over the verdicts of a tier with ≥ 2; decided and
+  corrected counted apart for routed items, the audit sample and the active-learning
+  sample (whose picks lean towards doubt, so they would bias the other two);
 - ITEM_ESCALATED with ≥ 2 Tier 1 verdicts: agreement too (items later escalated count with
   the verdicts they got), and an escalation; SLA_BREACHED: an escalation;
 - DECISION_RECORDED: verdicts and review seconds per tier, per reviewer;
@@ -37,6 +40,7 @@ from django.utils import timezone
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import canonical_json
+from reviews.choices import ACTIVE_LEARNING_REASONS, SampleReason
 from reviews.metrics.agreement import (
     FleissCounts,
     cohen_counts,
@@ -51,6 +55,7 @@ BATCH = 5000
 N_BINS = 10
 WATCHED = (
     AuditAction.ITEM_RECEIVED,
+    AuditAction.ITEM_SAMPLED,
     AuditAction.DECISION_RECORDED,
     AuditAction.ITEM_DECIDED,
     AuditAction.ITEM_ESCALATED,
@@ -58,8 +63,16 @@ WATCHED = (
     AuditAction.GOLD_SCORED,
 )
 _REJECTED = "rejected"  # the answer of a reject verdict (services/decisions.py)
+_AUDIT = SampleReason.AUDIT.value
+_ACTIVE = frozenset(reason.value for reason in ACTIVE_LEARNING_REASONS)
 
 Key = tuple[int, datetime, str, str]  # queue, hour, slice key, model version
+# Every integer counter of MetricRollup, in one place (services/measure.py sums them).
+ROLLUP_COUNTERS = (
+    "received", "auto_approved", "routed_tier1", "routed_sme", "sampled", "sampled_active",
+    "decided", "decided_routed", "decided_active", "approved", "corrected", "rejected",
+    "corrected_routed", "corrected_active", "verdicts", "escalations",
+)  # fmt: skip
 _ROUTE_COUNTER = {"auto_approved": "auto_approved", "tier1": "routed_tier1", "sme": "routed_sme"}
 
 
@@ -122,10 +135,15 @@ class _Batch:
         row = self.rollup(item, item["received_at"])
         row.ints["received"] += 1
         row.ints[_ROUTE_COUNTER.get(item["route"], "routed_sme")] += 1
-        if item["sample_reason"]:
+        # The audit sample only: the row is read after the event, by which time the
+        # active-learning sampler may have marked an item it pulled in later.
+        if item["sample_reason"] == _AUDIT:
             row.ints["sampled"] += 1
         row.conf_hist[int(bin_index([item["confidence"]])[0])] += 1
         _add(row.dicts["labels_predicted"], item["output_label"])
+
+    def sampled(self, item: dict[str, Any], at: datetime) -> None:
+        self.rollup(item, at).ints["sampled_active"] += 1
 
     def decided(self, item: dict[str, Any], data: dict[str, Any], at: datetime) -> None:
         row = self.rollup(item, at)
@@ -136,6 +154,9 @@ class _Batch:
         if not item["sample_reason"]:
             row.ints["decided_routed"] += 1
             row.ints["corrected_routed"] += outcome == "corrected"
+        elif item["sample_reason"] in _ACTIVE:
+            row.ints["decided_active"] += 1
+            row.ints["corrected_active"] += outcome == "corrected"
         if outcome != "rejected":
             final = data.get("final_label", "")
             correct = final == item["output_label"]
@@ -250,6 +271,8 @@ def _gather(events: list[dict[str, Any]]) -> _Batch:
             continue
         if action == AuditAction.ITEM_RECEIVED:
             batch.received(item)
+        elif action == AuditAction.ITEM_SAMPLED:
+            batch.sampled(item, at)
         elif action == AuditAction.ITEM_DECIDED:
             batch.decided(item, data, at)
         else:  # ITEM_ESCALATED, SLA_BREACHED
@@ -294,9 +317,7 @@ _ROLLUP_FIELDS = [
 def _increment_of(row: MetricRollup) -> _Rollup:
     """A stored row as an increment (to add hour rows into day rows)."""
     inc = _Rollup()
-    for name in ("received", "auto_approved", "routed_tier1", "routed_sme", "sampled",
-                 "decided", "decided_routed", "approved", "corrected", "rejected",
-                 "corrected_routed", "verdicts", "escalations"):  # fmt: skip
+    for name in ROLLUP_COUNTERS:
         inc.ints[name] = getattr(row, name)
     inc.conf_hist = list(row.conf_hist or [0] * N_BINS)
     inc.ece_bins = [list(b) for b in row.ece_bins or [[0, 0.0, 0] for _ in range(N_BINS)]]

@@ -1,5 +1,8 @@
 """Demo data for a first run: three queues, a user per role, a client, a few hundred predictions.
 
+Content moderation has an active-learning budget: the sampler runs once at the end, so
+a few auto-approved items wait in Tier 1 with the reason they were sampled.
+
 Idempotent: a second run creates nothing new and prints the same credentials
 (kept in HITL_DATA_DIR/demo-credentials.txt, since API keys are stored hashed).
 """
@@ -7,6 +10,7 @@ Idempotent: a second run creates nothing new and prints the same credentials
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +26,9 @@ from reviews.services.access import client_create, reviewer_create
 from reviews.services.claims import assignment_claim
 from reviews.services.decisions import assignment_decide
 from reviews.services.ingest import predictions_ingest
-from reviews.services.queues import queue_create
+from reviews.services.queues import policy_create, queue_create
 from reviews.services.rollups import rollups_catch_up
+from reviews.services.sampling import active_learning_sample
 from reviews.validation import validate_prediction
 
 ACTOR = Actor.system("seed_demo")
@@ -83,6 +88,8 @@ QUEUES: list[dict[str, Any]] = [
             "audit_sample_rate": 0.02,
             # Two blind verdicts per item: the dashboard's agreement figures have data.
             "consensus": {"reviewers": 2, "rule": "majority", "on_disagreement": "escalate"},
+            # Up to 20 auto-approved posts a day back to Tier 1, the least certain first.
+            "active_learning": {"budget_per_day": 20, "uncertainty": "margin", "diversity": 0.5},
         },
         "slices": [{"locale": "en"}, {"locale": "de"}, {"locale": "fr"}],
     },
@@ -152,17 +159,36 @@ class Command(BaseCommand):
         self.stdout.write(f"demo predictions: {created} new")
         if created:
             decided = sum(self._work(queue) for queue in queues)
-            rollups_catch_up()  # beat keeps them current; the dashboard needs no wait
             self.stdout.write(f"demo verdicts: {decided} by ana, ben and sam")
+        # After the work, so what it pulls in waits in Tier 1. No settling time: the
+        # predictions above are committed and nothing else is writing. Beat runs it later.
+        sampled = active_learning_sample(settle=timedelta(0))
+        self.stdout.write(f"demo active-learning samples: {sampled} into Tier 1")
+        if created or sampled:
+            rollups_catch_up()  # beat keeps them current; the dashboard needs no wait
         self.stdout.write(f"demo credentials (also in {credentials.name} under HITL_DATA_DIR):")
         self.stdout.write(credentials.read_text())
 
     def _queue(self, spec: dict[str, Any]) -> Queue:
-        existing = Queue.objects.filter(slug=spec["slug"]).first()
+        existing = Queue.objects.filter(slug=spec["slug"]).select_related("active_policy").first()
         if existing:
+            self._active_learning(existing, spec["policy"].get("active_learning"))
             return existing
         fields = {k: v for k, v in spec.items() if k != "slices"}
         return queue_create(actor=ACTOR, **fields)
+
+    def _active_learning(self, queue: Queue, wanted: dict[str, Any] | None) -> None:
+        """A demo seeded before the sampler existed gets its budget as a new version
+        (once: the next run finds it set)."""
+        active = queue.active_policy
+        if not wanted or active is None or active.al_budget_per_day > 0:
+            return
+        policy_create(
+            queue=queue,
+            policy={**active.as_json(), "active_learning": wanted},
+            actor=ACTOR,
+            note="seed_demo: active-learning budget",
+        )
 
     def _people_and_client(self, queues: list[Queue]) -> str:
         lines = ["username   role        password             API token"]

@@ -157,6 +157,7 @@ def test_admin_creates_a_queue_with_every_policy_field(api_as: Any, admin_user: 
             "tier1": {"time_to_human_s": 600, "time_to_decision_s": 1800},
             "sme": {"time_to_human_s": 1200, "time_to_decision_s": 7200},
         },
+        "active_learning": {"budget_per_day": 100, "uncertainty": "entropy", "diversity": 0.3},
     }
     body = {**new_queue_body(), "policy": policy}
 

@@ -75,6 +75,7 @@ def test_policy_create_maps_every_json_field_to_columns(queue: Queue) -> None:
             "tier1": {"time_to_human_s": 60, "time_to_decision_s": 120},
             "sme": {"time_to_human_s": 180, "time_to_decision_s": 240},
         },
+        "active_learning": {"budget_per_day": 50, "uncertainty": "entropy", "diversity": 0.25},
     }
 
     created = policy_create(queue=queue, policy=policy, actor=SYSTEM)
