@@ -34,7 +34,11 @@ RETRYING = {
     "acks_late": True,
     "autoretry_for": (OperationalError,),
     "retry_backoff": True,
+    "retry_backoff_max": 60,
     "retry_jitter": True,
+    # Celery's default of 3 gives up after a few seconds of database outage (tests/chaos);
+    # 12 backed-off tries ride out several minutes before the reconcilers must step in.
+    "max_retries": 12,
 }
 
 
