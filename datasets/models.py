@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -54,6 +55,10 @@ class Dataset(models.Model):
     rows_total = models.PositiveIntegerField(null=True, blank=True)
     rows_done = models.PositiveIntegerField(default=0)
     error = models.CharField(max_length=500, blank=True)
+    # While building: the builder's last sign of life (taking the row, each chunk written).
+    # A building row silent for longer than services/build.py STALE_BUILD lost its worker
+    # and is taken over; requested_at cannot tell a slow queue from a dead builder.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     built_at = models.DateTimeField(null=True, blank=True)
 
     row_count = models.PositiveIntegerField(null=True, blank=True)
@@ -107,7 +112,9 @@ class RetrainTrigger(models.Model):
     )
     # A snapshot once this many items have been decided `corrected` since the last
     # automatic one; 0 turns the count off.
-    every_corrected = models.PositiveIntegerField(default=0)
+    every_corrected = models.PositiveIntegerField(
+        default=0, validators=[MaxValueValidator(1_000_000_000)]
+    )
     # A snapshot whenever one of the queue's alert rules starts firing.
     on_alert = models.BooleanField(default=False)
     # Corrected items decided up to here, and firings started up to here, are accounted for.

@@ -14,6 +14,7 @@ handler500 = "hitl.api.errors.handler500"
 api_v1 = [
     path("", include("reviews.api.urls")),
     path("", include("audit.api.urls")),
+    path("", include("datasets.urls")),
 ]
 
 urlpatterns = [
@@ -34,5 +35,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("audit/", include("audit.urls")),
+    path("", include("datasets.page_urls")),
     path("", include("reviews.urls")),
 ]

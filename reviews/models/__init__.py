@@ -370,6 +370,18 @@ class Item(models.Model):
             models.Index(
                 fields=["breach_at"], condition=Q(breach_at__isnull=False), name="item_breach_idx"
             ),
+            # Serves the snapshot export (datasets/services/filters.py, dataset_items):
+            #   SELECT … FROM reviews_item WHERE queue_id = %s AND decided_at < %s
+            #     [AND decided_at >= %s] AND state = 'decided' AND NOT is_gold …
+            #   ORDER BY decided_at, id
+            # a range scan already in row order, so an export streams without a sort; the
+            # retraining trigger's count of new corrected labels reads the same range.
+            # Partial: items not decided yet are not in it, so ingest never writes to it.
+            models.Index(
+                fields=["queue", "decided_at", "id"],
+                condition=Q(decided_at__isnull=False),
+                name="item_decided_idx",
+            ),
             # The retention purge: raw inputs still held, by arrival (services/retention.py).
             models.Index(
                 fields=["queue", "received_at"],
