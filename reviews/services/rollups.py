@@ -47,6 +47,7 @@ from reviews.metrics.agreement import (
     fleiss_counts,
     krippendorff_coincidences,
 )
+from reviews.metrics.answers import final_answer, verdict_answer
 from reviews.metrics.calibration import bin_index
 from reviews.metrics.percentiles import duration_bucket
 from reviews.models import Decision, Item, MetricRollup, ReviewerRollup, RollupCursor
@@ -62,7 +63,6 @@ WATCHED = (
     AuditAction.SLA_BREACHED,
     AuditAction.GOLD_SCORED,
 )
-_REJECTED = "rejected"  # the answer of a reject verdict (services/decisions.py)
 _AUDIT = SampleReason.AUDIT.value
 _ACTIVE = frozenset(reason.value for reason in ACTIVE_LEARNING_REASONS)
 
@@ -173,11 +173,11 @@ class _Batch:
         verdicts = [self.decisions[pk] for pk in data.get("decisions", []) if pk in self.decisions]
         if data.get("tier") == "tier1" and len(verdicts) >= 2:
             self.agreement(row, item, [self._answer(item, v) for v in verdicts])
-        final_answer = _REJECTED if outcome == "rejected" else data.get("final_label", "")
+        settled = final_answer(outcome=outcome, final_label=data.get("final_label", ""))
         for verdict in verdicts:
             reviewer = self.reviewers[(item["queue_id"], hour_of(at), verdict["reviewer_id"])]
             reviewer.ints["settled"] += 1
-            reviewer.ints["agreed"] += self._answer(item, verdict) == final_answer
+            reviewer.ints["agreed"] += self._answer(item, verdict) == settled
 
     def escalated(self, item: dict[str, Any], data: dict[str, Any], at: datetime) -> None:
         row = self.rollup(item, at)
@@ -197,12 +197,11 @@ class _Batch:
 
     @staticmethod
     def _answer(item: dict[str, Any], verdict: dict[str, Any]) -> str:
-        """What a verdict says the label is: approve → the model's, reject → "rejected"."""
-        if verdict["verdict"] == Decision.Verdict.REJECT:
-            return _REJECTED
-        if verdict["verdict"] == Decision.Verdict.ESCALATE:
-            return "escalate"
-        return verdict.get("label") or item["output_label"]
+        return verdict_answer(
+            verdict=verdict["verdict"],
+            label=verdict.get("label") or "",
+            output_label=item["output_label"],
+        )
 
     def verdict(
         self, item: dict[str, Any], data: dict[str, Any], actor_id: str, at: datetime
