@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from accounts.models import User
 from audit.services import audit_verify
+from datasets.models import RetrainTrigger
 from reviews.models import Decision, Item, MetricRollup, Queue
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,8 @@ def test_seed_demo_loads_queues_people_and_predictions_across_routes(settings, t
     assert sum(r.decided for r in MetricRollup.objects.filter(span="h")) > 0
     loans = Queue.objects.get(slug="loan-approvals").active_policy
     assert (loans.tier1_time_to_human_s, loans.sme_time_to_human_s) == (300, 600)
+    trigger = RetrainTrigger.objects.get(queue__slug="loan-approvals")
+    assert (trigger.every_corrected, trigger.on_alert, trigger.active) == (10, True, True)
     assert audit_verify().ok
 
 

@@ -164,6 +164,7 @@ class Command(BaseCommand):
         # predictions above are committed and nothing else is writing. Beat runs it later.
         sampled = active_learning_sample(settle=timedelta(0))
         self.stdout.write(f"demo active-learning samples: {sampled} into Tier 1")
+        self._retrain_trigger(queues[0])
         if created or sampled:
             rollups_catch_up()  # beat keeps them current; the dashboard needs no wait
         self.stdout.write(f"demo credentials (also in {credentials.name} under HITL_DATA_DIR):")
@@ -189,6 +190,19 @@ class Command(BaseCommand):
             actor=ACTOR,
             note="seed_demo: active-learning budget",
         )
+
+    def _retrain_trigger(self, queue: Queue) -> None:
+        """The first queue makes a snapshot, and announces dataset.ready, every 10
+        corrected labels and whenever an alert fires (set once: an admin may change it)."""
+        # Imported here: the datasets app builds on reviews, not the other way round.
+        from datasets.models import RetrainTrigger
+        from datasets.services.triggers import retrain_trigger_set
+
+        if not RetrainTrigger.objects.filter(queue=queue).exists():
+            retrain_trigger_set(
+                queue=queue, actor=ACTOR, every_corrected=10, on_alert=True, active=True
+            )
+            self.stdout.write(f"demo retraining trigger: {queue.slug}, every 10 corrected labels")
 
     def _people_and_client(self, queues: list[Queue]) -> str:
         lines = ["username   role        password             API token"]
