@@ -1,9 +1,13 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from accounts.models import ApiToken, User
+from accounts.services import token_revoke
+from audit.services import Actor
 
 
 @admin.register(User)
@@ -18,8 +22,21 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("prefix", "user", "name", "created_at", "revoked_at")
     list_filter = ("revoked_at",)
     search_fields = ("prefix", "user__username", "name")
-    # Keys are issued by `create_client` / `create_reviewer`, which show them once.
+    # Keys are issued by `create_client` / `create_reviewer` / `rotate_token`, which show
+    # them once, and revoked by the action below or `rotate_token`: both audited.
     readonly_fields = ("user", "name", "key_hash", "prefix", "created_at", "revoked_at")
+    actions = ["revoke"]
 
-    def has_add_permission(self, request: object) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # a deleted row leaves no trace; revoke instead
+
+    @admin.action(description="Revoke the selected tokens", permissions=["change"])
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        actor = Actor.for_user(request.user)
+        live = list(queryset.filter(revoked_at__isnull=True))
+        for token in live:
+            token_revoke(token=token, actor=actor)
+        self.message_user(request, f"{len(live)} token(s) revoked.", messages.SUCCESS)
