@@ -46,23 +46,28 @@ def queue_grant(*, user: User, queue: Queue, perms: Iterable[QueuePerm], actor: 
 
 
 @transaction.atomic
-def client_create(*, name: str, queues: Iterable[Queue], actor: Actor) -> tuple[User, str]:
-    """A client system allowed to submit to `queues`; returns it and its new API key."""
-    user, _ = User.objects.get_or_create(
+def client_create(
+    *, name: str, queues: Iterable[Queue], actor: Actor, export: bool = False
+) -> tuple[User, str]:
+    """A client system allowed to submit to `queues` (and, with `export`, to download their
+    dataset snapshots: a training pipeline); returns it and its new API key."""
+    user, created = User.objects.get_or_create(
         username=name, defaults={"kind": User.Kind.CLIENT, "is_active": True}
     )
     if not user.is_client:
         raise ValueError(f"{name!r} is a person's account, not a client system")
     user.set_unusable_password()
     user.save(update_fields=["password"])
-    audit_record(
-        action=AuditAction.USER_CREATED,
-        actor=actor,
-        target=user,
-        data={"username": name, "kind": user.kind},
-    )
+    if created:  # a re-run for an existing client only grants and issues a key
+        audit_record(
+            action=AuditAction.USER_CREATED,
+            actor=actor,
+            target=user,
+            data={"username": name, "kind": user.kind},
+        )
+    perms = [QueuePerm.SUBMIT, QueuePerm.EXPORT] if export else [QueuePerm.SUBMIT]
     for queue in queues:
-        queue_grant(user=user, queue=queue, perms=[QueuePerm.SUBMIT], actor=actor)
+        queue_grant(user=user, queue=queue, perms=perms, actor=actor)
     return user, token_issue(user=user, name=f"{name} client", actor=actor)
 
 

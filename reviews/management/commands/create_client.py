@@ -17,8 +17,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("name")
         parser.add_argument("--queue", action="append", default=[], metavar="SLUG")
+        parser.add_argument(
+            "--export",
+            action="store_true",
+            help="also let it download the queues' dataset snapshots (a training pipeline)",
+        )
 
-    def handle(self, *args: Any, name: str, queue: list[str], **options: Any) -> None:
+    def handle(self, *args: Any, name: str, queue: list[str], export: bool, **options: Any) -> None:
         queues = list(Queue.objects.filter(slug__in=queue))
         missing = sorted(set(queue) - {q.slug for q in queues})
         if missing:
@@ -26,8 +31,11 @@ class Command(BaseCommand):
         if not queues:
             raise CommandError("name at least one --queue the client may submit to")
         try:
-            _, key = client_create(name=name, queues=queues, actor=Actor.system("manage.py"))
+            _, key = client_create(
+                name=name, queues=queues, actor=Actor.system("manage.py"), export=export
+            )
         except ValueError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(f"client {name!r} may submit to: {', '.join(q.slug for q in queues)}")
+        may = "submit to and export" if export else "submit to"
+        self.stdout.write(f"client {name!r} may {may}: {', '.join(q.slug for q in queues)}")
         self.stdout.write(key)
