@@ -20,6 +20,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_POST
 
 from audit.actions import AuditAction
+from audit.api.filters import MAX_INTEGER, audit_params_checked
 from audit.models import AuditCheckpoint, AuditEvent
 from audit.selectors import BadFilter, audit_events
 from audit.services import audit_verify
@@ -56,7 +57,7 @@ def _page(
     params: dict[str, str], *, before: int | None, after: int | None
 ) -> tuple[list[AuditEvent], bool, bool]:
     """One page of events, newest first, and whether older / newer events exist."""
-    events = audit_events(params=params)  # newest first
+    events = audit_events(params=audit_params_checked(params))  # newest first
     if after is not None:
         # Newer page: the PAGE_SIZE events just above `after`, read upwards, then flipped.
         rows = list(events.filter(seq__gt=after).order_by("seq")[: PAGE_SIZE + 1])
@@ -71,10 +72,12 @@ def _page(
 
 
 def _int_or_none(raw: str | None) -> int | None:
+    """A page cursor; anything unusable (not a number, past 64 bits) means no cursor."""
     try:
-        return int(raw) if raw else None
+        value = int(raw) if raw else None
     except ValueError:
         return None
+    return value if value is not None and abs(value) <= MAX_INTEGER else None
 
 
 @login_required

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from audit.services import Actor
 from reviews.api.metrics import METRICS_PERMS
 from reviews.models import Assignment, Item
+from reviews.pages import posted
 from reviews.permissions import QueuePerm
 from reviews.selectors import (
     QueueAccess,
@@ -158,10 +159,7 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
     access = _review_access(request, slug)
-    form = {
-        name: request.POST.get(name, "").strip()
-        for name in ("verdict", "label", "rationale", "reason_code")
-    }
+    form = posted(request, "verdict", "label", "rationale", "reason_code")
     try:
         assignment_decide(assignment_id=assignment_id, reviewer=request.user, **form)
     except AssignmentNotFound:

@@ -10,10 +10,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from audit.api.filters import audit_params_checked
 from audit.api.serializers import AuditEventOutSerializer, VerifyOutSerializer
 from audit.selectors import BadFilter, audit_events
 from audit.services import audit_verify
 from hitl.api.errors import ApiError
+from hitl.api.schema import ERROR
 
 
 class CanReadAudit(BasePermission):
@@ -40,13 +42,17 @@ class AuditEventListView(ListAPIView):
 
     def get_queryset(self) -> Any:
         try:
-            return audit_events(params=self.request.query_params)
+            return audit_events(params=audit_params_checked(self.request.query_params))
         except BadFilter as exc:
             raise ApiError(
                 code="invalid", message="Invalid filter.", fields={exc.field: [str(exc)]}
             ) from None
 
-    @extend_schema(parameters=_FILTERS, summary="The audit trail, newest first")
+    @extend_schema(
+        parameters=_FILTERS,
+        responses={200: AuditEventOutSerializer(many=True), 400: ERROR},
+        summary="The audit trail, newest first",
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 

@@ -23,7 +23,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from audit.services import Actor
 from reviews.models import Escalation, Item
-from reviews.pages import bundle_context, done
+from reviews.pages import bundle_context, done, posted
 from reviews.selectors import (
     ESCALATION_PERMS,
     QueueNotFound,
@@ -146,7 +146,7 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def resolve(request: HttpRequest, pk: int) -> HttpResponse:
     ticket = _ticket_or_404(request, pk)
-    resolution = request.POST.get("resolution", "").strip()
+    resolution = posted(request, "resolution")["resolution"]
     try:
         escalation_resolve(
             escalation=ticket, actor=Actor.for_user(request.user), resolution=resolution

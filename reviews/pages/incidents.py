@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from audit.services import Actor
 from reviews.models import Containment, Decision, Incident
-from reviews.pages import bundle_context, done
+from reviews.pages import bundle_context, done, posted
 from reviews.selectors import (
     INCIDENT_PERMS,
     incident_owner_candidate,
@@ -157,7 +157,7 @@ def _answer(
 
 
 def _post(request: HttpRequest, *names: str) -> dict[str, str]:
-    return {name: request.POST.get(name, "").strip() for name in names}
+    return posted(request, *names)
 
 
 @login_required
@@ -183,7 +183,12 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
 def update(request: HttpRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
     form = _post(request, "severity", "owner")
-    form["postmortem"] = request.POST.get("postmortem", incident.postmortem)
+    # Absent from the form: kept as it is (it is not stripped: it may be laid out).
+    form["postmortem"] = (
+        posted(request, "postmortem", strip=False)["postmortem"]
+        if "postmortem" in request.POST
+        else incident.postmortem
+    )
     errors: dict[str, list[str]] = {}
     if form["severity"] and form["severity"] not in Incident.Severity.values:
         errors["severity"] = ["Choose a severity."]
