@@ -513,6 +513,9 @@ class Decision(models.Model):
 
     assignment = models.OneToOneField(Assignment, on_delete=models.PROTECT, related_name="decision")
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="decisions")
+    # Not a column: True on the decision assignment_decide hands back for a retried call
+    # (the same verdict sent again after its answer was lost), so the API answers 200.
+    replayed = False
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="decisions"
     )

@@ -186,6 +186,9 @@ def assignment_decide(
     with transaction.atomic():
         assignment, item = lock_assignment(assignment_id=assignment_id, reviewer=reviewer)
         now = now or timezone.now()
+        earlier = _retried(assignment, verdict, label, rationale, reason_code)
+        if earlier is not None:
+            return earlier
         ensure_active(assignment, now)
         errors = decision_errors(
             item=item, verdict=verdict, label=label, rationale=rationale, reason_code=reason_code
@@ -244,6 +247,31 @@ def assignment_decide(
         # One append for the verdict and what it settled: one lock of the chain head.
         audit_record_many(actor=Actor.for_user(reviewer), entries=entries)
     return decision
+
+
+def _retried(
+    assignment: Assignment, verdict: str, label: str, rationale: str, reason_code: str
+) -> Decision | None:
+    """The decision already recorded on this assignment when the call repeats it exactly:
+    a client whose answer was lost (a web process or the database died after the commit)
+    sends it again and gets the same decision back, with nothing recorded twice. A
+    different verdict on a decided assignment is still refused (ensure_active)."""
+    if assignment.state != Assignment.State.DECIDED:
+        return None
+    earlier = Decision.objects.filter(assignment=assignment).first()
+    if earlier is None:
+        return None
+    asked_label = assignment.item.output_label if verdict == Verdict.APPROVE else label
+    same = (earlier.verdict, earlier.label, earlier.rationale, earlier.reason_code) == (
+        verdict,
+        asked_label,
+        rationale,
+        reason_code,
+    )
+    if not same:
+        return None
+    earlier.replayed = True
+    return earlier
 
 
 def _record_gold(decision: Decision, item: Item, reviewer: User, now: datetime) -> None:

@@ -226,6 +226,27 @@ def test_deciding_someone_elses_or_a_missing_assignment_is_404_and_changes_nothi
     assert snapshot() == before
 
 
+@pytest.mark.parametrize(
+    "body",
+    [{"verdict": "approve"}, {"verdict": "override", "label": "deny", **RATIONALE}],
+    ids=["approve", "override"],
+)
+def test_the_same_verdict_sent_again_answers_200_with_the_same_decision(
+    queue: Queue, client: APIClient, body: dict[str, Any]
+) -> None:
+    # A client whose answer was lost (web process or database died after the commit)
+    # retries: it gets the recorded decision back and nothing is recorded twice.
+    _, assignment_id = leased(client, queue)
+    first = decide(client, assignment_id, body)
+    before = snapshot()
+
+    again = decide(client, assignment_id, body)
+
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"]
+    assert snapshot() == before
+
+
 def test_deciding_twice_is_409_and_changes_nothing(queue: Queue, client: APIClient) -> None:
     _, assignment_id = leased(client, queue)
     decide(client, assignment_id, {"verdict": "approve"})
