@@ -191,8 +191,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["hitl.api.parsers.StrictJSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # drf-spectacular's, plus the framework's own 400/401/403/404 on each operation.
+    "DEFAULT_SCHEMA_CLASS": "hitl.api.schema.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "hitl.api.pagination.LimitOffsetPagination",  # bounded
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "hitl.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
@@ -250,6 +251,8 @@ CELERY_TASK_ROUTES = (
     if HITL_EVIDENCE_QUEUE
     else {}
 )
+# Autodiscovery imports only `tasks` modules; these are task modules by another name.
+CELERY_IMPORTS = ("datasets.trigger_tasks",)
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "audit-verify-recent": {"task": "audit.tasks.verify_recent_events", "schedule": 60.0},
@@ -267,10 +270,21 @@ CELERY_BEAT_SCHEDULE = {
     "reviews-rollups": {"task": "reviews.tasks.advance_rollups", "schedule": 10.0},
     # Alert rules read the roll-ups; a firing is a row, so a missed run only delays it.
     "reviews-alerts": {"task": "reviews.tasks.evaluate_alerts", "schedule": 60.0},
+    # Active learning: auto-approved items into Tier 1 within each queue's daily budget,
+    # paced over the day; the cursor lives in the database, so a missed run only delays.
+    "reviews-active-learning": {"task": "reviews.tasks.sample_for_review", "schedule": 300.0},
     # Calibration maps from the last 30 days of human decisions, once a day.
     "reviews-calibration": {"task": "reviews.tasks.refit_calibrations", "schedule": 86400.0},
     # Webhook retries and lost sends: due deliveries are rows, so a missed run only delays.
     "webhooks-redrive": {"task": "webhooks.tasks.redrive_deliveries", "schedule": 15.0},
+    # Snapshot builds whose task or worker was lost: the rows say which, so a missed run
+    # only delays a snapshot.
+    "datasets-reconcile": {"task": "datasets.tasks.reconcile_datasets", "schedule": 60.0},
+    # Retraining triggers: counts and firings are rows, so a missed run only delays a snapshot.
+    "datasets-retrain-triggers": {
+        "task": "datasets.trigger_tasks.run_retrain_triggers",
+        "schedule": 60.0,
+    },
 }
 
 # --- Email: notifications to escalation and incident owner groups ------------------

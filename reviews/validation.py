@@ -154,6 +154,8 @@ def validate_prediction(raw: Any) -> tuple[str, Prediction]:
             errors[name] = [message]
     if "input" not in raw:
         errors["input"] = [REQUIRED]
+    elif raw["input"] is None:  # the column is NOT NULL: a 500 at insert (found by tests/fuzz)
+        errors["input"] = ["This field may not be null."]
     if "output" not in raw:
         errors["output"] = [REQUIRED]
     else:

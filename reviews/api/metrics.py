@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hitl.api.errors import ApiError
+from hitl.api.schema import ERROR
 from reviews.api.views import queue_or_404
 from reviews.permissions import QueuePerm
 from reviews.services.measure import queue_metrics, queue_series
@@ -23,6 +24,9 @@ from reviews.services.measure import queue_metrics, queue_series
 METRICS_PERMS = (QueuePerm.MANAGE, QueuePerm.ESCALATIONS, QueuePerm.INCIDENTS)
 WINDOW = re.compile(r"^(\d{1,4})([hd])$")
 MAX_WINDOW = timedelta(days=366)
+# The times a window may start or end at: far from the calendar's edges, which overflow.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 def parse_window(value: str) -> timedelta:
@@ -37,8 +41,33 @@ def parse_window(value: str) -> timedelta:
     return span
 
 
+def _parse_time(value: str) -> datetime | None:
+    """An ISO 8601 time with its offset, between EARLIEST and LATEST; None otherwise.
+
+    parse_datetime raises ValueError for a time of the right shape that is no date
+    (2026-13-45T99:99), and the calendar's edges overflow once the roll-up query turns
+    them into UTC: both were 500s (tests/security/test_limits_and_injection.py).
+    """
+    try:
+        parsed = parse_datetime(value)
+        if parsed is None or timezone.is_naive(parsed):
+            return None
+        in_range = EARLIEST <= parsed.astimezone(UTC) <= LATEST
+    except (ValueError, OverflowError):
+        return None
+    return parsed if in_range else None
+
+
+def _no_nul(name: str, value: str) -> None:
+    """PostgreSQL refuses a NUL in text: a 500 from the roll-up query, unless refused here."""
+    if "\x00" in value:
+        message = "Must not contain NUL characters."
+        raise ApiError(code="invalid", message=message, fields={name: [message]})
+
+
 def _parse_slice(value: str) -> dict[str, str]:
     """'region:EU,product:mortgage' → {"region": "EU", "product": "mortgage"}."""
+    _no_nul("slice", value)
     tags = {}
     for part in value.split(","):
         key, sep, tag = part.partition(":")
@@ -56,9 +85,12 @@ def _bounds(params: Any) -> tuple[datetime, datetime]:
     if params.get("start") or params.get("end"):
         parsed = {}
         for name in ("start", "end"):
-            value = parse_datetime(params.get(name, "")) if params.get(name) else None
-            if value is None or timezone.is_naive(value):
-                errors[name] = ["An ISO 8601 time with its offset, such as 2026-11-01T00:00Z."]
+            value = _parse_time(params.get(name, ""))
+            if value is None:
+                errors[name] = [
+                    "An ISO 8601 time with its offset, such as 2026-11-01T00:00Z, "
+                    "between 1970 and 9000."
+                ]
             parsed[name] = value
         if not errors:
             start, end = parsed["start"], parsed["end"]
@@ -84,7 +116,7 @@ class QueueMetricsView(APIView):
             OpenApiParameter("model_version", str),
             OpenApiParameter("series", bool, description="add hourly points for charts"),
         ],
-        responses={200: OpenApiTypes.OBJECT, 400: OpenApiResponse(description="bad window")},
+        responses={200: OpenApiTypes.OBJECT, 400: ERROR},
         summary="Every SPEC §4 metric of the queue over a window, from the roll-ups",
     )
     def get(self, request: Request, slug: str) -> Response:
@@ -99,6 +131,8 @@ class QueueMetricsView(APIView):
                     code="invalid", message=str(exc), fields={"slice": [str(exc)]}
                 ) from None
         model_version = request.query_params.get("model_version") or None
+        if model_version:
+            _no_nul("model_version", model_version)
         body = queue_metrics(
             queue=queue, start=start, end=end, slice_tags=slice_tags, model_version=model_version
         )

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -28,9 +28,10 @@ from hitl.api.fields import (
     StrictFloatField,
     StrictIntegerField,
 )
+from hitl.api.schema import ERROR
 from reviews.api.metrics import METRICS_PERMS, parse_window
 from reviews.api.serializers import SliceTagsField
-from reviews.api.views import queue_or_404
+from reviews.api.views import PolicyOutSerializer, queue_or_404
 from reviews.models import AlertFiring, AlertRule, CalibrationFit, Queue
 from reviews.permissions import QueuePerm
 from reviews.services.alerts import AlertRuleInvalid, alert_rule_create, alert_rule_update
@@ -50,9 +51,31 @@ class CalibrationInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
     )
 
 
+class CalibrationFitOutSerializer(serializers.Serializer):
+    """A fit as reviews.services.calibration.fit_json builds it."""
+
+    id = serializers.IntegerField()
+    queue = serializers.CharField()
+    method = serializers.CharField(help_text=", ".join(CalibrationFit.Method.values))
+    params = serializers.JSONField(help_text="The fitted map's parameters.")
+    n_items = serializers.IntegerField()
+    ece_before = serializers.FloatField(allow_null=True)
+    ece_after = serializers.FloatField(allow_null=True)
+    reliability_before = serializers.JSONField(allow_null=True)
+    reliability_after = serializers.JSONField(allow_null=True)
+    fitted_at = serializers.DateTimeField()
+    fitted_by = serializers.CharField()
+    active = serializers.BooleanField()
+
+
 class QueueCalibrationView(APIView):
     @extend_schema(
-        responses={200: OpenApiTypes.OBJECT},
+        responses={
+            200: inline_serializer(
+                "ActiveCalibration",
+                {"active": CalibrationFitOutSerializer(allow_null=True)},
+            )
+        },
         summary="The queue's active calibration fit with reliability before and after",
     )
     def get(self, request: Request, slug: str) -> Response:
@@ -62,7 +85,7 @@ class QueueCalibrationView(APIView):
 
     @extend_schema(
         request=CalibrationInSerializer,
-        responses={201: OpenApiTypes.OBJECT},
+        responses={201: CalibrationFitOutSerializer},
         summary="Fit a calibration map now from human-decided items and make it active",
     )
     def post(self, request: Request, slug: str) -> Response:
@@ -90,7 +113,7 @@ class DraftInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
 class QueueSimulatorView(APIView):
     @extend_schema(
         parameters=[OpenApiParameter("window", str, description="7d (default), 24h, 30d…")],
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: OpenApiTypes.OBJECT, 400: ERROR},
         summary="What each candidate auto_approve_at would have meant over the window",
     )
     def get(self, request: Request, slug: str) -> Response:
@@ -112,7 +135,7 @@ class QueueSimulatorView(APIView):
 class QueueSimulatorDraftView(APIView):
     @extend_schema(
         request=DraftInSerializer,
-        responses={201: OpenApiTypes.OBJECT},
+        responses={201: PolicyOutSerializer},
         summary="Draft a new, inactive policy version with the chosen auto_approve_at",
     )
     def post(self, request: Request, slug: str) -> Response:
@@ -149,6 +172,37 @@ class AlertRuleInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
     open_incident = StrictBooleanField(default=False)
     contain = StrictBooleanField(default=False)
     active = StrictBooleanField(required=False)
+
+
+class FiringOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    started_at = serializers.DateTimeField()
+    ended_at = serializers.DateTimeField(allow_null=True)
+    value = serializers.FloatField(allow_null=True)
+    baseline = serializers.FloatField(allow_null=True)
+    incident = serializers.IntegerField(allow_null=True)
+    containment = serializers.IntegerField(allow_null=True)
+
+
+class AlertRuleOutSerializer(serializers.Serializer):
+    """A rule as rule_json builds it, with its open firing and the last ten."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    metric = serializers.CharField(help_text=", ".join(AlertRule.Metric.values))
+    comparison = serializers.CharField(help_text=", ".join(AlertRule.Comparison.values))
+    threshold = serializers.FloatField()
+    window_s = serializers.IntegerField()
+    min_count = serializers.IntegerField()
+    slice = serializers.DictField(child=serializers.CharField())
+    notify = serializers.BooleanField()
+    open_incident = serializers.BooleanField()
+    contain = serializers.BooleanField()
+    active = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+    created_by = serializers.CharField()
+    firing = FiringOutSerializer(allow_null=True)
+    recent_firings = FiringOutSerializer(many=True)
 
 
 def firing_json(firing: AlertFiring) -> dict[str, Any]:
@@ -197,14 +251,16 @@ def _invalid(exc: AlertRuleInvalid) -> ApiError:
 
 
 class QueueAlertsView(APIView):
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="The queue's alert rules")
+    @extend_schema(
+        responses={200: AlertRuleOutSerializer(many=True)}, summary="The queue's alert rules"
+    )
     def get(self, request: Request, slug: str) -> Response:
         queue = queue_or_404(request, slug, MANAGE)
         return Response(_rules_json(queue, AlertRule.objects.filter(queue=queue)))
 
     @extend_schema(
         request=AlertRuleInSerializer,
-        responses={201: OpenApiTypes.OBJECT},
+        responses={201: AlertRuleOutSerializer},
         summary="Add an alert rule: a metric, a comparison, a window and actions",
     )
     def post(self, request: Request, slug: str) -> Response:
@@ -228,7 +284,7 @@ class QueueAlertsView(APIView):
 class AlertRuleDetailView(APIView):
     @extend_schema(
         request=AlertRuleInSerializer(partial=True),
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: AlertRuleOutSerializer},
         summary="Change an alert rule (any of its fields; active=false switches it off)",
     )
     def patch(self, request: Request, slug: str, pk: int) -> Response:

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from audit.services import Actor
 from hitl.api.errors import ApiError, error_body
+from hitl.api.schema import ERROR
 from reviews.api.serializers import (
     AssignmentOutSerializer,
     BulkPredictionsInSerializer,
@@ -84,20 +85,6 @@ from reviews.services.queues import (
     queue_create,
 )
 from reviews.validation import PredictionInvalid, validate_prediction
-
-ERROR = inline_serializer(
-    "Error",
-    {
-        "error": inline_serializer(
-            "ErrorBody",
-            {
-                "code": serializers.CharField(),
-                "message": serializers.CharField(),
-                "fields": serializers.DictField(child=serializers.ListField()),
-            },
-        )
-    },
-)
 
 _CONFLICT_MESSAGE = "external_id was already used with a different body."
 
@@ -301,10 +288,29 @@ class QueueDetailView(APIView):
         return Response(QueueOutSerializer(queue_or_404(request, slug)).data)
 
 
+class PolicyOutSerializer(serializers.Serializer):
+    """A policy version as TierPolicy.as_json renders it, and whether it routes new items."""
+
+    version = serializers.IntegerField()
+    auto_approve_at = serializers.FloatField()
+    sme_below = serializers.FloatField()
+    risk_tier = serializers.CharField(help_text="low, medium or high")
+    mode = serializers.CharField(help_text="in_path or post_hoc")
+    shadow = serializers.BooleanField()
+    audit_sample_rate = serializers.FloatField()
+    consensus = serializers.DictField(help_text='{"reviewers", "rule", "on_disagreement"}')
+    slice_rules = serializers.ListField(child=serializers.DictField())
+    sla = serializers.DictField(
+        help_text='{"tier1": {"time_to_human_s", "time_to_decision_s"}, "sme": {…}}'
+    )
+    active = serializers.BooleanField(help_text="Whether this version routes new items now.")
+    note = serializers.CharField(required=False)
+
+
 class QueuePolicyCreateView(APIView):
     @extend_schema(
         request=PolicyInSerializer,
-        responses={201: QueueOutSerializer, 400: ERROR, 404: ERROR},
+        responses={201: PolicyOutSerializer, 400: ERROR, 404: ERROR},
         summary="Add a policy version (active at once unless activate is false)",
     )
     def post(self, request: Request, slug: str) -> Response:
@@ -450,7 +456,16 @@ class QueueClaimView(APIView):
 class AssignmentDecisionView(APIView):
     @extend_schema(
         request=DecisionInSerializer,
-        responses={201: DecisionOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+        responses={
+            201: DecisionOutSerializer,
+            200: OpenApiResponse(
+                DecisionOutSerializer,
+                description="The same verdict sent again: the decision already recorded.",
+            ),
+            400: ERROR,
+            404: ERROR,
+            409: ERROR,
+        },
         summary="Record your verdict on your lease",
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -465,7 +480,8 @@ class AssignmentDecisionView(APIView):
             raise _assignment_error(exc) from None
         except DecisionInvalid as exc:
             raise decision_invalid(exc) from None
-        return Response(decision_json(decision), status=status.HTTP_201_CREATED)
+        answered = status.HTTP_200_OK if decision.replayed else status.HTTP_201_CREATED
+        return Response(decision_json(decision), status=answered)
 
 
 class AssignmentReleaseView(APIView):
