@@ -7,6 +7,7 @@ over HTTP, prints its figures and stops everything it started.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import math
 import os
@@ -30,6 +31,21 @@ from psycopg import sql
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH_SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789abcdef"  # noqa: S105
+
+
+def bench_parser(doc: str | None, *, database: str) -> argparse.ArgumentParser:
+    """A bench's argument parser: its docstring's first paragraph as the description, and
+    --database-url naming a bench database on the local server (dropped and re-created)."""
+    parser = argparse.ArgumentParser(
+        description=(doc or "").split("\n\n")[0],
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    parser.add_argument(
+        "--database-url",
+        default=f"postgres://postgres@127.0.0.1:5432/{database}",
+        help="the bench database: dropped and re-created (its name must contain 'bench')",
+    )
+    return parser
 
 
 def database_name(url: str) -> str:

@@ -30,6 +30,7 @@ from _common import (
     REPO,
     CpuMonitor,
     Row,
+    bench_parser,
     breakdown,
     database_name,
     django_env,
@@ -492,15 +493,7 @@ def _mean(values: list[float]) -> float:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=(__doc__ or "").split("\n\n")[0],
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-    )
-    parser.add_argument(
-        "--database-url",
-        default="postgres://postgres@127.0.0.1:5432/hitl_claim_bench",
-        help="the bench database: dropped and re-created (its name must contain 'bench')",
-    )
+    parser = bench_parser(__doc__, database="hitl_claim_bench")
     parser.add_argument("--pending", type=int, default=1_000_000, help="queued Tier 1 items")
     parser.add_argument(
         "--decided", type=int, default=1_000_000, help="already-decided items among them"

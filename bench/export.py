@@ -34,6 +34,7 @@ from _common import (  # noqa: E402
     CpuMonitor,
     Row,
     _matched_seconds,
+    bench_parser,
     breakdown,
     database_name,
     django_env,
@@ -379,15 +380,7 @@ def run_profile(env: dict[str, str], loaded: Loaded, rows: int) -> None:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=(__doc__ or "").split("\n\n")[0],
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-    )
-    parser.add_argument(
-        "--database-url",
-        default="postgres://postgres@127.0.0.1:5432/hitl_bench_export",
-        help="the bench database: dropped and re-created (its name must contain 'bench')",
-    )
+    parser = bench_parser(__doc__, database="hitl_bench_export")
     parser.add_argument("--rows", type=int, default=1_000_000, help="decided items to export")
     parser.add_argument(
         "--k", type=int, default=1, choices=(1, 2), help="verdicts per item (consensus)"

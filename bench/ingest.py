@@ -43,6 +43,7 @@ from _common import (
     CpuMonitor,
     Row,
     Server,
+    bench_parser,
     breakdown,
     database_name,
     django_env,
@@ -473,15 +474,7 @@ def _profile_view(
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=(__doc__ or "").split("\n\n")[0],
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-    )
-    parser.add_argument(
-        "--database-url",
-        default="postgres://postgres@127.0.0.1:5432/hitl_bench",
-        help="the bench database: dropped and re-created (its name must contain 'bench')",
-    )
+    parser = bench_parser(__doc__, database="hitl_bench")
     parser.add_argument("--items", type=int, default=100_000, help="bulk predictions to send")
     parser.add_argument("--batch", type=int, default=1000, help="predictions per bulk call")
     parser.add_argument("--clients", type=int, default=2, help="concurrent bulk senders")

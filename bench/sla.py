@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (  # noqa: E402
     REPO,
+    bench_parser,
     database_name,
     django_env,
     machine_info,
@@ -295,15 +296,7 @@ def sla_breached_action() -> int:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=(__doc__ or "").split("\n\n")[0],
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-    )
-    parser.add_argument(
-        "--database-url",
-        default="postgres://postgres@127.0.0.1:5432/hitl_sla_bench",
-        help="the bench database: dropped and re-created (its name must contain 'bench')",
-    )
+    parser = bench_parser(__doc__, database="hitl_sla_bench")
     parser.add_argument(
         "--broker-url",
         default=os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/10"),

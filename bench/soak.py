@@ -56,6 +56,7 @@ from _common import (  # noqa: E402 - the bench directory is not a package
     CpuMonitor,
     _children,
     _proc_cpu,
+    bench_parser,
     database_name,
     django_env,
     gunicorn,
@@ -884,15 +885,7 @@ def _finite(value: Any) -> Any:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=(__doc__ or "").split("\n\n")[0],
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-    )
-    parser.add_argument(
-        "--database-url",
-        default="postgres://postgres@127.0.0.1:5432/hitl_bench_soak",
-        help="the bench database: dropped and re-created (its name must contain 'bench')",
-    )
+    parser = bench_parser(__doc__, database="hitl_bench_soak")
     parser.add_argument(
         "--broker-url",
         default="redis://127.0.0.1:6379/11",
