@@ -48,6 +48,49 @@ def bench_parser(doc: str | None, *, database: str) -> argparse.ArgumentParser:
     return parser
 
 
+class PeakRss:
+    """The peak resident memory of one child process, in MB, while it runs.
+
+        with PeakRss(proc.pid) as peak:
+            proc.wait()
+        peak.mb
+
+    Polls the child's own high-water mark (VmHWM in /proc/<pid>/status). Not wait4's
+    ru_maxrss: Linux carries the parent's high-water mark over fork and exec into the
+    child's, so a big parent (a long pytest run) would pass for the child's peak.
+    """
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        self.pid, self.interval, self.mb = pid, interval, 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _read(self) -> float | None:
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text()
+        except OSError:
+            return None
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+        return None  # a zombie: its memory is gone
+
+    def _poll(self) -> None:
+        while not self._done.is_set():
+            mb = self._read()
+            if mb is not None:
+                self.mb = max(self.mb, mb)
+            self._done.wait(self.interval)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+
 def database_name(url: str) -> str:
     return urlsplit(url).path.lstrip("/")
 

@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
     REPO,
     CpuMonitor,
+    PeakRss,
     Row,
     _matched_seconds,
     bench_parser,
@@ -200,13 +201,12 @@ def run_export(env: dict[str, str], to: str, database: str) -> Export:
     with CpuMonitor(proc.pid, database) as cpu:
         reader = threading.Thread(target=_read, args=(proc.stdout, export, proc.pid, t0))
         reader.start()
-        # wait4, not wait: the rusage of this child alone (ru_maxrss is its peak RSS, in KiB).
-        _pid, status, usage = os.wait4(proc.pid, 0)
+        with PeakRss(proc.pid) as peak:
+            proc.wait()
         export.wall = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
         reader.join()
     export.exit_code = proc.returncode
-    export.peak_rss_mb = usage.ru_maxrss / 1024
+    export.peak_rss_mb = peak.mb
     export.cpu_report, export.noise = cpu.report(items=int(export.last_line.get("rows", 0)))
     export.export_cpu = cpu.used("server")
     return export

