@@ -89,6 +89,7 @@ class BulkPredictionsInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
     items = serializers.ListField(
         child=serializers.JSONField(allow_null=True),
         max_length=settings.HITL_BULK_MAX_ITEMS,
+        min_length=1,  # what allow_empty says, in a form the OpenAPI schema shows (minItems)
         allow_empty=False,
     )
 
