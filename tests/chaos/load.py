@@ -42,7 +42,7 @@ class Tally:
     claims: int = 0
     empty_claims: int = 0
     decisions: int = 0
-    leases_lost: int = 0  # a 409 on a decision: the sweep took the lease, or a retry
+    leases_lost: int = 0  # a 409 on a decision: the sweep took the lease
     cut: int = 0  # requests whose connection died mid-request
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -244,7 +244,9 @@ class Load:
             with tally.lock:
                 if response is None:
                     tally.unexpected.append(f"decision on assignment {claim['id']}: gave up")
-                elif response.status_code == 201:
+                elif response.status_code in (200, 201):
+                    # 200: a retry of a verdict whose answer was lost (the first call was
+                    # recorded); the same decision comes back, nothing recorded twice.
                     tally.decisions += 1
                 elif response.status_code == 409:
                     tally.leases_lost += 1
