@@ -1,13 +1,28 @@
-"""PERSON: names after honorifics and salutations, and listed first names with a surname.
+"""PERSON: names found by their context and shape, with name lists as one kind of evidence.
 
-No statistical model runs here (none ships offline with the installed packages): a name is
-found by (1) a cue right before it, "Mr.", "Dr", "Dear", "Name:", "Regards,", "signed by",
-followed by capitalised words, or (2) a capitalised first name from `data/first_names.txt`
-followed by a capitalised surname. What this misses is said in the README.
+No statistical model runs here (none ships offline; ner.py adds one where a user has it).
+A name is found by:
+
+1. a cue right before it: honorifics ("Dr.", "Frau", "Pan", "Sayın"), salutations ("Dear",
+   "Hi"), introductions ("my name is", "je m'appelle", "benim adım"), references ("talk to",
+   "ask for", "cc", "signed by"), labels ("Name:", "Patient:") and sign-offs ("Regards,"):
+   capitalised words after a strong cue are a name unless every one is a common word; after
+   a weak cue ("from", "with", "by") they need list evidence or two uncommon words;
+2. lower-case chat ("ask wojciech about it"): after a cue, a word from the first-name list
+   that is no common word, and a surname after it;
+3. shape: a first name from the list followed by capitalised words; "Surname, First";
+   initials before a surname ("J. Kowalska", "A.K. Sharma"); two or three capitalised
+   words none of which is a common word, one of them in the lists.
+
+The lists (see data/build_name_lists.py): 45,000 first names of 54 countries from
+gender-guesser's `nam_dict.txt` (Jörg Michael, GNU FDL), read from that package at run
+time; 88,799 surnames of the US Census 1990 (public domain); and common words (SCOWL and
+wordfreq) that make a listed name ambiguous ("Will", "Grace") or a capitalised word no name.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -17,236 +32,174 @@ from audit.redaction.literals import expand, trie
 from audit.redaction.scan import Scan, finditer_at
 from audit.redaction.spans import Span
 
-_UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ"
-_TOKEN = rf"[{_UPPER}][^\W\d_]*(?:[-'’][{_UPPER}][^\W\d_]+)?"
-_PARTICLE = r"(?:van|von|de|der|den|da|di|del|della|du|le|la|ten|ter|af|al|bin|ibn|dos|das)"
-# Up to four name tokens, allowing a middle initial ("John F. Kennedy") and particles
-# ("Ludwig van Beethoven", "Maria de la Cruz").
-_NAME = rf"{_TOKEN}(?:[ \t]+(?:[{_UPPER}]\.[ \t]+)?(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,3}}"
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+_TOKEN = rf"[{_UPPER}][^\W\d_]*(?:[-'’][{_UPPER}a-z][^\W\d_]+)*"
+_PARTICLE = (
+    r"(?:van|von|de|der|den|da|di|del|della|du|le|la|ten|ter|af|al|el|bin|binti|ibn|bint|dos"
+    r"|das|do|e|y|zu|vom|ben|ould|ap|mac|ni|nic|ua|st\.?)"
+)
+_INITIALS = rf"(?:[{_UPPER}]\.(?:[ \t]?[{_UPPER}]\.){{0,2}}[ \t]*)"
+# Up to five name tokens, allowing initials ("J. Kowalska", "John F. Kennedy") and particles
+# ("Ludwig van der Berg", "Maria de la Cruz", "Mohammed bin Rashid Al-Mansouri").
+_NAME = rf"{_INITIALS}?{_TOKEN}(?:[ \t]+{_INITIALS}?(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,4}}"
 
 _HONORIFICS = (
-    r"mr|mrs|ms|mx|miss|dr|prof|sir|dame|lord|lady|herr|frau|mme|mlle|m|sr|sra|srta|sig|sig\.ra"
-    r"|dott|dott\.ssa|dhr|mevr|fru"
+    r"mr|mrs|ms|mx|miss|dr|prof|sir|dame|lord|lady|herr|frau|hr|fr|mme|mlle|m|sr|sra|srta|don"
+    r"|do[ñn]a|sig|sig\.ra|signor|signora|dott|dott\.ssa|avv|ing|dhr|mevr|mw|mej|meneer"
+    r"|mevrouw|fru|pan|pani|panna|sayın|bay|bayan|shri|sri|smt|kumari|rev|fr|father|sister"
+    r"|capt|col|maj|lt|sgt|insp|det|officer|judge|nurse|mag|mgr|doc|dipl|herra|rouva|kyrie"
+    r"|kyria|gospodin|gospo[dđ]a|ustaz|sheikh|hajji|haji|mst|md"
 )
 _STRONG_CUES = (
-    rf"{_HONORIFICS}|dear|liebe|lieber|cher|ch[èe]re|estimad[oa]|querid[oa]"
-    r"|gentile|caro|cara|beste|name|full name|customer name|patient|patient name|client"
-    r"|applicant|employee|signed|signed by|signature|regards|best regards|kind regards"
-    r"|warm regards|sincerely|yours sincerely|yours truly|cheers|thanks|thank you|best"
-    r"|mit freundlichen gr[üu](?:ß|ss)en|viele gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|cordialement"
-    r"|bien [àa] vous|saludos|atentamente|un saludo|cordiali saluti|distinti saluti"
-    r"|met vriendelijke groet|groeten|med v[äa]nliga h[äa]lsningar|h[äa]lsningar|attn"
-    r"|c/o|contact person|account holder|cardholder|beneficiary|nom|nombre|nome|vorname"
-    r"|nachname|achternaam|namn"
+    rf"{_HONORIFICS}|dear|liebe|lieber|cher|ch[èe]re|estimad[oa]|querid[oa]|gentile|caro|cara"
+    r"|beste|geachte|kära|kjære|kære|drogi|droga|szanowny|szanowna|sayın|prezado|prezada"
+    r"|hi|hello|hey|hallo|moin|servus|bonjour|salut|hola|buenos d[ií]as|ciao|buongiorno|hej"
+    r"|hei|moi|merhaba|ol[áa]|oi|cze[śs][ćc]|dzie[ńn] dobry|ahoj|szia|yassou|namaste"
+    r"|salam|habari|jambo|sawubona|good morning|good afternoon|good evening|morning"
+    r"|name|full name|customer name|client name|patient|patient name|employee|employee name"
+    r"|applicant|applicant name|candidate|tenant|landlord|policyholder|insured|claimant"
+    r"|passenger|guest|member|holder|signed|signed by|signature|regards|best regards"
+    r"|kind regards|warm regards|warmest regards|many thanks|sincerely|yours sincerely"
+    r"|yours truly|yours faithfully|cheers|thanks|thank you|thanks again|best|best wishes"
+    r"|all the best|take care|mit freundlichen gr[üu](?:ß|ss)en|freundliche gr[üu](?:ß|ss)e"
+    r"|viele gr[üu](?:ß|ss)e|liebe gr[üu](?:ß|ss)e|beste gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|lg"
+    r"|mfg|cordialement|bien [àa] vous|bien cordialement|salutations|amicalement|saludos"
+    r"|atentamente|un saludo|cordiales saludos|cordiali saluti|distinti saluti|saluti"
+    r"|met vriendelijke groet|vriendelijke groet|groeten|groetjes|med v[äa]nliga h[äa]lsningar"
+    r"|v[äa]nliga h[äa]lsningar|h[äa]lsningar|mvh|med venlig hilsen|venlig hilsen|hilsen"
+    r"|med vennlig hilsen|z powa[żz]aniem|pozdrawiam|pozdrowienia|saygılarımla|sayg[ıi]lar"
+    r"|atenciosamente|cumprimentos|abra[çc]os|ystävällisin terveisin|terveisin|s pozdravem"
+    r"|[üu]dv[öo]zlettel|cu stim[ăa]|attn|c/o|contact person|account holder|cardholder"
+    r"|beneficiary|nom|nombre|nome|vorname|nachname|achternaam|voornaam|namn|navn|imi[ęe]"
+    r"|nazwisko|ad|soyad|ad soyad|my name is|my name's|my names|name is|name's|names"
+    r"|je m['’]appelle|je suis|ich hei(?:ß|ss)e|mein name ist|ich bin|mi chiamo|sono|me llamo"
+    r"|mi nombre es|soy|mijn naam is|ik ben|ik heet|jag heter|jeg hedder|jeg heter|jeg er"
+    r"|nazywam si[ęe]|mam na imi[ęe]|jestem|benim ad[ıi]m|ad[ıi]m|ben|meu nome [ée]|me chamo"
+    r"|chamo-me|sou|minun nimeni on|nimeni on|olen|jmenuji se|a nevem|numele meu este"
+    r"|talk to|talked to|speak to|speak with|spoke to|spoke with|speaking with|ask for"
+    r"|asked for|ask|asked|tell|told|ping|pinged|call|called|contact|contacted|email|emailed"
+    r"|cc|bcc|approved by|reviewed by|escalated to|assigned to|handled by|forwarded to"
+    r"|referred by|referred to|written by|reported by|requested by|submitted by|prepared by"
+    r"|on behalf of|colleague|manager|supervisor|agent|doctor|physician|consultant|advisor"
+    r"|adviser|engineer|technician|rep|representative|attending|caller|mother|father|wife"
+    r"|husband|son|daughter|brother|sister|partner|spouse|friend|neighbour|neighbor"
 )
-_WEAK_CUES = (
-    r"hi|hello|hey|hallo|bonjour|hola|ciao|hej|from|by|with|to|cc|spoke with|spoke to|agent"
-)
+_WEAK_CUES = r"from|by|with|to|and|or|for|of|per|via|this is|it['’]s|its|i['’]m|im|i am|is"
 _CUED = re.compile(
-    rf"(?<![\w.])(?:(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]*[:,]?[ \t\r\n]+"
-    rf"(?:(?i:{_HONORIFICS})\.?[ \t]+)?(?P<name>{_NAME})"
+    rf"(?<![\w.])(?:(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]*[:,\-–—]?"
+    rf"[ \t\r\n]+(?=(?:(?i:{_HONORIFICS})\.?[ \t]+)?(?P<name>{_NAME}))"
 )
 _SEQUENCE = re.compile(_NAME)
+# "Otieno, Amani": a surname, a comma and a first name from the list.
+_SURNAME_FIRST = re.compile(rf"(?<![\w.])({_TOKEN}),[ \t]+({_TOKEN})(?![\w'’-])")
 
 # Where a cue can begin, found on the lower-cased text: the same cue words as a trie,
 # case-sensitive, after a character that is not a word character or a dot. The cued
 # pattern then runs only there (its case-insensitive alternation, tried at every word,
 # was the costliest scan of the engine).
 _CUE_WORDS = trie(expand(f"{_STRONG_CUES}|{_WEAK_CUES}"))
-_CUE_TAIL = r"\.?[ \t]*[:,]?[ \t\r\n]"
+_CUE_TAIL = r"\.?[ \t]*[:,\-–—]?[ \t\r\n]"
 _CUE_AFTER = re.compile(rf"[^\w.](?=(?:{_CUE_WORDS}){_CUE_TAIL})")
 _CUE_FIRST = re.compile(rf"(?:{_CUE_WORDS}){_CUE_TAIL}")
 _WORD = re.compile(r"\S+")
 
-# Capitalised words that are never a name, even after a cue ("Dear Customer", "Hi Team").
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "and",
-        "or",
-        "but",
-        "if",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "of",
-        "with",
-        "from",
-        "by",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "they",
-        "my",
-        "our",
-        "your",
-        "his",
-        "her",
-        "their",
-        "me",
-        "us",
-        "them",
-        "all",
-        "any",
-        "some",
-        "no",
-        "not",
-        "yes",
-        "ok",
-        "okay",
-        "please",
-        "thanks",
-        "thank",
-        "hello",
-        "hi",
-        "dear",
-        "sir",
-        "madam",
-        "customer",
-        "customers",
-        "team",
-        "support",
-        "service",
-        "services",
-        "sales",
-        "billing",
-        "admin",
-        "administrator",
-        "user",
-        "users",
-        "client",
-        "clients",
-        "colleague",
-        "colleagues",
-        "friends",
-        "everyone",
-        "all",
-        "there",
-        "here",
-        "team",
-        "staff",
-        "member",
-        "members",
-        "manager",
-        "department",
-        "office",
-        "company",
-        "inc",
-        "ltd",
-        "llc",
-        "gmbh",
-        "ag",
-        "sa",
-        "bv",
-        "ab",
-        "plc",
-        "corp",
-        "corporation",
-        "bank",
-        "university",
-        "hospital",
-        "school",
-        "group",
-        "order",
-        "orders",
-        "invoice",
-        "account",
-        "payment",
-        "card",
-        "street",
-        "road",
-        "avenue",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "tomorrow",
-        "yesterday",
-        "new",
-        "york",
-        "london",
-        "paris",
-        "berlin",
-        "madrid",
-        "rome",
-        "amsterdam",
-        "stockholm",
-        "europe",
-        "america",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "regards",
-        "best",
-        "kind",
-        "sincerely",
-        "cheers",
-        "name",
-        "signed",
-        "from",
-        "subject",
-        "re",
-        "fw",
-        "fwd",
-        "note",
-        "notes",
-        "update",
-        "status",
-        "error",
-        "warning",
-        "info",
-        "debug",
-        "true",
-        "false",
-        "none",
-        "null",
-        "yes",
-    ]
+# Lower-case chat: a cue, then a lower-case word that is a listed first name.
+_LOWER_CUES = (
+    r"hi|hey|hello|hallo|thanks|thx|ty|ask|asked|tell|told|ping|pinged|cc|talk to|talked to"
+    r"|speak to|spoke to|spoke with|speak with|chat with|call|called|with|from|by|and|for"
+    r"|this is|its|it's|im|i'm|i am|my name is|my names|name is|names|me llamo|je m'appelle"
+    r"|ich bin|ich heiße|mi chiamo|ik ben|jag heter|jestem|benim adım|adım|sono|soy|sou"
 )
-_NAMES_FILE = Path(__file__).with_name("data") / "first_names.txt"
+_LOWER_CUE_TRIE = trie(expand(_LOWER_CUES))
+_LOWER_LETTER = "a-zà-öø-ÿąćęłńóśźżčďěňřšťůžğışș"
+# The name is in a look-ahead: a cue followed by a word that is no name ("hi its wojciech")
+# leaves that word free to be the next match's cue.
+_LOWER_NAME = re.compile(
+    rf"(?<![\w.'])(?:{_LOWER_CUE_TRIE})[ \t,:]+(?=(?P<first>[{_LOWER_LETTER}]{{3,}})"
+    rf"(?:[ \t]+(?P<last>[{_LOWER_LETTER}][{_LOWER_LETTER}'\-]{{2,}}))?)"
+)
+
+# Capitalised words that are never a name, even after a cue ("Dear Customer", "Hi Team").
+_STOP = _set(
+    """
+    a an the this that these those and or but if in on at to for of with from by as is are
+    was were be been it its i we you he she they my our your his her their me us them all
+    any some no not yes ok okay please thanks thank hello hi dear sir madam customer
+    customers team support service services sales billing admin administrator user users
+    client clients colleague colleagues friends everyone there here staff member members
+    manager department office company inc ltd llc gmbh ag sa bv ab plc corp corporation bank
+    university hospital clinic school group order orders invoice account payment card street
+    road avenue monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december today tomorrow
+    yesterday new york london paris berlin madrid rome amsterdam stockholm europe america mr
+    mrs ms dr prof regards best kind sincerely cheers name signed subject re fw fwd note
+    notes update status error warning info debug true false none null ticket case ref id
+    dept hr it ops qa devops crm api sla faq pdf url uk us usa eu un
+    """
+)
+_DATA = Path(__file__).with_name("data")
 
 
 @cache
 def first_names() -> frozenset[str]:
-    lines = _NAMES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(n.strip() for n in lines if n.strip() and not n.startswith("#"))
+    """Lower-cased first names: gender-guesser's list (its data file, not its code)."""
+    data = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    found: set[str] = set()
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if line and line[0] not in "#=":
+            name = line.split()[1].lower()
+            found.update(name.replace("+", joiner) for joiner in ("", "-"))
+    return frozenset(found)
+
+
+def _lines(name: str) -> frozenset[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return frozenset(line.lower() for line in text.splitlines() if line and line[0] != "#")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Lower-cased surnames: the US Census 1990 list."""
+    return _lines("surnames.txt")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Lower-cased common words of 17 languages (data/build_name_lists.py)."""
+    return _lines("common_words.txt")
+
+
+def is_common(word: str) -> bool:
+    return word.lower() in common_words()
+
+
+def is_listed_word(word: str) -> bool:
+    """Whether `word` (or a part of a hyphenated one) is in the first-name or surname list."""
+    lower = word.lower().replace("’", "'")
+    given, family = first_names(), surnames()
+    if lower in given or lower in family:
+        return True
+    return any(p in given or p in family for p in re.split(r"[-']", lower) if len(p) > 1)
+
+
+def _is_given(word: str) -> bool:
+    lower = word.lower()
+    names = first_names()
+    return lower in names or lower.split("-")[0] in names
+
+
+def _evidence(word: str) -> str:
+    """ "name": a listed word that is no common word; "maybe": listed and common ("Will");
+    "unknown": in no list and no common word; "word": a common word only."""
+    listed, common = is_listed_word(word), is_common(word)
+    if listed:
+        return "maybe" if common else "name"
+    return "word" if common else "unknown"
 
 
 def _tokens(name: str) -> list[tuple[int, int]]:
@@ -257,10 +210,14 @@ def _trim(name: str) -> str:
     """Cut the name at its first stop word ("John Smith The" -> "John Smith")."""
     end = 0
     for start, stop in _tokens(name):
-        if name[start:stop].lower().strip(".") in _STOP:
+        if name[start:stop].lower().strip(".,") in _STOP:
             break
         end = stop
     return name[:end]
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name) if len(w) > 1]
 
 
 def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
@@ -272,40 +229,104 @@ def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
     return finditer_at(_CUED, text, starts)
 
 
+def _accept_cued(name: str, strong: bool) -> bool:
+    words = _words(name)
+    if not words:
+        return bool(re.fullmatch(rf"[{_UPPER}]", name.strip())) and strong  # "M X"
+    kinds = [_evidence(w) for w in words]
+    if "name" in kinds:
+        return True
+    if strong:
+        return any(k != "word" for k in kinds)
+    return kinds.count("unknown") >= 2 or (len(words) >= 2 and "maybe" in kinds)
+
+
 def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
-    if not scan.has_upper:
-        return  # no capital letter: no name can begin
-    names = first_names()
+    if scan.has_upper:
+        yield from _capitalised(text, scan)
+    lower = scan.lower if scan.lower is not None else text.lower()
+    if len(lower) == len(text):  # offsets in the lower-cased text are offsets in the text
+        yield from _lower_case(text, lower)
+
+
+def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
     for m in _cued(text, scan.lower):
         name = _trim(m.group("name"))
-        if not name:
-            continue
-        first = name.split()[0].title()
-        if m.group("strong") is not None or first in names:
+        if name and _accept_cued(name, m.group("strong") is not None):
             yield Span(m.start("name"), m.start("name") + len(name), "PERSON")
     for m in _SEQUENCE.finditer(text):
-        value = m.group()
-        if " " not in value and "\t" not in value:
-            continue
-        yield from _listed(value, m.start(), names)
+        yield from _shaped(m.group(), m.start())
+    if "," in text:
+        for m in _SURNAME_FIRST.finditer(text):
+            last, first = m.group(1), m.group(2)
+            if (
+                _is_given(first)
+                and not is_common(first)
+                and _evidence(last) != "word"
+                and last.lower() not in _STOP
+            ):
+                yield Span(m.start(), m.end(), "PERSON")
 
 
-def _listed(value: str, offset: int, names: frozenset[str]) -> Iterator[Span]:
-    """In a run of capitalised words, a listed first name and the surname(s) after it."""
+def _shaped(value: str, offset: int) -> Iterator[Span]:
+    """In a run of capitalised words, the part that is a name by the lists and its shape."""
     spans = _tokens(value)
-    for index, (start, end) in enumerate(spans):
-        word = value[start:end]
-        # "Wolf-Dieter", "Jean-Luc": a hyphenated first name counts if its first part does.
-        if (
-            word.title() not in names
-            and word.split("-")[0].title() not in names
-            or index + 1 >= len(spans)
-        ):
+    if len(spans) < 2:
+        return
+    words = [value[s:e] for s, e in spans]
+    for index, word in enumerate(words[:-1]):
+        if word.lower().strip(".") in _STOP:
             continue
         rest = _trim(value[spans[index + 1][0] :])
-        if not rest or len(rest.split()[0].rstrip(".")) < 2 and len(rest.split()) < 2:
+        if not rest:
             continue
-        stop = spans[index + 1][0] + len(rest)
-        yield Span(offset + start, offset + stop, "PERSON")
+        tail = _words(rest)
+        initials = word.endswith(".") and len(word) <= 5
+        if initials:
+            # "J. Kowalska", "A.K. Sharma": initials before an uncommon capitalised word.
+            if tail and _evidence(tail[0]) in ("name", "unknown", "maybe"):
+                yield Span(
+                    offset + spans[index][0], offset + spans[index + 1][0] + len(rest), "PERSON"
+                )
+                return
+            continue
+        kind = _evidence(word)
+        given = _is_given(word)
+        if not tail:
+            continue
+        after = _evidence(tail[0])
+        if given and (kind == "name" and after != "word" or after in ("name", "maybe")):
+            ok = True
+        elif kind in ("name", "unknown") and after in ("name", "unknown"):
+            # Two words no dictionary knows, one in the lists: "Wanjiru Kamau" is not, but
+            # "Amani Otieno" is (Amani is a listed first name).
+            ok = "name" in (kind, after)
+        else:
+            ok = False
+        if ok:
+            stop = spans[index + 1][0] + len(rest)
+            yield Span(offset + spans[index][0], offset + stop, "PERSON")
+            return
+
+
+def _lower_case(text: str, lower: str) -> Iterator[Span]:
+    if not _may_hold_lower_cue(lower):
         return
+    given, common = first_names(), common_words()
+    for m in _LOWER_NAME.finditer(lower):
+        first = m.group("first")
+        if first not in given or first in common or text[m.start("first")].isupper():
+            continue
+        end = m.end("first")
+        last = m.group("last")
+        if last and last not in common and (last in given or last in surnames() or len(last) > 4):
+            end = m.end("last")
+        yield Span(m.start("first"), end, "PERSON")
+
+
+_LOWER_GATE = tuple(sorted({w.split()[0] for w in expand(_LOWER_CUES)}))
+
+
+def _may_hold_lower_cue(lower: str) -> bool:
+    return any(word in lower for word in _LOWER_GATE)

@@ -1,0 +1,101 @@
+"""Rebuild the PERSON detector's two shipped word lists (run from the repository root).
+
+    pip install wordfreq==3.1.1 names==0.3.0   # build-time only, not hitl dependencies
+    apt-get install wamerican                  # /usr/share/dict/american-english
+    python audit/redaction/data/build_name_lists.py
+
+- `surnames.txt`: the surnames of the US Census Bureau's 1990 name files (a US government
+  work, public domain; 88,799 names of every origin that lives in the US), as shipped in
+  the `names` package's `dist.all.last`, title-cased.
+- `common_words.txt`: words that are words before they are names, lower-case. English: the
+  lower-case entries of SCOWL's american-english word list (Debian's wamerican; a list
+  whose capitalised entries are proper names, so "will" and "grace" are in and "john" is
+  not) that wordfreq (data CC BY-SA 4.0) counts as common (Zipf >= 3). Other languages:
+  wordfreq's 1,500 most common words (Zipf >= 4) of 16 languages, less the first names of
+  gender-guesser's list (read at run time, see names.py) and the census surnames, since
+  wordfreq counts names too.
+
+The first names themselves are not copied here: the detector reads them from the
+gender-guesser package's `nam_dict.txt` (Jörg Michael's list, GNU FDL 1.2+) at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import unicodedata
+from pathlib import Path
+
+import names as census  # type: ignore[import-not-found]
+import wordfreq  # type: ignore[import-not-found]
+
+HERE = Path(__file__).resolve().parent
+DICTIONARY = Path("/usr/share/dict/american-english")
+LANGUAGES = (
+    "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "fi", "tr", "cs", "hu", "ro", "id",
+)  # fmt: skip
+ENGLISH_ZIPF = 3.0
+OTHER_ZIPF = 4.0
+
+
+def first_names() -> set[str]:
+    data = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    found: set[str] = set()
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if line and line[0] not in "#=":
+            name = line.split()[1]
+            found.update(name.replace("+", joiner) for joiner in ("", " ", "-"))
+    return {name.lower() for name in found}
+
+
+def surnames() -> list[str]:
+    path = Path(census.__file__).with_name("dist.all.last")
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return [row.split()[0].title() for row in rows if row.strip()]
+
+
+def _folded(word: str) -> str:
+    """ "müller" -> "muller": the census writes its names in ASCII."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def common_words(given: set[str], family: set[str]) -> set[str]:
+    words = {
+        word
+        for word in DICTIONARY.read_text(encoding="utf-8").split()
+        if word.isalpha() and word.islower() and len(word) > 1
+        and wordfreq.zipf_frequency(word, "en") >= ENGLISH_ZIPF
+    }  # fmt: skip
+    for language in LANGUAGES:
+        for word in wordfreq.top_n_list(language, 1500):
+            if (
+                word.isalpha()
+                and len(word) > 1
+                and word not in given
+                and _folded(word) not in family
+                and wordfreq.zipf_frequency(word, language) >= OTHER_ZIPF
+            ):
+                words.add(word)
+    return words
+
+
+def write(name: str, header: str, lines: list[str]) -> None:
+    (HERE / name).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} lines -> {name}")
+
+
+def main() -> None:
+    given = first_names()
+    write(
+        "surnames.txt",
+        "# US Census 1990 surnames (public domain); built by build_name_lists.py.\n",
+        surnames(),
+    )
+    write(
+        "common_words.txt",
+        "# Common words (SCOWL + wordfreq, see build_name_lists.py); built by it.\n",
+        sorted(common_words(given, {name.lower() for name in surnames()})),
+    )
+
+
+if __name__ == "__main__":
+    main()

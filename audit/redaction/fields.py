@@ -1,0 +1,118 @@
+"""What a JSON object's key says about the string under it.
+
+`{"full_name": "Chidi Okeke"}` holds a name with no cue in its text: the key is the cue.
+A key that names a type makes the whole value one proposal of that type when the value has
+the type's shape (a name has no digits, a postcode is short and has one, a birth date has
+digits); everything else still goes through the detectors as any text does. Keys are
+compared without case and separators (`fullName`, `full_name`, `Full Name` are one key).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from audit.redaction.names import is_common, is_listed_word
+from audit.redaction.spans import Span
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Keys whose value is a person's name and nothing else.
+_PERSON = _set(
+    """
+    fullname firstname lastname givenname givennames familyname surname middlename maidenname
+    displayname customername clientname contactname contactperson patientname employeename
+    applicantname accountholder accountholdername cardholder cardholdername nameoncard
+    beneficiary beneficiaryname payee payeename recipientname sendername requester requestedby
+    reporter reportedby assignee assignedto agentname signedby signatory guardian nextofkin
+    emergencycontact spouse referrer holdername ownername policyholder insuredname
+    prenom nomdefamille nombre apellido apellidos nombrecompleto nome cognome nomecompleto
+    vorname nachname voornaam achternaam namn fornavn efternavn etunimi sukunimi imie nazwisko
+    adsoyad soyad
+    """
+)
+# Keys that hold a name often but not always ({"name": "Galaxy Tab"}): the value needs a
+# word from the name lists, or one that is no common word.
+_PERSON_LOOSE = _set(
+    "name customer client contact patient employee applicant agent author user owner nom naam"
+)
+_STREET = _set(
+    """
+    address street streetaddress addressline addressline1 addressline2 address1 address2
+    homeaddress postaladdress mailingaddress billingaddress shippingaddress residence
+    deliveryaddress strasse adresse anschrift direccion domicilio indirizzo morada endereco
+    adres adress ulica adresa cim
+    """
+)
+_POSTCODE = _set(
+    "postcode postalcode zip zipcode plz postleitzahl codepostal cp cap postnummer pincode cep"
+)
+_DOB = _set(
+    """
+    dob dateofbirth birthdate birthday born geburtsdatum datedenaissance fechadenacimiento
+    fechanacimiento datadinascita geboortedatum fodelsedatum fodselsdato dataurodzenia
+    dogumtarihi datadenascimento syntymaaika
+    """
+)
+
+_SEPARATORS = re.compile(r"[\W_]+")
+_NAME_SHAPE = re.compile(r"[^\W\d_][^\W\d_'’.\- ,]*(?:[ '’.\-,]+[^\W\d_]+)*\.?")
+_NOT_A_NAME = frozenset(["unknown", "anonymous", "n/a", "na", "none", "null", "test", "guest"])
+_POSTCODE_SHAPE = re.compile(r"(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,9}")
+_STREET_SHAPE = re.compile(r"(?=.*\d)(?=.*[^\W\d_]).{4,200}", re.DOTALL)
+_DATE_SHAPE = re.compile(r"(?=.*\d).{6,32}", re.DOTALL)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def _kind(key: str) -> str | None:
+    name = _SEPARATORS.sub("", key.lower())
+    if name in _PERSON:
+        return "PERSON"
+    if name in _PERSON_LOOSE:
+        return "PERSON?"
+    if name in _STREET:
+        return "ADDRESS"
+    if name in _POSTCODE:
+        return "POSTCODE"
+    if name in _DOB:
+        return "DOB"
+    return None
+
+
+def names_a_type(key: str) -> bool:
+    """Whether `key` is one of the keys this module reads as a hint."""
+    return _kind(key) is not None
+
+
+def field_span(key: str, value: str) -> Span | None:
+    """The whole (stripped) value as one span, when `key` names a type and the value fits."""
+    kind = _kind(key)
+    if kind is None:
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    start = value.index(text)
+    entity = _fits(kind, text)
+    return None if entity is None else Span(start, start + len(text), entity)
+
+
+def _fits(kind: str, text: str) -> str | None:
+    if kind in ("PERSON", "PERSON?"):
+        if len(text) > 80 or "@" in text or not _NAME_SHAPE.fullmatch(text):
+            return None
+        words = _WORD.findall(text)
+        if not words or len(words) > 6 or text.lower() in _NOT_A_NAME:
+            return None
+        if kind == "PERSON?" and all(is_common(w) and not is_listed_word(w) for w in words):
+            return None
+        return "PERSON"
+    if kind == "ADDRESS":
+        return "ADDRESS" if _STREET_SHAPE.fullmatch(text) else None
+    if kind == "POSTCODE":
+        return "ADDRESS" if _POSTCODE_SHAPE.fullmatch(text) else None
+    return "DOB" if _DATE_SHAPE.fullmatch(text) else None
