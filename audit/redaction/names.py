@@ -91,21 +91,33 @@ _STRONG_CUES = (
 )
 _WEAK_CUES = r"from|by|with|to|and|or|for|of|per|via|this is|it['’]s|its|i['’]m|im|i am|is"
 _CUED = re.compile(
-    rf"(?<![\w.])(?:(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]*[:,\-–—]?"
-    rf"[ \t\r\n]+(?=(?:(?i:{_HONORIFICS})\.?[ \t]+)?(?P<name>{_NAME}))"
+    rf"(?<![\w.])(?:(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]{{0,3}}[:,\-–—]?"
+    rf"[ \t\r\n]{{1,4}}(?=(?:(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?(?P<name>{_NAME}))"
 )
-_SEQUENCE = re.compile(_NAME)
+# Runs of capitalised words, found without the leading initials (a pattern that begins with
+# a capital letter is found by a fast scan for one); "J. Kowalska" is found by _INITIALED.
+_SEQUENCE = re.compile(
+    rf"{_TOKEN}(?:[ \t]+{_INITIALS}?(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,4}}"
+)
+_INITIALED = re.compile(rf"(?:[{_UPPER}]\.[ \t]?){{1,3}}[ \t]*{_TOKEN}")
 # "Otieno, Amani": a surname, a comma and a first name from the list.
 _SURNAME_FIRST = re.compile(rf"(?<![\w.])({_TOKEN}),[ \t]+({_TOKEN})(?![\w'’-])")
 
-# Where a cue can begin, found on the lower-cased text: the same cue words as a trie,
-# case-sensitive, after a character that is not a word character or a dot. The cued
-# pattern then runs only there (its case-insensitive alternation, tried at every word,
-# was the costliest scan of the engine).
-_CUE_WORDS = trie(expand(f"{_STRONG_CUES}|{_WEAK_CUES}"))
-_CUE_TAIL = r"\.?[ \t]*[:,\-–—]?[ \t\r\n]"
-_CUE_AFTER = re.compile(rf"[^\w.](?=(?:{_CUE_WORDS}){_CUE_TAIL})")
-_CUE_FIRST = re.compile(rf"(?:{_CUE_WORDS}){_CUE_TAIL}")
+# Where a cue can begin. A cued name begins with a capital letter after whitespace, and the
+# cue ends at most 22 characters before it (the separators' bounds): from each such capital
+# the same grammar read backwards, on the reversed lower-cased text, finds where a cue can
+# begin (twice: with and without an honorific between cue and name, as both can match).
+# The cued pattern then runs only there: tried at every word, its case-insensitive
+# alternation of 300 cues was the costliest scan of the engine.
+_CUE_WORDS = frozenset(expand(f"{_STRONG_CUES}|{_WEAK_CUES}"))
+_BACK = r"[ \t\r\n]{1,4}[:,\-–—]?[ \t]{0,3}\.?"
+_REVERSED_CUE = trie(frozenset(word[::-1] for word in _CUE_WORDS))
+_REVERSED_HONORIFIC = trie(frozenset(word[::-1] for word in expand(_HONORIFICS)))
+_CUE_BEFORE = re.compile(rf"{_BACK}(?:{_REVERSED_CUE})(?![\w.])")
+_CUE_BEFORE_HONORIFIC = re.compile(
+    rf"[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}){_BACK}(?:{_REVERSED_CUE})(?![\w.])"
+)
+_CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n][{_UPPER}]")
 _WORD = re.compile(r"\S+")
 
 # Lower-case chat: a cue, then a lower-case word that is a listed first name.
@@ -146,15 +158,34 @@ _DATA = Path(__file__).with_name("data")
 
 
 @cache
-def first_names() -> frozenset[str]:
-    """Lower-cased first names: gender-guesser's list (its data file, not its code)."""
+def _given() -> dict[str, int]:
+    """Lower-cased first names and how common each is where it is most common (1-13).
+
+    gender-guesser's list (its data file, not its code): a column per country holds a
+    hexadecimal frequency class; the largest is the name's popularity.
+    """
     data = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    found: set[str] = set()
+    found: dict[str, int] = {}
     for line in data.read_text(encoding="utf-8").splitlines():
         if line and line[0] not in "#=":
             name = line.split()[1].lower()
-            found.update(name.replace("+", joiner) for joiner in ("", "-"))
-    return frozenset(found)
+            classes = [int(c, 16) for c in line[30:-1] if c in _HEX]
+            popularity = max(classes, default=1)
+            for variant in {name.replace("+", joiner) for joiner in ("", "-")}:
+                found[variant] = max(found.get(variant, 0), popularity)
+    return found
+
+
+_HEX = frozenset("0123456789ABCDEF")
+# A listed first name that is also a common word is taken as a name on its own evidence
+# when it is this popular somewhere ("John", "Mark", "Rose"), not when rarer ("Will", "Grace").
+_POPULAR = 8
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Lower-cased first names of 54 countries (gender-guesser's list)."""
+    return frozenset(_given())
 
 
 def _lines(name: str) -> frozenset[str]:
@@ -194,11 +225,16 @@ def _is_given(word: str) -> bool:
 
 
 def _evidence(word: str) -> str:
-    """ "name": a listed word that is no common word; "maybe": listed and common ("Will");
-    "unknown": in no list and no common word; "word": a common word only."""
+    """ "name": a listed word that is no common word, or a popular first name ("John");
+    "maybe": listed and common ("Will"); "unknown": in no list and no common word; "word": a
+    common word only, or an acronym ("IBAN")."""
+    if len(word) > 1 and word.isupper():
+        return "word"
     listed, common = is_listed_word(word), is_common(word)
     if listed:
-        return "maybe" if common else "name"
+        if not common or _given().get(word.lower(), 0) >= _POPULAR:
+            return "name"
+        return "maybe"
     return "word" if common else "unknown"
 
 
@@ -223,10 +259,16 @@ def _words(name: str) -> list[str]:
 def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
     if lower is None:
         return _CUED.finditer(text)
-    starts = [m.end() for m in _CUE_AFTER.finditer(lower)]
-    if _CUE_FIRST.match(lower):
-        starts.insert(0, 0)
-    return finditer_at(_CUED, text, starts)
+    reverse = lower[::-1]
+    size = len(text)
+    starts: set[int] = set()
+    for m in _CAPITAL_AFTER_SPACE.finditer(text):
+        at = size - m.end() + 1  # the whitespace before the capital, in the reversed text
+        for pattern in (_CUE_BEFORE, _CUE_BEFORE_HONORIFIC):
+            found = pattern.match(reverse, at)
+            if found is not None:
+                starts.add(size - found.end())
+    return finditer_at(_CUED, text, sorted(starts))
 
 
 def _accept_cued(name: str, strong: bool) -> bool:
@@ -246,7 +288,8 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
     if scan.has_upper:
         yield from _capitalised(text, scan)
     lower = scan.lower if scan.lower is not None else text.lower()
-    if len(lower) == len(text):  # offsets in the lower-cased text are offsets in the text
+    # Offsets in the lower-cased text must be offsets in the text.
+    if len(lower) == len(text) and _casual(text, scan):
         yield from _lower_case(text, lower)
 
 
@@ -255,18 +298,36 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
         name = _trim(m.group("name"))
         if name and _accept_cued(name, m.group("strong") is not None):
             yield Span(m.start("name"), m.start("name") + len(name), "PERSON")
-    for m in _SEQUENCE.finditer(text):
-        yield from _shaped(m.group(), m.start())
-    if "," in text:
-        for m in _SURNAME_FIRST.finditer(text):
-            last, first = m.group(1), m.group(2)
+    if ". " in text or ".\t" in text:
+        for m in _INITIALED.finditer(text):
+            # "J. Kowalska", "A.K. Sharma": initials before an uncommon capitalised word.
+            start = m.start()
+            surname = _words(m.group())
             if (
-                _is_given(first)
-                and not is_common(first)
-                and _evidence(last) != "word"
-                and last.lower() not in _STOP
+                (start == 0 or not _is_word_or_dot(text[start - 1]))
+                and surname
+                and _evidence(surname[-1]) != "word"
             ):
-                yield Span(m.start(), m.end(), "PERSON")
+                yield Span(start, m.end(), "PERSON")
+    comma = "," in text
+    for m in _SEQUENCE.finditer(text):
+        value = m.group()
+        if " " in value or "\t" in value:
+            yield from _shaped(value, m.start())
+        elif comma and text.startswith(", ", m.end()):
+            # "Otieno, Amani": a surname, a comma and a listed first name.
+            pair = _SURNAME_FIRST.match(text, m.start())
+            if pair is not None and _surname_first(pair.group(1), pair.group(2)):
+                yield Span(pair.start(), pair.end(), "PERSON")
+
+
+def _surname_first(last: str, first: str) -> bool:
+    return (
+        _is_given(first)
+        and not is_common(first)
+        and _evidence(last) != "word"
+        and last.lower() not in _STOP
+    )
 
 
 def _shaped(value: str, offset: int) -> Iterator[Span]:
@@ -282,21 +343,14 @@ def _shaped(value: str, offset: int) -> Iterator[Span]:
         if not rest:
             continue
         tail = _words(rest)
-        initials = word.endswith(".") and len(word) <= 5
-        if initials:
-            # "J. Kowalska", "A.K. Sharma": initials before an uncommon capitalised word.
-            if tail and _evidence(tail[0]) in ("name", "unknown", "maybe"):
-                yield Span(
-                    offset + spans[index][0], offset + spans[index + 1][0] + len(rest), "PERSON"
-                )
-                return
-            continue
+        if word.endswith(".") and len(word) <= 5:
+            continue  # initials: _INITIALED's
         kind = _evidence(word)
         given = _is_given(word)
         if not tail:
             continue
         after = _evidence(tail[0])
-        if given and (kind == "name" and after != "word" or after in ("name", "maybe")):
+        if given and (kind == "name" and after != "word" or kind == "maybe" and after == "name"):
             ok = True
         elif kind in ("name", "unknown") and after in ("name", "unknown"):
             # Two words no dictionary knows, one in the lists: "Wanjiru Kamau" is not, but
@@ -310,23 +364,44 @@ def _shaped(value: str, offset: int) -> Iterator[Span]:
             return
 
 
+def _is_word_or_dot(ch: str) -> bool:
+    return ch.isalnum() or ch in "_."
+
+
+def _casual(text: str, scan: Scan) -> bool:
+    """Text written without capitals at its start or a line's start, as chat often is: only
+    there is a lower-case word taken for a name."""
+    if not scan.has_upper or text[:1].islower():
+        return True
+    return "\n" in text and _LOWER_LINE.search(text) is not None
+
+
+_LOWER_LINE = re.compile(r"\n[ \t]*(?:[\w ]{1,20}:[ \t]*)?[a-z]")
+
+
 def _lower_case(text: str, lower: str) -> Iterator[Span]:
-    if not _may_hold_lower_cue(lower):
-        return
-    given, common = first_names(), common_words()
+    if _lower_names().isdisjoint(_LOWER_WORD.findall(lower)):
+        return  # no lower-case word of the text is a first name that is no common word
+    common = common_words()
     for m in _LOWER_NAME.finditer(lower):
         first = m.group("first")
-        if first not in given or first in common or text[m.start("first")].isupper():
+        if first not in _lower_names() or text[m.start("first")] != first[0]:
             continue
         end = m.end("first")
         last = m.group("last")
-        if last and last not in common and (last in given or last in surnames() or len(last) > 4):
+        if (
+            last
+            and last not in common
+            and (last in _given() or last in surnames() or len(last) > 4)
+        ):
             end = m.end("last")
         yield Span(m.start("first"), end, "PERSON")
 
 
-_LOWER_GATE = tuple(sorted({w.split()[0] for w in expand(_LOWER_CUES)}))
+_LOWER_WORD = re.compile(rf"[{_LOWER_LETTER}]{{3,}}")
 
 
-def _may_hold_lower_cue(lower: str) -> bool:
-    return any(word in lower for word in _LOWER_GATE)
+@cache
+def _lower_names() -> frozenset[str]:
+    """First names that are no common word, as a lower-case chat name can be."""
+    return frozenset(n for n in first_names() if len(n) >= 3 and n not in common_words())

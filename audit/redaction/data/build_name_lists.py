@@ -11,9 +11,9 @@
   lower-case entries of SCOWL's american-english word list (Debian's wamerican; a list
   whose capitalised entries are proper names, so "will" and "grace" are in and "john" is
   not) that wordfreq (data CC BY-SA 4.0) counts as common (Zipf >= 3). Other languages:
-  wordfreq's 1,500 most common words (Zipf >= 4) of 16 languages, less the first names of
-  gender-guesser's list (read at run time, see names.py) and the census surnames, since
-  wordfreq counts names too.
+  wordfreq's 1,500 most common words (Zipf >= 4) of 16 languages, less the first names that are
+  common somewhere by gender-guesser's list (read at run time, see names.py) and the
+  20,000 most frequent census surnames, since wordfreq counts names too.
 
 The first names themselves are not copied here: the detector reads them from the
 gender-guesser package's `nam_dict.txt` (Jörg Michael's list, GNU FDL 1.2+) at run time.
@@ -34,17 +34,23 @@ LANGUAGES = (
     "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "fi", "tr", "cs", "hu", "ro", "id",
 )  # fmt: skip
 ENGLISH_ZIPF = 3.0
+POPULAR_NAME = 10  # "john", "maria": in the dictionary as words, but names first
+FAMILY_TOP = 20000  # the census's most frequent surnames are taken as names, not words
+NAME_CLASS = 5  # a frequent word that is a first name this common somewhere is the name
 OTHER_ZIPF = 4.0
 
 
-def first_names() -> set[str]:
+def first_names() -> dict[str, int]:
+    """Lower-cased first names and their largest frequency class (1-13) in any country."""
     data = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    found: set[str] = set()
+    found: dict[str, int] = {}
     for line in data.read_text(encoding="utf-8").splitlines():
         if line and line[0] not in "#=":
-            name = line.split()[1]
-            found.update(name.replace("+", joiner) for joiner in ("", " ", "-"))
-    return {name.lower() for name in found}
+            name = line.split()[1].lower()
+            classes = [int(c, 16) for c in line[30:-1] if c in "0123456789ABCDEF"]
+            for variant in {name.replace("+", joiner) for joiner in ("", " ", "-")}:
+                found[variant] = max(found.get(variant, 0), max(classes, default=1))
+    return found
 
 
 def surnames() -> list[str]:
@@ -58,19 +64,20 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def common_words(given: set[str], family: set[str]) -> set[str]:
+def common_words(given: dict[str, int], family: set[str]) -> set[str]:
     words = {
         word
         for word in DICTIONARY.read_text(encoding="utf-8").split()
         if word.isalpha() and word.islower() and len(word) > 1
         and wordfreq.zipf_frequency(word, "en") >= ENGLISH_ZIPF
+        and given.get(word, 0) < POPULAR_NAME
     }  # fmt: skip
     for language in LANGUAGES:
         for word in wordfreq.top_n_list(language, 1500):
             if (
                 word.isalpha()
                 and len(word) > 1
-                and word not in given
+                and given.get(word, 0) < NAME_CLASS
                 and _folded(word) not in family
                 and wordfreq.zipf_frequency(word, language) >= OTHER_ZIPF
             ):
@@ -93,7 +100,7 @@ def main() -> None:
     write(
         "common_words.txt",
         "# Common words (SCOWL + wordfreq, see build_name_lists.py); built by it.\n",
-        sorted(common_words(given, {name.lower() for name in surnames()})),
+        sorted(common_words(given, {name.lower() for name in surnames()[:FAMILY_TOP]})),
     )
 
 
