@@ -92,7 +92,8 @@ _STRONG_CUES = (
 _WEAK_CUES = r"from|by|with|to|and|or|for|of|per|via|this is|it['’]s|its|i['’]m|im|i am|is"
 _CUED = re.compile(
     rf"(?<![\w.])(?:(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]{{0,3}}[:,\-–—]?"
-    rf"[ \t\r\n]{{1,4}}(?=(?:(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?(?P<name>{_NAME}))"
+    rf"[ \t\r\n]{{1,4}}(?=(?:(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
+    rf"(?P<name>(?:{_PARTICLE}[ \t]{{1,3}}){{0,2}}{_NAME}))"
 )
 # Runs of capitalised words, found without the leading initials (a pattern that begins with
 # a capital letter is found by a fast scan for one); "J. Kowalska" is found by _INITIALED.
@@ -113,9 +114,13 @@ _CUE_WORDS = frozenset(expand(f"{_STRONG_CUES}|{_WEAK_CUES}"))
 _BACK = r"[ \t\r\n]{1,4}[:,\-–—]?[ \t]{0,3}\.?"
 _REVERSED_CUE = trie(frozenset(word[::-1] for word in _CUE_WORDS))
 _REVERSED_HONORIFIC = trie(frozenset(word[::-1] for word in expand(_HONORIFICS)))
-_CUE_BEFORE = re.compile(rf"{_BACK}(?:{_REVERSED_CUE})(?![\w.])")
+_REVERSED_PARTICLES = (
+    rf"(?:[ \t]{{1,3}}(?:{trie(frozenset(word[::-1] for word in expand(_PARTICLE)))})){{0,2}}"
+)
+_CUE_BEFORE = re.compile(rf"{_REVERSED_PARTICLES}{_BACK}(?:{_REVERSED_CUE})(?![\w.])")
 _CUE_BEFORE_HONORIFIC = re.compile(
-    rf"[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}){_BACK}(?:{_REVERSED_CUE})(?![\w.])"
+    rf"{_REVERSED_PARTICLES}[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}){_BACK}(?:{_REVERSED_CUE})"
+    r"(?![\w.])"
 )
 _CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n][{_UPPER}]")
 _WORD = re.compile(r"\S+")
@@ -137,7 +142,7 @@ _LOWER_NAME = re.compile(
 )
 
 # Capitalised words that are never a name, even after a cue ("Dear Customer", "Hi Team").
-_STOP = _set(
+STOP_WORDS = _STOP = _set(
     """
     a an the this that these those and or but if in on at to for of with from by as is are
     was were be been it its i we you he she they my our your his her their me us them all
@@ -152,6 +157,17 @@ _STOP = _set(
     mrs ms dr prof regards best kind sincerely cheers name signed subject re fw fwd note
     notes update status error warning info debug true false none null ticket case ref id
     dept hr it ops qa devops crm api sla faq pdf url uk us usa eu un
+    """
+)
+# Honorifics of more than one letter: inside a run of capitalised words they end a name.
+_TITLES = frozenset(word.rstrip(".") for word in expand(_HONORIFICS) if len(word) > 1)
+# Words that make the capitalised words before them a place or an institution's name.
+_PLACE = _set(
+    """
+    avenue street st road rd boulevard blvd lane drive square place bridge airport station
+    hospital university college school institute foundation center centre building tower hall
+    stadium prize award church cathedral museum library gallery highway way plaza memorial
+    straße strasse platz allee weg rue via calle plaza piazza corso ulica utca caddesi
     """
 )
 _DATA = Path(__file__).with_name("data")
@@ -243,10 +259,14 @@ def _tokens(name: str) -> list[tuple[int, int]]:
 
 
 def _trim(name: str) -> str:
-    """Cut the name at its first stop word ("John Smith The" -> "John Smith")."""
+    """Cut the name at its first stop word or honorific ("John Smith The" -> "John Smith");
+    nothing is left when a place word follows ("John F. Kennedy Avenue", "Anna Hospital")."""
     end = 0
     for start, stop in _tokens(name):
-        if name[start:stop].lower().strip(".,") in _STOP:
+        word = name[start:stop].lower().strip(".,")
+        if word in _PLACE:
+            return ""
+        if word in _STOP or word in _TITLES:
             break
         end = stop
     return name[:end]
@@ -280,7 +300,7 @@ def _accept_cued(name: str, strong: bool) -> bool:
         return True
     if strong:
         return any(k != "word" for k in kinds)
-    return kinds.count("unknown") >= 2 or (len(words) >= 2 and "maybe" in kinds)
+    return kinds.count("unknown") >= 2
 
 
 def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
@@ -307,6 +327,7 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
                 (start == 0 or not _is_word_or_dot(text[start - 1]))
                 and surname
                 and _evidence(surname[-1]) != "word"
+                and _trim(text[start : m.end() + 24]).strip() != ""
             ):
                 yield Span(start, m.end(), "PERSON")
     comma = "," in text
