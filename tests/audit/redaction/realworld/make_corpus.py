@@ -1,0 +1,170 @@
+"""Write dev.jsonl and heldout.jsonl for the real-world redaction corpus.
+
+Run from the repository root:  python tests/audit/redaction/realworld/make_corpus.py
+Deterministic: every random choice comes from a seeded ``random.Random``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+import structured as S  # noqa: E402
+import templates_dev  # noqa: E402
+import templates_heldout  # noqa: E402
+from pools import COUNTRIES  # noqa: E402
+from render import OTHER_COUNTRY, Ctx, render_obj, slots_in  # noqa: E402
+from tmpl import Template  # noqa: E402
+
+SPLITS = {
+    # split: (templates, number of records, seed)
+    "dev": (templates_dev.TEMPLATES, 1600, 20261207),
+    "heldout": (templates_heldout.TEMPLATES, 560, 70212620),
+}
+CLEAN_SHARE = 0.17
+TYPES = ["EMAIL", "URL", "IBAN", "CARD", "NATIONAL_ID", "IP", "PHONE", "DOB", "ADDRESS", "PERSON"]
+
+
+def entity_needs(t: Template) -> dict[str, set[str]]:
+    needs: dict[str, set[str]] = {}
+    for slot in slots_in(t.body):
+        if "." in slot:
+            key, attr = slot.split(".", 1)
+            needs.setdefault(key, set()).add(attr)
+    return needs
+
+
+def allowed(code: str, attrs: set[str]) -> bool:
+    if attrs & {"natid", "natid_name"} and code not in S.NID_COUNTRIES:
+        return False
+    return not (attrs & {"iban"} and code not in S.iban_countries())
+
+
+def strings_of(obj) -> list[str]:
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in strings_of(v)]
+    if isinstance(obj, list):
+        return [s for v in obj for s in strings_of(v)]
+    return []
+
+
+def lower_obj(obj):
+    if isinstance(obj, str):
+        return obj.lower()
+    if isinstance(obj, dict):
+        return {k: lower_obj(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [lower_obj(v) for v in obj]
+    return obj
+
+
+class Picker:
+    """Cycle through items in shuffled rounds so every template gets used evenly."""
+
+    def __init__(self, items, rng):
+        self.items, self.rng, self.queue = list(items), rng, []
+
+    def next(self):
+        if not self.queue:
+            self.queue = list(self.items)
+            self.rng.shuffle(self.queue)
+        return self.queue.pop()
+
+
+def build(split: str) -> list[dict]:
+    templates, n_records, seed = SPLITS[split]
+    rng = random.Random(seed)
+    clean = Picker([t for t in templates if t.clean], rng)
+    dirty = Picker([t for t in templates if not t.clean], rng)
+    country_use: Counter = Counter()
+    records = []
+    while len(records) < n_records:
+        t = clean.next() if rng.random() < CLEAN_SHARE else dirty.next()
+        needs = entity_needs(t)
+        same = (
+            set().union(*[a for k, a in needs.items() if k not in OTHER_COUNTRY])
+            if needs
+            else set()
+        )
+        cands = [c for c in (t.countries or sorted(COUNTRIES)) if allowed(c, same)]
+        low = min(country_use[c] for c in cands)
+        country = rng.choice([c for c in cands if country_use[c] <= low + 1])
+        ctx = Ctx(country, split, rng)
+        for key in OTHER_COUNTRY:
+            if key in needs:
+                pool = [c for c in sorted(COUNTRIES) if c != country and allowed(c, needs[key])]
+                ctx.other_pool[key] = pool
+        pii: list = []
+        decoys: list = []
+        body = render_obj(t.body, ctx, pii, decoys)
+        if t.lower:
+            body = lower_obj(body)
+            pii = [(ty, v.lower()) for ty, v in pii]
+            decoys = [(ty, v.lower()) for ty, v in decoys]
+        texts = strings_of(body)
+        pii = list(dict.fromkeys(pii))
+        pii_values = {v for _, v in pii}
+        decoys = [d for d in dict.fromkeys(decoys) if d[1] not in pii_values]
+        for _, v in pii + decoys:
+            assert v and any(v in s for s in texts), (split, v, texts)
+        if t.clean:
+            assert not pii, (t, pii)
+        country_use[country] += 1
+        records.append(
+            {
+                "id": f"rw-{split}-{len(records) + 1:04d}",
+                "split": split,
+                "kind": t.kind,
+                "country": "XX" if ctx.used_other else country,
+                "input": body,
+                "pii": [{"type": ty, "value": v} for ty, v in pii],
+                "decoys": [{"type": ty, "value": v} for ty, v in decoys],
+            }
+        )
+    return records
+
+
+def stats(records: list[dict]) -> str:
+    kinds = Counter(r["kind"] for r in records)
+    countries = Counter(r["country"] for r in records)
+    types = Counter(p["type"] for r in records for p in r["pii"])
+    dtypes = Counter(p["type"] for r in records for p in r["decoys"])
+    clean = sum(1 for r in records if not r["pii"])
+    lengths = [sum(len(s) for s in strings_of(r["input"])) for r in records]
+    out = [
+        f"records: {len(records)}  clean (pii == []): {clean} ({clean / len(records):.1%})",
+        f"text length: min {min(lengths)}, median {sorted(lengths)[len(lengths) // 2]}, "
+        f"max {max(lengths)}",
+        "per kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
+        "per country: " + ", ".join(f"{k} {v}" for k, v in sorted(countries.items())),
+        "pii values per type: " + ", ".join(f"{t} {types[t]}" for t in TYPES),
+        "decoys per type: " + ", ".join(f"{t} {dtypes[t]}" for t in TYPES),
+    ]
+    return "\n".join(out)
+
+
+def main() -> None:
+    dev_names = {json.dumps(t.body, sort_keys=True) for t in templates_dev.TEMPLATES}
+    held_names = {json.dumps(t.body, sort_keys=True) for t in templates_heldout.TEMPLATES}
+    assert not dev_names & held_names, "a template is shared between the splits"
+    for split in SPLITS:
+        records = build(split)
+        path = HERE / f"{split}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n_t = len(SPLITS[split][0])
+        print(f"== {split} ({n_t} templates) -> {path.name}\n{stats(records)}\n")
+
+
+if __name__ == "__main__":
+    main()
