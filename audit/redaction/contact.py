@@ -6,8 +6,14 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-from audit.redaction.scan import ANCHORED, Scan, finditer_at
+from audit.redaction.scan import ANCHORED, Scan, finditer_at, is_word
 from audit.redaction.spans import Span, preceding
+
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of `text` (long word lists read better as prose)."""
+    return text.split()
+
 
 # --- EMAIL ------------------------------------------------------------------------
 
@@ -16,111 +22,145 @@ _EMAIL = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])"
 )
 
-# Obfuscated: "jane at example dot com", "jane(at)example(dot)com", "jane [at] example [dot] de",
-# "jane at example.com" is NOT taken (it reads like "look at example.com"); the plain word
-# form needs a spelled-out dot somewhere, the bracketed forms accept a literal dot.
-_B_AT = r"\s*[\[({<]\s*at\s*[\])}>]\s*"
-_W_AT = r"\s+at\s+"
-_B_DOT = r"\s*[\[({<]\s*dot\s*[\])}>]\s*"
-_W_DOT = r"\s+dot\s+"
-_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+# Top-level domains accepted in obfuscated addresses: without this list "meet at noon dot
+# then" would be an address. Generic ones and every country code.
+_GENERIC_TLDS = (
+    "com org net edu gov mil int info biz name pro mobi app dev ai io co me tv cc ws eu asia "
+    "online email mail xyz tech site store cloud shop blog live life world today space "
+    "website digital agency studio design media news club team group company solutions"
+)
+_COUNTRY_TLDS = (
+    "ac ad ae af ag al am ao ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt "
+    "bw by bz ca cd cf cg ch ci ck cl cm cn cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg es "
+    "et fi fj fm fo fr ga gd ge gg gh gi gl gm gn gp gr gt gu gy hk hn hr ht hu id ie il im in "
+    "iq ir is it je jm jo jp ke kg kh ki km kn kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma "
+    "mc md mg mk ml mm mn mo mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz "
+    "om pa pe pf pg ph pk pl pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm "
+    "sn so sr ss st sv sx sy sz tc td tg th tj tk tl tm tn to tr tt tw tz ua ug uk us uy uz va "
+    "vc ve vg vi vn vu wf ws ye yt za zm zw"
+)
+_TLDS = frozenset((_GENERIC_TLDS + " " + _COUNTRY_TLDS).split())
+_TLD = "(?:" + "|".join(sorted(_TLDS, key=lambda t: (-len(t), t))) + ")"
+
+# Mail providers: "jane at gmail.com" (the word "at" and a real dot) is an address when the
+# domain is one of these, or when a mail word comes before it ("e-mail:", "mail me").
+_PROVIDERS = frozenset(
+    _words(
+        """gmail googlemail yahoo ymail rocketmail hotmail outlook live msn aol icloud me mac
+    protonmail proton pm gmx web t-online freenet arcor posteo mailbox tutanota tuta zoho
+    fastmail yandex mail qq 163 126 sina naver daum hanmail nate orange free sfr laposte
+    wanadoo libero virgilio tiscali alice btinternet sky virginmedia ntlworld talktalk
+    comcast verizon att sbcglobal bellsouth cox charter shaw rogers sympatico telus bigpond
+    optusnet xtra seznam centrum wp o2 onet interia op tlen poczta rambler inbox bk list ukr
+    rediffmail uol bol terra ig globo telia telenet skynet online hetnet ziggo kpnmail
+    planet home chello bluewin sunrise hispeed a1 aon kabelmail tele2 comhem bredband spray
+    jubii stofanet ofir sol abv mail2world lycos hushmail gmx-topmail"""
+    )
+)
+_MAIL_WORD = re.compile(
+    r"(?:e-?mail|mail|courriel|correo|posta|poczta|inbox|write|reply|cc|bcc|contact|e-?post"
+    r"|sähköposti|eposta|メール|邮箱|이메일)\b[^.!?\n]{0,24}$"
+)
+# Words that are never the local part of an address written "x at y.com": "look at
+# example.com", "me at example.com" ("contact me at example.com" names a site).
+_NOT_LOCAL = frozenset(
+    _words(
+        """me us you him her them it this that we i they look looking looked here there online
+    site website page link found find located hosted posted live visit visited shop buy
+    sold bought login log logged signed sign available listed us see seen check checked
+    arrive arrived arrives stay stayed work works worked meet met order ordered is are was
+    were be been am and or but price priced sale home dinner lunch up down out"""
+    )
+)
+
+# Obfuscated: "jane at example dot com", "jane(at)example(dot)com", "jane [at] example [dot]
+# de", "jane{at}example.se", "jane＠example.com", "first.last @ example . co . uk",
+# "jane@gmail dot com". Every form needs a known top-level domain; the plain word "at"
+# also needs a spelled-out or bracketed dot, or (with a real dot) a mail provider's domain
+# or a mail word before it.
+_ATS = r"@\uff20\ufe6b"
 _LOCAL = r"(?<![\w.%+-])[a-z0-9][a-z0-9._%+-]*"
+_AT = (
+    rf"(?P<at>\s*[{_ATS}]\s*"  # "@" with spaces, full-width "＠", small "﹫"
+    r"|\s*[\[({<]\s*at\s*[\])}>]\s*"  # "(at)", "[at]", "{at}", "<at>"
+    r"|\s+at\s+)"  # the plain word
+)
+_DOT = (
+    r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*"  # "(dot)", "[dot]"
+    r"|\s+dot\s+"  # the plain word
+    r"|[.\uff0e](?!\s)"  # a real dot (full-width too) not followed by a space
+    r"|\s+[.\uff0e]\s*)"  # " . " between spaced labels
+)
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
 _OBFUSCATED = re.compile(
-    rf"{_LOCAL}(?:"
-    rf"{_B_AT}{_LABEL}(?:(?:{_B_DOT}|{_W_DOT}|\.){_LABEL})*(?:{_B_DOT}|{_W_DOT}|\.)(?P<t1>[a-z]{{2,6}})"
-    rf"|{_W_AT}{_LABEL}(?:(?:{_B_DOT}|{_W_DOT}|\.){_LABEL})*?(?:{_B_DOT}|{_W_DOT})(?P<t2>[a-z]{{2,6}})"
-    rf")(?![\w-])",
+    rf"{_LOCAL}{_AT}(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})*){_DOT}(?P<tld>{_TLD})(?![\w-])",
     re.IGNORECASE,
 )
-_OBFUSCATION_GATE = re.compile(r"[\[({<]\s*at\s*[\])}>]|\sdot\s", re.IGNORECASE)
-
-# Top-level domains accepted in obfuscated addresses: without this list "meet at noon dot
-# then" would be an address. Generic ones plus the country codes of the locales we cover.
-_TLDS = frozenset(
-    [
-        "com",
-        "org",
-        "net",
-        "edu",
-        "gov",
-        "mil",
-        "int",
-        "info",
-        "biz",
-        "io",
-        "co",
-        "me",
-        "app",
-        "dev",
-        "ai",
-        "eu",
-        "uk",
-        "de",
-        "fr",
-        "es",
-        "it",
-        "nl",
-        "se",
-        "dk",
-        "no",
-        "fi",
-        "pl",
-        "pt",
-        "be",
-        "at",
-        "ch",
-        "ie",
-        "in",
-        "us",
-        "ca",
-        "au",
-        "nz",
-        "br",
-        "mx",
-        "ar",
-        "jp",
-        "cn",
-        "ru",
-        "tr",
-        "gr",
-        "cz",
-        "hu",
-        "ro",
-        "bg",
-        "hr",
-        "sk",
-        "si",
-        "lt",
-        "lv",
-        "ee",
-        "lu",
-        "is",
-        "za",
-        "sg",
-        "hk",
-        "tw",
-        "kr",
-        "online",
-        "email",
-        "mail",
-        "xyz",
-        "tech",
-        "site",
-        "store",
-        "cloud",
-    ]
-)
+_SPELLED_DOT = re.compile(r"[\[({<]\s*dot\s*[\])}>]|\sdot\s", re.IGNORECASE)
+# Where an obfuscated "at" can be (a necessary condition for `_OBFUSCATED`, run on the
+# lower-cased text): the word "at" after a space or a bracket and before one. It begins
+# with a literal, which the regex engine scans for quickly; "@" forms are found by `str`.
+_AT_WORD = re.compile(r"at(?<=[\s\[({<]at)(?=[\s\])}>])")
+_AT_SIGNS = ("@", "\uff20", "\ufe6b")
 
 
-def _may_be_obfuscated(text: str, scan: Scan) -> bool:
-    """A cheap necessary condition for `_OBFUSCATION_GATE`: "dot", or "at" and a bracket.
+def _obfuscated_starts(text: str, scan: Scan) -> list[int]:
+    """Where `_OBFUSCATED` can begin: the start of the word run before each "at" token.
 
-    ("a", "t", "d", "o" fold to nothing else, so `str.lower` is exact here.)
+    The local part is a run of `[\\w.%+-]` characters with none of them before it, then
+    whitespace, maybe a bracket and whitespace, then the "at" or "@": a match can only
+    begin where such a run begins. Both readings (with and without a bracket) are kept.
     """
-    lower = scan.lower if scan.lower is not None else text.lower()
-    return "dot" in lower or (
-        "at" in lower and ("(" in text or "[" in text or "{" in text or "<" in text)
-    )
+    lower = scan.lower
+    if lower is None:
+        lower_tokens = [m.start() for m in re.finditer(_AT_WORD.pattern, text, re.IGNORECASE)]
+    else:
+        lower_tokens = [m.start() for m in _AT_WORD.finditer(lower)] if "at" in lower else []
+    tokens = lower_tokens
+    for sign in _AT_SIGNS:
+        found = text.find(sign)
+        while found >= 0:
+            tokens.append(found)
+            found = text.find(sign, found + 1)
+    if not tokens:
+        return []
+    starts: set[int] = set()
+    for token in tokens:
+        position = _skip_space(text, token)
+        starts.add(_word_start(text, position))
+        if position > 0 and text[position - 1] in "[({<":
+            starts.add(_word_start(text, _skip_space(text, position - 1)))
+    return sorted(starts)
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _word_start(text: str, position: int) -> int:
+    while position > 0 and (is_word(text[position - 1]) or text[position - 1] in ".%+-"):
+        position -= 1
+    return position
+
+
+def _obfuscated_ok(text: str, match: re.Match[str]) -> bool:
+    at = match.group("at").strip().lower()
+    if at not in ("at",):
+        return True  # "@" with spaces or full-width, or a bracketed "at"
+    if _SPELLED_DOT.search(text, match.end("at") - 1, match.end()):
+        return True
+    # "x at y.com": an address if y is a mail provider or a mail word comes before it.
+    local = text[match.start() : match.start("at")].lower()
+    if local in _NOT_LOCAL:
+        return False
+    if "." in local.strip(".") or "_" in local:
+        return True  # "k.weber at example.de": a dotted local part is an address's
+    domain = match.group("domain").lower()
+    if domain.split(".")[0].strip() in _PROVIDERS:
+        return True
+    return _MAIL_WORD.search(preceding(text, match.start(), 40)) is not None
 
 
 def detect_email(text: str, scan: Scan | None = None) -> Iterator[Span]:
@@ -128,10 +168,12 @@ def detect_email(text: str, scan: Scan | None = None) -> Iterator[Span]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
             yield Span(m.start(), m.end(), "EMAIL")
-    if _may_be_obfuscated(text, scan) and _OBFUSCATION_GATE.search(text):
-        for m in _OBFUSCATED.finditer(text):
-            tld = (m.group("t1") or m.group("t2")).lower()
-            if tld in _TLDS:
+    elif scan.lower is not None and "at" not in scan.lower and text.isascii():
+        return  # no "@" of any width and no word "at": nothing obfuscated either
+    starts = _obfuscated_starts(text, scan)
+    if starts:
+        for m in finditer_at(_OBFUSCATED, text, starts):
+            if _obfuscated_ok(text, m):
                 yield Span(m.start(), m.end(), "EMAIL")
 
 
