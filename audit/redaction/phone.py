@@ -1,21 +1,43 @@
 """PHONE: candidates by a cheap pattern, decided by phonenumbers' validity metadata.
 
 The pattern only finds digit runs that could be a number (7 to 15 digits with the usual
-separators); `phonenumbers.is_valid_number` decides, for the number's own country when it is
-written internationally (+44 …, 0044 …), otherwise for the default regions a number with that
-leading digit can belong to. This is what `PhoneNumberMatcher` does at leniency VALID, without
-running its heavier pattern over the whole text once per region.
+separators); `phonenumbers.is_valid_number` decides:
+
+1. written internationally (+45 …, 0045 …): valid in its own country;
+2. national, in the default regions for its leading digit (`TRUNK_REGIONS` for a trunk
+   prefix "0", `NO_TRUNK_REGIONS` otherwise), in any format;
+3. national, in a region the text points to (`regions.region_hints`: a country or city
+   name, a phone word in the local language, a currency, an e-mail's country domain, a
+   "+45" number elsewhere): valid and written in groups (not `1 234 567`, an amount), or
+   after a phone word;
+4. national, in one of `BROAD_REGIONS`: valid and grouped exactly as the region writes its
+   numbers (`33 12 45 67` in Denmark, `03-1234-5678` in Japan, `(11) 91234-5678` in Brazil),
+   in three groups or more or with a trunk prefix.
+
+Each region is tried only when the candidate's digit count and national number pattern can
+fit it (`_fits`, a necessary condition of validity): parsing is the costliest step of the
+engine. This is what `PhoneNumberMatcher` does at leniency VALID, without running its heavier
+pattern over the whole text once per region.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import phonenumbers
+from phonenumbers import PhoneMetadata, PhoneNumberFormat
 
+from audit.redaction.regions import region_hints
 from audit.redaction.scan import ANCHORED, Scan
 from audit.redaction.spans import DECOY_CONTEXT, IBAN_HEAD, Span, preceding
+
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of `text` (long word lists read better as prose)."""
+    return text.split()
+
 
 #: National (no country code) numbers are tried in these regions. A number with a trunk
 #: prefix "0" belongs to the first group, one without to the second (NANP and the plans
@@ -35,6 +57,14 @@ TRUNK_REGIONS: tuple[str, ...] = (
     "IN",
 )
 NO_TRUNK_REGIONS: tuple[str, ...] = ("US", "CA", "ES", "IT", "IN", "PL")
+#: Regions whose numbers are taken without a hint in the text when written in their own
+#: grouping (step 4 above).
+BROAD_REGIONS: tuple[str, ...] = tuple(
+    _words(
+        """DK NO FI IS PT GR CZ SK HU RO BG HR SI RS UA RU TR EE LV LT LU IL EG SA AE MA ZA NG KE
+    GH CN HK TW JP KR SG MY ID PH VN TH PK BD NZ MX BR AR CL CO PE"""
+    )
+)
 
 _CANDIDATE = re.compile(
     r"(?<![\w+.\-/,])(?:\+|00|\(\+?)?\d[\d \u00a0().\-/]{5,24}\d(?![\w]|[.\-/,]\d)"
@@ -46,36 +76,175 @@ _SEPARATOR = re.compile(r"[ \u00a0().\-/]+")
 _DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([./])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 # An amount with thousands separators and cents: "4 111 111.11".
 _AMOUNT = re.compile(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+[.,]\d{2}$")
+# Thousands groups without cents, "1 234 567": an amount unless the region writes so.
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+$")
+# A version or build number, "10.0.19045.3803": dots only, three groups or more, one of
+# them a single digit or five and more (dotted phone numbers group by 2 to 4).
+_VERSION = re.compile(r"(?=\d+(?:\.\d+){2,}$)(?:.*\.)?(?:\d|\d{5,})(?:\.|$)")
 _PHONE_CONTEXT = re.compile(
     r"(?:phone|tel|mobile|mob|cell|call|fax|whatsapp|sms|text|handy|telefon|portable|"
-    r"t[ée]l[ée]phone|m[óo]vil|cellulare|telefoon|ring|contact|reach|dial)\W{0,4}(?:\w+\W{1,3}){0,3}$"
+    r"t[ée]l[ée]phone|m[óo]vil|cellulare|telefoon|ring|contact|reach|dial|puhelin|telefone|"
+    r"celular|telem[óo]vel|tel[ée]fono|hotline|mobil|móvel|τηλ|電話|携帯|手机|电话|전화|휴대폰|"
+    r"연락처|sđt|โทร|\b(?:tlf|puh|gsm|hp|wa)(?!\w))\W{0,4}(?:\w+\W{1,3}){0,3}$"
+)
+# A unit or currency right after the number: "512 345 678 bytes", "12 500 000 kr".
+_UNIT_AFTER = re.compile(
+    r"\s?(?:bytes?|[kmgt]i?b|kr|dkk|nok|sek|eur|usd|gbp|chf|pln|zł|czk|huf|inr|rs|units?"
+    r"|items?|pcs|stk|km|kg|mg|ml|cm|mm|x|times|rows|records|users|views|views|€|\$|£|%)(?!\w)",
+    re.IGNORECASE,
 )
 
 
-def _valid(candidate: str, *, context: bool) -> bool:
-    digits = sum(ch.isdigit() for ch in candidate)
-    if not 7 <= digits <= 15 or _DATE_LIKE.match(candidate) or _AMOUNT.match(candidate):
+@dataclass(frozen=True)
+class _Plan:
+    """What a region's numbering plan says about a candidate before it is parsed."""
+
+    lengths: frozenset[int]  # possible lengths of the national significant number
+    pattern: re.Pattern[str] | None  # the general national number pattern
+    prefix: str | None  # the trunk prefix when parsing only strips it; None otherwise
+    simple: bool  # the national significant number is the digits, or them minus `prefix`
+    transformed: bool  # parsing may insert digits: no filter applies
+
+
+def _plan(region: str) -> _Plan:
+    meta = PhoneMetadata.metadata_for_region(region)
+    general = meta.general_desc
+    parsing = meta.national_prefix_for_parsing
+    simple = parsing is None or parsing == meta.national_prefix
+    pattern = (
+        re.compile(general.national_number_pattern) if general.national_number_pattern else None
+    )
+    return _Plan(
+        lengths=frozenset(general.possible_length or ()),
+        pattern=pattern,
+        prefix=meta.national_prefix if simple else None,
+        simple=simple,
+        transformed=meta.national_prefix_transform_rule is not None,
+    )
+
+
+_PLANS: dict[str, _Plan] = {
+    region: _plan(region)
+    for region in dict.fromkeys(TRUNK_REGIONS + NO_TRUNK_REGIONS + BROAD_REGIONS)
+}
+
+
+def _fits(region: str, digits: str) -> bool:
+    """A necessary condition for `digits` to parse as a valid national number of `region`.
+
+    Parsing strips a national prefix from the front (and keeps a suffix of the digits) unless
+    the plan transforms it; the rest must have a possible length and match the plan's
+    general pattern.
+    """
+    plan = _PLANS.get(region) or _PLANS.setdefault(region, _plan(region))
+    if plan.transformed or plan.pattern is None:
+        return True
+    size = len(digits)
+    if plan.simple:
+        tails = [digits]
+        if plan.prefix and digits.startswith(plan.prefix):
+            tails.append(digits[len(plan.prefix) :])
+    else:
+        tails = [digits[size - length :] for length in plan.lengths if length <= size]
+    return any(
+        len(tail) in plan.lengths and plan.pattern.fullmatch(tail) is not None for tail in tails
+    )
+
+
+def _parse_valid(candidate: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def _ends(groups: list[str]) -> frozenset[int]:
+    """Where the groups of a digit string break, counted from its end."""
+    ends, position = set(), 0
+    for group in reversed(groups[1:]):
+        position += len(group)
+        ends.add(position)
+    return frozenset(ends)
+
+
+def _digit_groups(value: str) -> list[str]:
+    return [group for group in _SEPARATOR.split(value) if group]
+
+
+def _written_as(number: phonenumbers.PhoneNumber, groups: list[str]) -> bool:
+    """`groups` break the number where its region's national format does."""
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    wanted = [g for g in re.split(r"\D+", national) if g]
+    return _ends(groups) == _ends(wanted)
+
+
+class _Hints:
+    """The regions a text points to, looked up on first need (most strings never need it)."""
+
+    __slots__ = ("_regions", "lower", "text")
+
+    def __init__(self, text: str, lower: str | None, given: tuple[str, ...] = ()) -> None:
+        self.text = text
+        self.lower = lower
+        self._regions: tuple[str, ...] | None = given or None
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        if self._regions is None:
+            self._regions = region_hints(self.text, self.lower)
+        return self._regions
+
+
+def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
+    digits = "".join(ch for ch in candidate if ch.isdigit())
+    if not 7 <= len(digits) <= 15 or _DATE_LIKE.match(candidate) or _AMOUNT.match(candidate):
         return False
     stripped = candidate.lstrip("(")
     if stripped.startswith(("+", "00")):
         number = "+" + stripped.lstrip("+")[2 if stripped.startswith("00") else 0 :]
-        return _valid_in(number, (None,))
-    first = next(ch for ch in candidate if ch.isdigit())
-    regions = TRUNK_REGIONS if first == "0" else NO_TRUNK_REGIONS
-    if not context and _SEPARATOR.search(candidate) is None and first != "0" and digits != 10:
+        return _parse_valid(number, None) is not None
+    first = digits[0]
+    defaults = TRUNK_REGIONS if first == "0" else NO_TRUNK_REGIONS
+    grouped = _SEPARATOR.search(candidate) is not None
+    if not context and not grouped and first != "0" and len(digits) != 10:
         # A bare run of digits without a trunk prefix or a phone word is most often some
         # other number; ten digits (NANP, Indian mobiles) is the one shape common enough.
         return False
-    return _valid_in(candidate, regions)
-
-
-def _valid_in(candidate: str, regions: tuple[str | None, ...]) -> bool:
-    for region in regions:
-        try:
-            number = phonenumbers.parse(candidate, region)
-        except phonenumbers.NumberParseException:
+    for region in defaults:
+        if _fits(region, digits) and _parse_valid(candidate, region) is not None:
+            return True
+    if not grouped and not context:
+        return False
+    groups = _digit_groups(candidate)
+    thousands = _THOUSANDS.match(candidate) is not None
+    tried = set(defaults)
+    for region in hints.regions:
+        if region in tried:
             continue
-        if phonenumbers.is_valid_number(number):
+        tried.add(region)
+        if not _fits(region, digits):
+            continue
+        number = _parse_valid(candidate, region)
+        if number is not None and (context or not thousands or _written_as(number, groups)):
+            return True
+    if len(groups) < 3 and first != "0" and "(" not in candidate:
+        return False
+    # Grouped as phone numbers are written even where the region's own format differs
+    # ("412 34 567" in Norway, formatted "41 23 45 67"): three groups or more of two to
+    # four digits (the first up to five), not all of one length.
+    phone_like = (
+        len(groups) >= 3
+        and not thousands
+        and 2 <= len(groups[0]) <= 5
+        and all(2 <= len(group) <= 4 for group in groups[1:])
+        and len({len(group) for group in groups}) > 1
+    )
+    for region in BROAD_REGIONS:
+        if region in tried or not _fits(region, digits):
+            continue
+        number = _parse_valid(candidate, region)
+        if number is not None and (phone_like or _written_as(number, groups)):
             return True
     return False
 
@@ -96,25 +265,37 @@ def _trims(value: str) -> Iterator[tuple[int, int]]:
             yield cut[1], len(value)
 
 
-def detect_phone(text: str, scan: Scan | None = None) -> Iterator[Span]:
+def detect_phone(
+    text: str, scan: Scan | None = None, regions: tuple[str, ...] = ()
+) -> Iterator[Span]:
+    """Phone numbers in `text`; `regions` (e.g. a record's "country" field) adds hints."""
     scan = scan or Scan(text)
     if not scan.has_digit:
         return
-    for begin, finish in scan.anchored["PHONE"]:
+    found = scan.anchored["PHONE"]
+    if not found:
+        return
+    hints = _Hints(text, scan.lower, tuple(r.upper() for r in regions))
+    for begin, finish in found:
         before = preceding(text, begin, 30)
         context = _PHONE_CONTEXT.search(before) is not None
+        international = text[begin] in "+(" and "+" in text[begin : begin + 2]
         if (
             not context
-            and DECOY_CONTEXT.search(before)
-            or IBAN_HEAD.search(text, max(0, begin - 40), begin)
-        ):
+            and not international
+            and (DECOY_CONTEXT.search(before) or (begin and text[begin - 1] == "#"))
+        ) or IBAN_HEAD.search(text, max(0, begin - 40), begin):
             continue
         value = text[begin:finish]
+        if "." in value and _VERSION.match(value):
+            continue
+        if not context and _UNIT_AFTER.match(text, finish):
+            continue
         for start, end in _trims(value):
             part = value[start:end].strip(" \u00a0-./")
             if part.startswith(")"):
                 continue
-            if part and _valid(part, context=context):
+            if part and _valid(part, context=context, hints=hints):
                 offset = begin + value.index(part, start)
                 yield Span(offset, offset + len(part), "PHONE")
                 break

@@ -50,7 +50,13 @@ DECOY_CONTEXT = re.compile(
     r"(?:order|invoice|inv|ref|reference|tracking|sku|ticket|case|serial|build|version|ver"
     r"|release|batch|lot|item|product|part|po|transaction|txn|receipt|booking|confirmation"
     r"|shipment|parcel|barcode|ean|isbn|hash|commit|rev|revision|bestellnummer|rechnung"
-    r"|commande|facture|pedido|factura|ordine|fattura)\b[\s:#.\-no°]*$"
+    r"|commande|facture|pedido|factura|ordine|fattura|waybill|awb|consignment|shipping"
+    r"|dhl|fedex|ups|usps|gls|dpd|upc|gtin|asin|imei|vin|account|acct|customer id"
+    r"|customer number|customer no|client id|member|membership|policy|claim|contract|loan"
+    r"|meter|id|uuid|sn|issue|bug|pr|job|run|task|request|req|session|pid|port|code|pin|otp"
+    r"|qty|quantity|amount|total|price|sum|balance|kundennummer|auftrag|sendungsnummer"
+    r"|ordrenummer|ordrenr|tilausnumero|numéro de commande|nº)"
+    r"\b\s*(?:(?:no\.?|nr\.?|n°|number|num\.?|#|:|-)\s*)*$"
 )
 
 #: Right before a digit run, the start of an IBAN ("DE12 0340 9328 …", "GB33 BUKB 2020 …"):
