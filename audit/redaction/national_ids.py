@@ -9,21 +9,34 @@ own; ids that are bare digit runs with a weak check are taken only after a conte
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from stdnum.be import nn as be_nn
+from stdnum.br import cpf
 from stdnum.ca import sin
+from stdnum.cl import rut
+from stdnum.cn import ric
 from stdnum.de import idnr
+from stdnum.dk import cpr
 from stdnum.es import dni, nie
+from stdnum.fi import hetu
 from stdnum.fr import nir
 from stdnum.gb import nhs
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
+from stdnum.kr import rrn
+from stdnum.mx import curp
 from stdnum.nl import bsn
+from stdnum.no import fodselsnummer
 from stdnum.pl import pesel
+from stdnum.pt import nif
 from stdnum.se import personnummer
+from stdnum.tr import tckimlik
 from stdnum.us import ssn
+from stdnum.za import idnr as za_idnr
 
 from audit.redaction.scan import ANCHORED, Scan
 from audit.redaction.spans import Span, has_context
@@ -52,6 +65,9 @@ class IdKind:
     pattern: re.Pattern[str]
     valid: Callable[[str], bool]
     context: re.Pattern[str] | None = None  # None: the shape and checksum are enough
+    #: The name of a candidate pattern (`_SHAPES`) shared with kinds of about the same shape:
+    #: its matches that `pattern` matches in full are this kind's. None: `pattern` itself.
+    shape: str | None = None
 
 
 def _p(body: str, flags: int = 0) -> re.Pattern[str]:
@@ -98,12 +114,19 @@ _KINDS: tuple[IdKind, ...] = (
         bsn.is_valid,
         re.compile(r"\bbsn\b|burgerservicenummer|sofi"),
     ),
-    IdKind("se_personnummer_dashed", _p(r"(?:\d{2})?\d{6}[\-+]\d{4}"), personnummer.is_valid, None),
+    IdKind(
+        "se_personnummer_dashed",
+        _p(r"(?:\d{2})?\d{6}[\-+]\d{4}"),
+        personnummer.is_valid,
+        None,
+        "ten",
+    ),
     IdKind(
         "se_personnummer",
         _p(r"(?:\d{2})?\d{10}"),
         personnummer.is_valid,
         re.compile(r"personnummer|\bpnr\b|person nr"),
+        shape="ten",
     ),
     IdKind(
         "in_aadhaar",
@@ -112,24 +135,107 @@ _KINDS: tuple[IdKind, ...] = (
         re.compile(r"aadhaar|aadhar|\buid\b|uidai"),
     ),
     IdKind("in_pan", _p(r"[A-Z]{3}[ABCFGHLJPTK][A-Z]\d{4}[A-Z]"), pan.is_valid),
-    IdKind("pl_pesel", _p(r"\d{11}"), pesel.is_valid, re.compile(r"pesel")),
+    IdKind("pl_pesel", _p(r"\d{11}"), pesel.is_valid, re.compile(r"pesel"), "eleven"),
+    # BR CPF: 123.456.789-09 is its own shape (two check digits); bare digits need "CPF".
+    IdKind("br_cpf_dotted", _p(r"\d{3}\.\d{3}\.\d{3}-\d{2}"), cpf.is_valid, None, "dotted"),
+    IdKind("br_cpf", _p(r"\d{9}-?\d{2}"), cpf.is_valid, re.compile(r"\bcpf\b"), "eleven"),
+    # DK CPR: a birth date and four digits; since 2007 without a check digit, so weak.
+    IdKind(
+        "dk_cpr",
+        _p(r"\d{6}[ \-]?\d{4}"),
+        cpr.is_valid,
+        re.compile(r"\bcpr|personnummer|person nr|personnr"),
+        shape="ten",
+    ),
+    # FI HETU: date, century sign, serial and a check character (one in 31).
+    IdKind("fi_hetu", _p(r"\d{6}[\-+A-FU-Y]\d{3}[0-9A-Y]"), hetu.is_valid),
+    IdKind(
+        "no_fodselsnummer",
+        _p(r"\d{6} ?\d{5}"),
+        fodselsnummer.is_valid,
+        re.compile(r"f[øo]dselsnummer|f[øo]dselsnr|\bf\.? ?nr|personnummer|\bpnr\b"),
+        shape="eleven",
+    ),
+    IdKind(
+        "tr_tckimlik",
+        _p(r"[1-9]\d{10}"),
+        tckimlik.is_valid,
+        re.compile(r"kimlik|\btckn?\b|\bt\.c\.|\btc\b|identity"),
+        shape="eleven",
+    ),
+    IdKind(
+        "pt_nif",
+        _p(r"\d{3} ?\d{3} ?\d{3}"),
+        nif.is_valid,
+        re.compile(r"\bnif\b|contribuinte|\bnipc\b|fiscal"),
+        shape="nine",
+    ),
+    # CL RUT written with dots (12.345.678-5) and a mod-11 check; bare after "RUT"/"RUN".
+    IdKind("cl_rut_dotted", _p(r"\d{1,2}\.\d{3}\.\d{3}-[\dkK]"), rut.is_valid, None, "dotted"),
+    IdKind("cl_rut", _p(r"\d{7,8}-?[\dkK]"), rut.is_valid, re.compile(r"\bru[tn]\b")),
+    # KR resident registration number: YYMMDD-SNNNNNN with a check digit.
+    IdKind("kr_rrn", _p(r"\d{6}-\d{7}"), rrn.is_valid, None, "thirteen"),
+    # CN resident id: 18 characters holding a birth date and an ISO 7064 check character.
+    IdKind("cn_ric", _p(r"\d{17}[\dXx]"), ric.is_valid),
+    IdKind(
+        "za_idnr",
+        _p(r"\d{6} ?\d{4} ?\d{3}"),
+        za_idnr.is_valid,
+        re.compile(r"\bid\b|identity|\bsaid\b|id number|id no"),
+        shape="thirteen",
+    ),
+    # BE national register number: YY.MM.DD-SSS.CC (mod 97); bare after a context word.
+    IdKind("be_nn_dotted", _p(r"\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}"), be_nn.is_valid, None, "dotted"),
+    IdKind(
+        "be_nn",
+        _p(r"\d{6}[ \-]?\d{3}[ \-]?\d{2}"),
+        be_nn.is_valid,
+        re.compile(r"rijksregister|registre national|national number|numéro national|\bnn\b"),
+        shape="eleven",
+    ),
+    # MX CURP: four letters, birth date, sex, state, consonants and a check digit.
+    IdKind(
+        "mx_curp",
+        _p(r"[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d", re.IGNORECASE),
+        curp.is_valid,
+    ),
     IdKind(
         "ca_sin",
         _p(r"\d{3}[ \-]?\d{3}[ \-]?\d{3}"),
         sin.is_valid,
         re.compile(r"\bsin\b|social insurance|\bnas\b"),
+        shape="nine",
     ),
 )
 
+# Candidate patterns shared by kinds of about the same shape: one member of the combined
+# digit-anchored pattern each instead of one per kind.
+_SHAPES: dict[str, re.Pattern[str]] = {
+    "ten": _p(r"(?:\d{2})?\d{6}[ \-+]?\d{4}"),
+    "eleven": _p(r"\d{6}(?: ?\d{5}|[ \-]?\d{3}[ \-]?\d{2})"),
+    "nine": _p(r"\d{3}[ \-]?\d{3}[ \-]?\d{3}"),
+    "thirteen": _p(r"\d{6}(?:-\d{7}| ?\d{4} ?\d{3})"),
+    "dotted": _p(
+        r"(?:\d{3}\.\d{3}\.\d{3}-\d{2}|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2})"
+    ),
+}
+
 # Every kind begins with digits, or with 1-6 letters right before them: all are run
 # together, only where a digit run begins (see scan.py). The kinds that begin with digits
-# all begin with five digits, at most one separator between two, after no word character,
-# dash, slash or dot; the others with a letter.
-_LETTER_FIRST = frozenset(["gb_nino", "es_nie", "it_codicefiscale", "in_pan"])
+# all begin with six digits, at most one separator between two (a Corsican NIR "1 85 05
+# 2A…" and a HETU "131052A308T" have no more), after no word character, dash, slash or
+# dot; the others with a letter.
+_LETTER_FIRST = frozenset(["gb_nino", "es_nie", "it_codicefiscale", "in_pan", "mx_curp"])
 _UNGUARDED: frozenset[str] = frozenset()
-ANCHORED.guard("national_id_digits", r"(?<![\w\-/.])(?=\d(?:[ .\-+]?\d){4})")
+ANCHORED.guard("national_id_digits", r"(?<![\w\-/.])(?=\d(?:[ .\-+]?\d){5})")
 ANCHORED.guard("national_id_letters", r"(?<![\w\-/.])(?=[^\W\d_])")
+for _name, _pattern in _SHAPES.items():
+    ANCHORED.add(f"NATIONAL_ID:{_name}", _pattern, block="national_id_digits")
 for _kind in _KINDS:
+    if _kind.shape is not None:
+        if _kind.shape not in _SHAPES:
+            raise ValueError(f"{_kind.name}: unknown shape {_kind.shape}")
+        continue
     _block = "national_id_letters" if _kind.name in _LETTER_FIRST else "national_id_digits"
     ANCHORED.add(
         f"NATIONAL_ID:{_kind.name}",
@@ -138,17 +244,32 @@ for _kind in _KINDS:
     )
 
 
-_KEYED = tuple((kind, f"NATIONAL_ID:{kind.name}") for kind in _KINDS)
+# (member name, the kinds its matches are tried as, whether they must match in full)
+_MEMBERS: tuple[tuple[str, tuple[IdKind, ...], bool], ...] = tuple(
+    [(f"NATIONAL_ID:{k.name}", (k,), False) for k in _KINDS if k.shape is None]
+    + [
+        (f"NATIONAL_ID:{name}", tuple(k for k in _KINDS if k.shape == name), True)
+        for name in _SHAPES
+    ]
+)
+_MATCHES = operator.itemgetter(*(member for member, _, _ in _MEMBERS))
 
 
 def detect_national_id(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if not scan.has_digit:
         return
-    found = scan.anchored
-    for kind, key in _KEYED:
-        for start, end in found[key]:
-            if kind.context is not None and not has_context(kind.context, text, start):
-                continue
-            if kind.valid(text[start:end]):
-                yield Span(start, end, "NATIONAL_ID")
+    matches = _MATCHES(scan.anchored)
+    if not any(matches):
+        return
+    for (_, kinds, shaped), found in zip(_MEMBERS, matches, strict=True):
+        for start, end in found:
+            value = text[start:end]
+            for kind in kinds:
+                if shaped and kind.pattern.fullmatch(value) is None:
+                    continue
+                if kind.context is not None and not has_context(kind.context, text, start):
+                    continue
+                if kind.valid(value):
+                    yield Span(start, end, "NATIONAL_ID")
+                    break
