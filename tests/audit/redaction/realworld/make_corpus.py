@@ -139,7 +139,12 @@ def stats(records: list[dict]) -> str:
     types = Counter(p["type"] for r in records for p in r["pii"])
     dtypes = Counter(p["type"] for r in records for p in r["decoys"])
     clean = sum(1 for r in records if not r["pii"])
-    lengths = [sum(len(s) for s in strings_of(r["input"])) for r in records]
+    lengths = [
+        len(r["input"])
+        if isinstance(r["input"], str)
+        else len(json.dumps(r["input"], ensure_ascii=False))
+        for r in records
+    ]
     out = [
         f"records: {len(records)}  clean (pii == []): {clean} ({clean / len(records):.1%})",
         f"text length: min {min(lengths)}, median {sorted(lengths)[len(lengths) // 2]}, "

@@ -143,8 +143,8 @@ TEMPLATES = [
     ),
     T(
         "chat",
-        "talk to {p.fulll} in accounts she knows about teh invoice {invoice} i think. "
-        "or ask for {q.firstl}",
+        "talk to {p.fulll} in accounts {p.he} knows about teh invoice {invoice} i think. "
+        "or ask for {q.firstl}, {q.he} was on the call with {company} last week",
         lower=True,
     ),
     T(
@@ -160,8 +160,9 @@ TEMPLATES = [
     ),
     T(
         "chat",
-        "customer: I was born {p.dob} if you need that\nagent: thanks, and the "
-        "{p.natid_name}?\ncustomer: {p.natid}",
+        "agent: To reset the PIN I need to verify a couple of things.\ncustomer: I was born "
+        "{p.dob} if you need that\nagent: thanks, and the {p.natid_name}?\ncustomer: {p.natid}\n"
+        "agent: Perfect, a new PIN letter goes out today.",
     ),
     T(
         "chat",
@@ -178,7 +179,8 @@ TEMPLATES = [
     T(
         "chat",
         "helo? i recieved someone elses parcel, name on it is {q.full} from {q.street}. "
-        "what do i do with it",
+        "what do i do with it. my own order {order} still hasnt come and ive been waiting "
+        "since {weekday}",
         lower=True,
     ),
     T(
@@ -509,28 +511,36 @@ TEMPLATES = [
     T(
         "log",
         "{ts} WARN auth: 5 failed logins for user {p.email_plain} from {p.ip} "
-        "(agent=Mozilla/5.0, app {version})",
+        "(agent=Mozilla/5.0, app {version})\n{ts2} INFO auth: account locked for 15 min, "
+        "notification sent",
     ),
-    T("log", "{ts} INFO api: GET /v2/orders/{order} 200 34ms client={p.ip6} build={build}"),
+    T(
+        "log",
+        "{ts} INFO api: GET /v2/orders/{order} 200 34ms client={p.ip6} build={build}\n{ts2} "
+        "INFO api: POST /v2/orders/{order}/notes 201 51ms client={p.ip6}",
+    ),
     T(
         "log",
         "{ts} ERROR payment: card {p.card} declined (do_not_honor) for customer "
-        "{p.full}; retry scheduled. trace={uuid}",
+        "{p.full}; retry scheduled. trace={uuid}\n{ts2} INFO payment: retry 1/3 queued, "
+        "amount={amount}",
     ),
     T(
         "log",
         "{ts} INFO deploy: release {version} ({githash}) rolled out to eu-west; schema "
-        "{oid}; health check OK. ticket={ticket}",
+        "{oid}; health check OK. ticket={ticket}\n{ts2} INFO deploy: canary at 10 %, error "
+        "rate 0.02 %",
         clean=True,
     ),
     T(
         "log",
-        '{ts} DEBUG mailer: queued welcome mail to {p.email} (name="{p.full}", locale={p.country})',
+        "{ts} DEBUG mailer: queued welcome mail to {p.email_plain} "
+        '(name="{p.full}", locale={p.country})\n{ts2} DEBUG mailer: delivered, smtp 250 2.0.0 OK',
     ),
     T(
         "log",
         "{ts} WARN geo: login for account {p.user} from new country; ip={p.ip}; previous "
-        "ip={p.ip6}",
+        "ip={p.ip6}\n{ts2} INFO geo: step-up verification sent by SMS",
     ),
     # ------------------------------------------------------------------ JSON
     J(
@@ -699,8 +709,483 @@ TEMPLATES = [
     ),
     T(
         "chat",
-        "{p.firstl}: do u have {x.firstl}'s number? the one from the conference\n"
-        "{q.firstl}: yeah its {x.phone_intl}\n{p.firstl}: thx",
+        "{p.firstl}: do u have {x.firstl}'s number? the one from the conference in {city}\n"
+        "{q.firstl}: yeah its {x.phone_intl}, [[she|he]] said whatsapp is better\n{p.firstl}: "
+        "thx will msg after lunch",
         lower=True,
+    ),
+]
+
+DE_ONLY = ("DE", "AT", "CH")
+
+TEMPLATES += [
+    # ------------------------------------------------------------------ longer tickets
+    T(
+        "ticket",
+        "Ticket {ticket} - Repeated delivery failures\n\nSummary\nThe customer, {p.full}, has "
+        "contacted us four times about order {order}. Each time the courier ({company}) marked "
+        "the parcel as 'recipient not available', although [[she|he]] works from home.\n\n"
+        "Timeline\n- {appt}: first attempt, card left at {p.street}\n- {appt2}: second attempt, "
+        "driver phoned {p.phone} but the number was 'busy'\n- {appt3}: parcel returned to the "
+        "depot in {p.city}\n\nCustomer request\nRe-deliver to the same address ({p.addr}) on a "
+        "{weekday}, or let [[her|him]] collect it. [[She|He]] also asked us to use the e-mail "
+        "{p.email} rather than SMS.\n\nInternal notes\nDepot scanner firmware is {version}; the "
+        "'busy' status appears to be a scanner bug rather than a real call attempt. Tracking "
+        "{tracking}.",
+    ),
+    T(
+        "ticket",
+        "Hello,\n\nI'm contacting you on behalf of my father, {q.formal}, who is in hospital at "
+        "the moment. His direct debit for the {product} subscription (account {q.iban}) should "
+        "be paused until he's home. I have power of attorney; my name is {p.full} and you can "
+        "reach me on {p.phone}. His customer number is {order}.\n\nThank you,\n{p.first}",
+    ),
+    T(
+        "ticket",
+        "My name is {p.full} and I'd like to know what personal data you hold about me "
+        "(subject access request). For identification: date of birth {p.dob}, address "
+        "{p.addr}, e-mail {p.email_plain}. Please reply within the legal deadline.",
+    ),
+    T(
+        "ticket",
+        "ask for {p.first} at the front desk - [[she|he]] has the spare key for unit "
+        "{nn}. The alarm company ({company}) needs the code before {weekday}; vendor ticket "
+        "{ticket}.",
+    ),
+    T(
+        "ticket",
+        "Subject: Wrong name on certificate\n\nDear support,\nthe certificate for course "
+        '{sku} says "{q.full}" but my name is {p.full} (spelled exactly like that, with the '
+        "accents). The order was paid with card {p.card}. Could you reissue it?\n\nThanks,\n"
+        "{p.initial}",
+    ),
+    T(
+        "ticket",
+        "Laptop handover checklist\nAsset {sku} / hostname WS-{nn}\nPrevious user: {p.initial}"
+        "\nNew user: {q.full}\nOS: {software} {winbuild}\nBIOS {build}\nLast VPN IP: {p.ip}\n"
+        "Wiped and re-imaged on {appt}.",
+    ),
+    T(
+        "ticket",
+        'App review reply needed. Reviewer "{p.firstl}_{nn}" writes: "crashes every time i '
+        'open the map, iphone, {version}". No account found with that handle; please reply '
+        "publicly with the standard text and link to {domain}.",
+    ),
+    T(
+        "ticket",
+        "Fraud report from {p.title}: someone ordered a {product} in [[her|his]] name and had it "
+        "delivered to {q.addr}, an address [[she|he]] does not know. Real address: {p.addr}. "
+        "Order {order}, paid with {p.card_brand} card {p.card}.",
+    ),
+    T(
+        "ticket",
+        'Customer writes (translated): "I am {p.formal}, I have been your client since 2015. '
+        "The bill for {month} is twice the usual amount ({amount}). My meter number is {sku}. "
+        'Please call me on {p.phone_intl}, I speak English."',
+    ),
+    T(
+        "ticket",
+        "Release blocker {ticket}: checksum mismatch on the installer for {software}. Expected "
+        "{githash}, got {githash2}. Affected builds {build} and {build2}; {version} is fine. "
+        "The mirror at {domain} still serves the old file.",
+        clean=True,
+    ),
+    T(
+        "ticket",
+        "Warehouse {city}: pallet labels printed with SSCC {badid} are unreadable by the "
+        "scanner. Carrier {company} refuses pallets without a readable label. Reprint batch "
+        "{invoice} before {weekday} {time}.",
+        clean=True,
+    ),
+    # ------------------------------------------------------------------ more chat
+    T(
+        "chat",
+        "hi there my name is {p.firstl} {p.last}, i bought the {product} last {weekday} and "
+        "the charger is missing. order {order}. can u send one to {p.addr}",
+        lower=True,
+    ),
+    T(
+        "chat",
+        "[{time}] bot: What's your name?\n[{time}] user: {p.fulll}\n[{time}] bot: Thanks "
+        "{p.firstl}! And your e-mail?\n[{time}] user: {p.email_obf}\n[{time}] bot: Got it. An "
+        "agent will reply within 24 hours.",
+    ),
+    T(
+        "chat",
+        "yo its {p.firstl}. cant log in again. tried from home ({p.ip}) and from the office. "
+        "{q.firstl} from your team said to msg here",
+        lower=True,
+    ),
+    T(
+        "chat",
+        "Customer: Can I change the card on my subscription?\nAgent: Sure, please don't type "
+        "the full number here.\nCustomer: oops too late {p.card}\nAgent: No worries, I've "
+        "masked it. I'll send a secure link to the e-mail on file instead.",
+    ),
+    T(
+        "chat",
+        "agent: thanks for waiting. who am i speaking with?\ncustomer: its {p.title}, "
+        "{p.first} {p.last}\nagent: thanks. what's the postcode on the account?\ncustomer: "
+        "{p.pc_city}\nagent: and the first line of the address?\ncustomer: {p.street}",
+    ),
+    T(
+        "chat",
+        "ok i asked {p.firstl} and {q.firstl} and neither of them got the email about the "
+        "{month} payroll. can hr resend?? also my new bank acct is {r.iban} from next month "
+        "thx - {r.firstl}",
+        lower=True,
+    ),
+    T(
+        "chat",
+        "Hallo, ich heiße {p.first} und mein Router zeigt seit {weekday} nur noch rotes "
+        "Licht. Kundennummer {order}, Anschluss in {p.street}. Rückruf gern unter {p.phone}.",
+        countries=DE_ONLY,
+    ),
+    T(
+        "chat",
+        "Hej! Jag heter {p.full}. Min order {order} har inte kommit. Adressen är {p.addr}. Ni "
+        "kan nå mig på {p.phone}.",
+        countries=("SE",),
+    ),
+    T(
+        "chat",
+        "Hei, mitt navn er {p.full}, og jeg har fått feil faktura ({invoice}). Kontonummer "
+        "står riktig, men navnet er feil. Telefon {p.phone}.",
+        countries=("NO",),
+    ),
+    T(
+        "chat",
+        "Dobrý den, jmenuji se {p.full}, narozen(a) {p.dob}. Potřebuji změnit adresu na "
+        "{p.addr}. Děkuji.",
+        countries=("CZ",),
+    ),
+    T(
+        "chat",
+        "Hoi, mijn naam is {p.full}. Ik ben verhuisd naar {p.addr}. Kunnen jullie dat "
+        "aanpassen? Mijn klantnummer is {order}. Groetjes, {p.first}",
+        countries=("NL", "BE"),
+    ),
+    T(
+        "chat",
+        "Olá, o meu nome é {p.full}. A minha encomenda {order} foi entregue na morada "
+        "errada. A morada certa é {p.addr}. Telemóvel: {p.phone}.",
+        countries=("PT",),
+    ),
+    T(
+        "chat",
+        "Dzień dobry, nazywam się {p.full}. Proszę o zmianę adresu dostawy na {p.addr}. Mój "
+        "numer telefonu to {p.phone}. Pozdrawiam",
+        countries=("PL",),
+    ),
+    T(
+        "chat",
+        "user: anyone know why the {software} update {version} keeps failing on {product}?\n"
+        "user2: same here, rollback to {version2} fixed it\nuser: thx, will try after the "
+        "{weekday} standup",
+        clean=True,
+    ),
+    T(
+        "chat",
+        "customer: the code on the receipt is {badcard}, is that my card number?\nagent: No - "
+        "that's the transaction reference, not a card. Your card isn't shown on receipts.\n"
+        "customer: ah ok",
+        clean=True,
+    ),
+    # ------------------------------------------------------------------ more e-mail
+    T(
+        "email",
+        "Hi {p.first},\n\nGreat to meet you at the {city} meetup! As promised, here's my "
+        "calendar link: {q.url} - grab any slot next week. If that doesn't work, just call me "
+        "on {q.phone}.\n\nAll the best,\n{q.full}\n{company}",
+    ),
+    T(
+        "email",
+        "Dear Mrs. {p.last},\n\nThank you for your enquiry about the apartment. Viewings are "
+        "possible on {weekday} between {time} and {time2}. The address is {q.addr}; please ring "
+        'the bell marked "{q.last}".\n\nBest regards,\n{a.full}\nLettings Manager',
+    ),
+    T(
+        "email",
+        "Hello {p.first},\n\nI've cc'd {q.full} from legal, who will need your signed NDA "
+        "before we can share the {product} roadmap. You can send it to {q.email_work}.\n\n"
+        "Thanks,\n{a.full}\n\nSent from my phone",
+    ),
+    T(
+        "email",
+        "Subject: Your {company} account\n\nHi {p.first},\n\nsomeone (hopefully you) asked to "
+        "reset the password for {p.email_plain}. If it was you, use this link within 30 "
+        "minutes: {p.url}\n\nIf not, you can ignore this e-mail. Requests came from {p.ip}.\n\n"
+        "{company} Security",
+    ),
+    T(
+        "email",
+        "Dear colleagues,\n\nI'm pleased to announce that {p.full} joins the team as Head of "
+        "Data on {appt}. {p.first} previously spent eight years at {company}. Please make "
+        "[[her|him]] welcome!\n\n{a.full}\nCEO",
+    ),
+    T(
+        "email",
+        "Hi {p.first},\n\nthe contractor's bank details for the final invoice ({invoice}, "
+        "{amount}):\n\nAccount holder: {q.full}\nIBAN: {q.iban}\n\nNote: the IBAN on the PDF "
+        "({badiban}) has a typo, please use the one above.\n\nThanks,\n{a.first}",
+    ),
+    T(
+        "email",
+        "{p.first} -\n\nquick one: can you ask {q.first} whether the {product} demo units "
+        "arrived? Tracking shows {tracking} delivered {appt}.\n\n- {a.first}",
+    ),
+    T(
+        "email",
+        "Caro {p.first},\n\nti giro il numero di {q.full}: {q.phone}. Abita in {q.addr}, se "
+        "vuoi passare a ritirare i documenti.\n\nUn saluto,\n{a.first}",
+        countries=("IT",),
+    ),
+    T(
+        "email",
+        "Szanowna Pani / Szanowny Panie,\n\nw załączeniu przesyłam fakturę {invoice}. Dane do "
+        "przelewu: {p.full}, {p.iban}. Adres: {p.addr}.\n\nZ poważaniem\n{p.full}",
+        countries=("PL",),
+    ),
+    T(
+        "email",
+        "Subject: Fwd: Fwd: conference hotel\n\n---------- Forwarded message ---------\nFrom: "
+        "{q.full} <{q.email_plain}>\nDate: {ts}\n\nBooking for {p.full}, {n} nights from "
+        "{appt}. Guest mobile {p.phone_intl}. Confirmation {order}.\n\n----------\n\n{a.first}: "
+        "can you check the dates? thx",
+    ),
+    T(
+        "email",
+        "Dear customer,\n\nour records show that invoice {invoice} dated {appt} for {amount} is "
+        "still open. If you have already paid, please ignore this reminder. Payment details "
+        "are on the invoice; do not reply to this automated message. Questions: see the "
+        "contact page on {domain}.\n\nAccounts Receivable\n{company}",
+        clean=True,
+    ),
+    T(
+        "email",
+        "Hi team,\n\nreminder that from {month} the dependency {pkg} is pinned in all "
+        "services. Please bump to {version} in your lockfiles. Placeholders like "
+        "{placeholder_email} in the seed data are fine to keep.\n\nPlatform",
+        clean=True,
+    ),
+    # ------------------------------------------------------------------ long e-mail thread
+    T(
+        "email",
+        "From: {p.full} <{p.email_plain}>\nTo: {q.full} <{q.email_work}>\nSubject: Re: Re: "
+        "Kitchen renovation - final invoice\n\nHi {q.first},\n\nThanks for sending the "
+        "breakdown. I've checked it against the quote from {appt} and two items don't match:"
+        "\n\n1. The worktop was quoted at {amount} but invoiced higher.\n2. The extra socket "
+        "was agreed to be free of charge.\n\nCould you send a corrected invoice? Once I have "
+        "it I'll pay straight away to the account you gave me ({q.iban}).\n\nAlso, the "
+        "delivery of the new oven is booked for {weekday}; please make sure someone is at "
+        "{p.street} to let the driver in if I'm not back yet - {r.full} (my neighbour, "
+        "{r.phone}) has a key.\n\nBest,\n{p.first}\n\n> On {ts}, {q.full} wrote:\n> Hi "
+        "{p.first}, please find attached the final invoice {invoice}. Let me know if anything "
+        "is unclear.\n> Kind regards, {q.first}",
+    ),
+    # ------------------------------------------------------------------ more clinical
+    T(
+        "clinical",
+        "GP letter\n\nDear Dr. {a.last},\n\nRe: {p.full}, {p.dob_cue}\n{p.addr}\n\nI reviewed "
+        "this {p.age}-year-old in the respiratory clinic on {appt}. Spirometry shows a "
+        "moderate obstructive pattern with partial reversibility, consistent with asthma. "
+        "[[She|He]] has been started on an inhaled corticosteroid and we will review in "
+        "three months.\n\nThe patient asked that future letters also go to [[her|his]] e-mail, "
+        "{p.email}.\n\nYours sincerely,\n\n{q.full}\nConsultant Respiratory Physician",
+    ),
+    T(
+        "clinical",
+        "Physio note {appt}: {p.initial}, R knee ACL reconstruction week 6. ROM 0-115. Quads "
+        "lag resolved. Home programme updated. Next session {weekday} {time}.",
+    ),
+    T(
+        "clinical",
+        "Allergy alert added for {p.caps} ({p.dob}): penicillin - rash. Reported by patient's "
+        "husband/wife {q.first} on {appt}.",
+    ),
+    T(
+        "clinical",
+        "Home visit: {p.title} at {p.addr}. Wound on left shin healing well, dressing changed. "
+        "Key safe code given by [[her|his]] son {q.first} ({q.phone}).",
+    ),
+    T(
+        "clinical",
+        "Mental health triage call. Caller gave name as {p.firstl} and would not give a "
+        "surname. Calling from {p.phone}. Safety plan discussed; crisis team to follow up.",
+    ),
+    T(
+        "clinical",
+        "Study visit 3 - participant {sku}. No adverse events. Vital signs within range. IMP "
+        "batch {invoice}. Next visit window {appt} to {appt2}. (No direct identifiers in CRF.)",
+        clean=True,
+    ),
+    T(
+        "clinical",
+        "Consulta: {p.full}, fecha de nacimiento: {p.dob}. Dolor lumbar de {n} semanas. "
+        "Derivada a fisioterapia. Teléfono de contacto {p.phone}.",
+        countries=ES,
+    ),
+    T(
+        "clinical",
+        "Compte rendu : {p.title} {p.full}, {p.dob_cue}, demeurant {p.addr}. Suivi "
+        "post-opératoire sans complication.",
+        countries=FR,
+    ),
+    # ------------------------------------------------------------------ more HR
+    T(
+        "hr",
+        "Reference request\n\nCandidate: {p.full}\nPosition applied for: Warehouse Supervisor"
+        "\nReferee: {q.full}, {company}, {q.phone}\n\nPlease confirm dates of employment and "
+        "whether you would re-employ.",
+    ),
+    T(
+        "hr",
+        "Onboarding checklist for {p.first} ({p.email_work}): laptop ordered ({sku}), badge "
+        "photo pending, buddy = {q.full}, first day {appt}.",
+    ),
+    T(
+        "hr",
+        "Investigation summary (confidential)\n\nComplainant: {p.full}\nRespondent: {q.full}\n"
+        "Witnesses: {r.full}, {s.initial}\n\nOn {appt} the complainant reported that the "
+        "respondent had repeatedly shared [[her|his]] personal phone number ({p.phone}) in a "
+        "team chat without consent. The respondent accepts sharing the number but says it was "
+        "to arrange cover for a shift. The witness {r.first} confirms the messages were sent. "
+        "Recommendation: informal warning and data-protection refresher training.",
+    ),
+    T(
+        "hr",
+        "Name change: employee {order} is now {p.full} (previously {p.first} {q.last}). "
+        "Update payroll, badge and e-mail alias ({p.email_work}).",
+    ),
+    T(
+        "hr",
+        "Bewerbung: {p.full}, geb. {p.dob}, wohnhaft {p.addr}. Gespräch am {appt} mit Frau "
+        "{q.last} und Herrn {r.last}.",
+        countries=DE_ONLY,
+    ),
+    T(
+        "hr",
+        "Headcount {month}: 212 FTE, 9 open roles in {city}, attrition 1.1 %. Payroll run "
+        "{invoice} approved. No individual cases in this report.",
+        clean=True,
+    ),
+    # ------------------------------------------------------------------ more financial
+    T(
+        "financial",
+        "Account opening - {p.country}\nName: {p.formal}\nDate of birth: {p.dob}\n"
+        "{p.natid_name}: {p.natid}\nResidential address: {p.addr}\nPhone: {p.phone}\nE-mail: "
+        "{p.email}\nPEP: no\nSource of wealth: employment income",
+    ),
+    T(
+        "financial",
+        "Payment investigation: a SEPA transfer of {amount} from {p.full} ({p.iban}) was "
+        "credited to the wrong beneficiary. The intended recipient is {q.full}; the account "
+        "actually credited was {r.iban} ({r.full}). Recall requested on {appt}.",
+    ),
+    T(
+        "financial",
+        "Card replacement: {p.caps}, old card {p.card} blocked after skimming at an ATM in "
+        "{city}. New card posted to {p.addr}.",
+    ),
+    T(
+        "financial",
+        "Insurance claim {ticket}: policyholder {p.full}, {p.dob_cue}. Water damage at "
+        "{p.street} on {appt}. Loss adjuster {q.full} visiting {weekday}. Payout to {p.iban}.",
+    ),
+    T(
+        "financial",
+        "Tax office letter for {p.full}, {p.natid_name} {p.natid}: refund of {amount} for "
+        "tax year 2024 will be paid to the account ending in {nn}.",
+    ),
+    T(
+        "financial",
+        "Market note: {company} shares rose 3.2 % on {weekday} after the {month} guidance. "
+        "Bond ISIN-like code {badiban} in the feed is malformed; vendor ticket {ticket}.",
+        clean=True,
+    ),
+    # ------------------------------------------------------------------ more JSON
+    J(
+        "json",
+        {
+            "ticket": {"id": "{ticket}", "channel": "email", "created_at": "{ts}"},
+            "requester": {"display_name": "{p.full}", "email": "{p.email_plain}"},
+            "comments": [
+                {"author": "requester", "body": "Hi, the {product} I got is scratched."},
+                {
+                    "author": "agent:{a.first}",
+                    "body": "Sorry {p.first}! Could you send a "
+                    "photo and confirm the delivery address?",
+                },
+                {"author": "requester", "body": "Photo attached. Address is {p.addr}."},
+            ],
+        },
+    ),
+    J(
+        "json",
+        {
+            "user": {
+                "id": "{uuid}",
+                "handle": "{p.user}",
+                "profile_url": "{p.url}",
+                "last_login_ip": "{p.ip}",
+                "signup": "{ts}",
+            }
+        },
+    ),
+    J(
+        "json",
+        {
+            "form": "contact",
+            "fields": {
+                "your_name": "{p.fulll}",
+                "your_message": "pls call me back on {p.phone}, its about order {order}",
+            },
+        },
+    ),
+    J(
+        "json",
+        {
+            "beneficiary_name": "{p.full}",
+            "beneficiary_iban": "{p.iban}",
+            "beneficiary_address": "{p.addr}",
+            "remittance_info": "{invoice}",
+            "amount": {"value": "{amount}"},
+        },
+    ),
+    J(
+        "json",
+        {
+            "records": [
+                {"name": "{p.lastfirst}", "dob": "{p.dob}", "nid": "{p.natid}"},
+                {"name": "{q.lastfirst}", "dob": "{q.dob}", "nid": "{q.natid}"},
+            ],
+            "exported_by": "{a.email_work}",
+            "export_id": "{uuid}",
+        },
+    ),
+    J(
+        "json",
+        {
+            "order": {
+                "id": "{order}",
+                "status": "shipped",
+                "carrier": "{company}",
+                "tracking": "{tracking}",
+                "eta": "{appt}",
+            },
+            "links": {"help": "{domain}"},
+        },
+        clean=True,
+    ),
+    J(
+        "json",
+        {
+            "metrics": {"p95_ms": 412, "errors": 3},
+            "host": "api-{nn}",
+            "version": "{version}",
+            "agent": "{build}",
+            "note": "baseline from {month}",
+        },
+        clean=True,
     ),
 ]

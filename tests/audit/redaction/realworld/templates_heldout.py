@@ -67,7 +67,8 @@ TEMPLATES = [
     ),
     T(
         "chat",
-        "wat time do u close on {weekday}? need to pick up order {order} for {p.fulll}",
+        "wat time do u close on {weekday}? need to pick up order {order} for {p.fulll}, "
+        "{p.he} cant come {p.him}self so im going instead",
         lower=True,
     ),
     T(
@@ -90,7 +91,8 @@ TEMPLATES = [
     ),
     T(
         "chat",
-        "customer: benim adım {p.full}, doğum tarihi: {p.dob}\nagent: teşekkürler {p.title}",
+        "müşteri: iyi günler, benim adım {p.full}, doğum tarihi: {p.dob}. kartım çalındı\n"
+        "temsilci: geçmiş olsun {p.title}, kartınızı hemen bloke ediyorum\nmüşteri: teşekkürler",
         countries=("TR",),
     ),
     T(
@@ -244,7 +246,12 @@ TEMPLATES = [
         "log",
         '{ts} INFO crm: contact updated name="{p.caps}" phone="{p.phone}" source=import job={uuid}',
     ),
-    T("log", "{ts} INFO cdn: purge ok for {domain} assets build={build} ({githash})", clean=True),
+    T(
+        "log",
+        "{ts} INFO cdn: purge ok for {domain} assets build={build} ({githash})\n{ts2} INFO "
+        "cdn: warmed 1,204 objects in eu-central; cache hit ratio 0.93",
+        clean=True,
+    ),
     # ------------------------------------------------------------------ JSON
     J(
         "json",
