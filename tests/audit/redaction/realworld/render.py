@@ -482,10 +482,10 @@ class Ctx:
             amt = rng.randint(1, 99999) + rng.randint(0, 99) / 100
             return decoy(f"{cur}{amt:,.2f}", "PHONE")
         if name == "isbn":
-            from stdnum import isbn
+            from stdnum import ean
 
             body = "978" + d(rng, 9)
-            full = body + isbn.calc_check_digit(body)
+            full = body + ean.calc_check_digit(body)
             return decoy(f"{full[:3]}-{full[3]}-{full[4:8]}-{full[8:12]}-{full[12]}", "PHONE")
         if name == "uuid":
             return decoy(str(uuid.UUID(int=rng.getrandbits(128), version=4)), "IP")

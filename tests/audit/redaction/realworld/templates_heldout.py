@@ -322,3 +322,244 @@ TEMPLATES = [
         },
     ),
 ]
+
+TEMPLATES += [
+    # ------------------------------------------------------------------ tickets
+    T(
+        "ticket",
+        "Customer complaint - escalated\n\nWho: {p.lastfirst}\nContact: {p.email_obf} / "
+        "{p.phone}\nWhat happened: the engineer booked for {appt} never showed up. The "
+        "customer took a day off work and waited at {p.addr} all day. Second engineer "
+        "({company}) arrived on {appt2} but had the wrong part (ordered {sku}, received "
+        "{sku2}).\nWhat they want: compensation and a fixed date. They mentioned they would "
+        "post about it on social media.\nNext step: {a.first} to call back before {time}.",
+    ),
+    T(
+        "ticket",
+        "Hello, I'm writing because my late mother's account is still active. Her name was "
+        "{q.formal}, born {q.dob}, and she lived at {q.addr}. I'm her executor, {p.full}; "
+        "the death certificate is attached. Please close the account and refund the balance "
+        "to my account {p.iban}.",
+    ),
+    T(
+        "ticket",
+        "Hotline note: caller refused to give a name, asked whether number {badphone} on their "
+        "bill is ours. It's an internal routing code, not a phone number. No action.",
+        clean=True,
+    ),
+    T(
+        "ticket",
+        "Shipping label misprint: the label for order {order} shows the recipient as "
+        "{p.caps}, {p.addr_caps}, but the barcode decodes to {tracking}. Reprinted; old label "
+        "shredded.",
+    ),
+    T(
+        "ticket",
+        "User {p.initial} cannot reach the intranet from home. Traceroute dies after "
+        "{p.ip}. Corporate proxy returns 407. Ticket opened by {q.full}.",
+    ),
+    T(
+        "ticket",
+        "Library system: the ISBN {isbn} scans as a different title. Catalogue record "
+        "{ticket} needs fixing; supplier {company}.",
+        clean=True,
+    ),
+    # ------------------------------------------------------------------ chat
+    T(
+        "chat",
+        "{p.firstl}: morning!! r we still on for {weekday}\n{q.firstl}: yes, at {q.street}, "
+        "buzzer says {q.last}\n{p.firstl}: perfect see u at {time}",
+        lower=True,
+    ),
+    T(
+        "chat",
+        "agent: Is this {p.title}?\ncaller: Speaking.\nagent: I'm calling about the "
+        "repayment. Could you confirm your date of birth?\ncaller: {p.dob_en}\nagent: "
+        "Thanks. We can set up a plan from {appt}.",
+    ),
+    T(
+        "chat",
+        "sry typo in my email before, its {p.email_obf} not the other one. also cc my wife "
+        "{q.firstl} pls",
+        lower=True,
+    ),
+    T(
+        "chat",
+        "Cliente: Hola, me llamo {p.first} y vivo en {p.addr}. ¿Pueden recoger la lavadora "
+        "vieja el {weekday}?\nAgente: Claro, {p.first}. ¿Un teléfono de contacto?\nCliente: "
+        "{p.phone}",
+        countries=ES,
+    ),
+    T(
+        "chat",
+        "Guest: hi, can the {product} run {software}?\nAgent: It can from {build}. "
+        "Instructions are on {example}.\nGuest: and the serial {badid} on the box, do I need "
+        "it?\nAgent: Only for warranty claims.",
+        clean=True,
+    ),
+    T(
+        "chat",
+        "Asiakas: Hei, nimeni on {p.full}. Osoitteeni on {p.addr}. Tilaukseni {order} ei ole "
+        "tullut.\nAsiakaspalvelu: Kiitos {p.first}, tarkistan asian.",
+        countries=("FI",),
+    ),
+    T(
+        "chat",
+        "Kunde: Hej, mit navn er {p.full}, jeg bor på {p.addr}. Min telefon er {p.phone}.\n"
+        "Medarbejder: Tak, {p.first}!",
+        countries=("DK",),
+    ),
+    # ------------------------------------------------------------------ email
+    T(
+        "email",
+        "Dear {p.first},\n\nWelcome to the tenants' association! Our next meeting is on "
+        "{weekday} at {time} in the community room. Minutes are taken by {q.full}; questions "
+        "can go to [[her|him]] directly at {q.email}.\n\nBest wishes,\n{r.full}\nChair",
+    ),
+    T(
+        "email",
+        "Subject: npm audit\n\nFYI the audit flags {pkg} and recommends {version}. The "
+        "maintainer contact in package.json is {placeholder_email}, which is obviously a "
+        "placeholder. I'll open a PR.\n\n- build bot",
+        clean=True,
+    ),
+    T(
+        "email",
+        "Hi {p.first},\n\nSo sorry to hear about the accident. I've told {q.first} and "
+        "{r.first} you'll be out until {appt}. If you need anything dropped off at "
+        "{p.street}, just text me on {a.phone}.\n\nTake care,\n{a.first}",
+    ),
+    T(
+        "email",
+        "Sehr geehrte Frau {p.last},\n\nvielen Dank für Ihre Bewerbung. Wir laden Sie am "
+        "{appt} um {time} Uhr zu einem Gespräch in unser Büro ein. Bitte bringen Sie Ihren "
+        "Ausweis mit.\n\nFreundliche Grüße\n{a.full}\nPersonalabteilung",
+        countries=DE,
+    ),
+    T(
+        "email",
+        "Goedendag {p.title},\n\nHierbij bevestigen wij uw afspraak op {appt}. Uw "
+        "geboortedatum ({p.dob}) en BSN ({p.natid}) zijn gecontroleerd.\n\nMet vriendelijke "
+        "groet,\n{a.full}",
+        countries=("NL",),
+    ),
+    # ------------------------------------------------------------------ clinical
+    T(
+        "clinical",
+        "Outpatient summary\nPatient: {p.full} | {p.natid_name}: {p.natid} | DOB {p.dob}\n"
+        "Clinic: Dermatology, {appt}\n\nHistory: {p.age}-year-old with a changing naevus on "
+        "the upper back noticed by [[her|his]] partner {q.first} three months ago. No family "
+        "history of melanoma.\nExamination: 7 mm asymmetric pigmented lesion, irregular "
+        "border.\nPlan: excision biopsy, results by letter to {p.addr}. Patient consented to "
+        "SMS reminders on {p.phone}.\n\nDr. {a.last}",
+    ),
+    T(
+        "clinical",
+        "Ambulance handover {ts}: male approx. 60, found at {p.street}, identified by "
+        "neighbour as {p.full}. GCS 14. Neighbour's number {q.phone}.",
+    ),
+    T(
+        "clinical",
+        "Pathology QC: analyser firmware {version}; control lot {invoice} within range; "
+        "calibration {appt}. No patient samples affected.",
+        clean=True,
+    ),
+    # ------------------------------------------------------------------ HR
+    T(
+        "hr",
+        "Timesheet query: {p.first} ({p.email_work}) logged 52 hours in week {n}. Manager "
+        "{q.initial} to confirm overtime before payroll run {invoice}.",
+    ),
+    T(
+        "hr",
+        "Relocation package approved for {p.formal}: flights for [[her|him]] and "
+        "[[her|his]] partner {q.full}, temporary flat at {r.street} for {n} weeks, shipping of "
+        "household goods from {p.city}.",
+    ),
+    T(
+        "hr",
+        "Training attendance {month}: First aid (12), Fire warden (8), {software} basics (31). "
+        "Room bookings via facilities; no personal data recorded here.",
+        clean=True,
+    ),
+    # ------------------------------------------------------------------ financial
+    T(
+        "financial",
+        "Remittance advice\nPayee: {p.full}\nBank account: {p.iban}\nAmount: {amount}\n"
+        "Reference: {invoice}\nValue date: {appt}\nQueries: {a.email_work}",
+    ),
+    T(
+        "financial",
+        "Fraud ring analysis: cards {p.card} and {q.card} were used from the same device "
+        "({p.ip6}) within 4 minutes. Holders {p.full} and {q.full} both say they were not "
+        "involved. Note: {badip} in the device log is a parsing artefact.",
+    ),
+    T(
+        "financial",
+        "Mortgage application notes: applicants {p.full} and {q.full}, property {p.addr}. "
+        "Valuation {amount}. Solicitor {r.full}, {r.phone}.",
+    ),
+    # ------------------------------------------------------------------ log
+    T(
+        "log",
+        "{ts} INFO signup: new user {p.user} email={p.email_plain} ip={p.ip} country="
+        "{p.country}\n{ts2} INFO signup: verification mail sent\n{ts3} WARN signup: "
+        "captcha score 0.2 for {p.ip}",
+    ),
+    T(
+        "log",
+        "{ts} ERROR snmp: walk failed for {oid} on switch-{nn} (timeout)\n{ts2} INFO snmp: "
+        "retry ok, firmware {build}",
+        clean=True,
+    ),
+    # ------------------------------------------------------------------ JSON
+    J(
+        "json",
+        {
+            "conversation": {
+                "id": "{uuid}",
+                "participants": ["{p.full}", "{a.first} (agent)"],
+                "messages": [
+                    {"from": "customer", "text": "hi, i need to update my phone number"},
+                    {"from": "agent", "text": "Sure, what's the new one?"},
+                    {
+                        "from": "customer",
+                        "text": "{p.phone} - and the old one {badphone} can "
+                        "be deleted, it was never mine",
+                    },
+                ],
+            }
+        },
+    ),
+    J(
+        "json",
+        {
+            "person": {
+                "given": "{p.first}",
+                "family": "{p.last}",
+                "born": "{p.dob}",
+                "home": {"address_line": "{p.street}", "post_code": "{p.pc_city}"},
+                "links": ["{p.url}"],
+            }
+        },
+    ),
+    J(
+        "json",
+        {
+            "payment_method": {"type": "card", "number": "{p.card}", "name": "{p.caps}"},
+            "billing_email": "{p.email_plain}",
+            "test_card_rejected": "{badcard}",
+        },
+    ),
+    J(
+        "json",
+        {
+            "catalogue": [
+                {"isbn": "{isbn}", "title": "Field Guide to {city}"},
+                {"isbn": "{isbn2}", "title": "{company}: A History"},
+            ],
+            "updated": "{ts}",
+        },
+        clean=True,
+    ),
+]
