@@ -1189,3 +1189,141 @@ TEMPLATES += [
         clean=True,
     ),
 ]
+
+TEMPLATES += [
+    T(
+        "chat",
+        "hi its {p.firstl} again ask {q.firstl} about the refund {q.he} said it was approved on "
+        "{weekday} but nothing in my account yet my iban is {p.iban}",
+        lower=True,
+    ),
+    T(
+        "chat",
+        "ok so call {p.firstl} on {p.phone} {p.he} has the van keys and {q.firstl} has the "
+        "alarm code dont text it just call",
+        lower=True,
+    ),
+    T(
+        "chat",
+        "customer: the number on my bill {badphone} keeps calling me, is that you?\nagent: "
+        "That's actually our internal account reference, it can't make calls. Could be a "
+        "scam - please don't share any details.\ncustomer: oh ok thanks",
+        clean=True,
+    ),
+    T(
+        "ticket",
+        "Firewall log shows traffic from {badip} which is not a valid address - probably a "
+        "bug in the log shipper {version}. Also seeing OID {oid} polled every 5 s. Ticket "
+        "{ticket}; no users affected.",
+        clean=True,
+    ),
+    T(
+        "ticket",
+        "Bookshop order {order}: customer {p.full} ordered ISBN {isbn} twice by mistake. "
+        "Refund one copy to card {p.card}. Ship the other to {p.addr}.",
+    ),
+    T(
+        "email",
+        'Dear {p.title},\n\nThank you for your order of "Birds of {city}" (ISBN {isbn}). '
+        "Unfortunately it is out of print. We have refunded {amount} to your card ending "
+        "{p.card4}.\n\nKind regards,\n{a.full}\nCustomer Service",
+    ),
+    T(
+        "ticket",
+        "Phishing report: {p.full} forwarded a message asking [[her|him]] to 'confirm' card "
+        "{badcard} and IBAN {badiban} at a look-alike of {domain}. Neither number is real; "
+        "[[her|his]] own card is unaffected. Reporter e-mail: {p.email_plain}.",
+    ),
+    T(
+        "clinical",
+        "Obstetric booking visit\n\nName: {p.full}\n{p.dob_cue}\nAddress: {p.addr}\nPhone: "
+        "{p.phone}\nPartner: {q.full}\nGP: Dr. {a.last}\n\nG2P1, LMP {appt}, EDD {appt2}. "
+        "Previous normal vaginal delivery. Booking bloods taken; dating scan requested. "
+        "Interpreter not required. Prefers appointments on {weekday} mornings. Consent given "
+        "for text reminders.",
+    ),
+    T(
+        "hr",
+        "Probation review - {p.full}\n\nReviewer: {q.full}\nDate: {appt}\n\n{p.first} joined "
+        "the customer operations team {n} months ago. Strengths: calm on difficult calls, "
+        "accurate notes, helped roll out the {software} upgrade ({version}). Development "
+        "areas: escalation etiquette, time management on {weekday} peaks. Attendance: two "
+        "sick days, both certified. Outcome: probation passed. Next review with {r.initial} "
+        "in six months. Salary adjustment to be paid to the account on file ({p.iban}) from "
+        "{month}.",
+    ),
+    T(
+        "financial",
+        "Collections call log\n\n{ts} - outbound to {p.phone}, no answer.\n{ts2} - outbound, "
+        "spoke to a family member ({q.firstl}), asked to call back after {time}.\n{ts3} - "
+        "customer {p.full} called in. Confirmed identity with DOB {p.dob} and postcode "
+        "{p.pc_city}. Agreed to pay {amount} by {appt} from account {p.iban}. Noted that the "
+        "customer recently moved from {q.street}; old address to be archived.",
+    ),
+    T(
+        "email",
+        "Hi {p.first},\n\nhere are the details for the visa letter:\n\nFull name (as in "
+        "passport): {p.caps}\nDate of birth: {p.dob}\nHome address: {p.addr}\nConference: "
+        "{company} Summit, {city}, {month}\n\nLet me know if the invitation should also list "
+        "your colleague {q.full}.\n\nRegards,\n{a.full}\nEvents Team",
+    ),
+    T(
+        "chat",
+        "Agent: Welcome back! What can I do for you?\nCustomer: Hi, it's {p.full}. I rang "
+        "yesterday and spoke to {a.first}.\nAgent: I see the notes. You wanted to move the "
+        "installation to {appt}?\nCustomer: Yes, and the engineer should call my wife {q.first} "
+        "on {q.phone} because I'll be at work.\nAgent: Done. Anything else?\nCustomer: No, "
+        "that's all.",
+    ),
+    T(
+        "json",
+        '{"note": "customer {p.full} asked to delete account", "ip": "{p.ip}", '
+        '"ticket": "{ticket}"}',
+    ),
+    J(
+        "json",
+        {
+            "data": {
+                "type": "lead",
+                "attributes": {
+                    "first_name": "{p.first}",
+                    "last_name": "{p.last}",
+                    "email": "{p.email}",
+                    "company": "{company}",
+                    "notes": "met at {city} expo, wants demo on {weekday}",
+                },
+            }
+        },
+    ),
+    J(
+        "json",
+        {
+            "batch": "{invoice}",
+            "rejected": [
+                {"row": 4, "value": "{badiban}", "reason": "checksum"},
+                {"row": 9, "value": "{badcard}", "reason": "luhn"},
+            ],
+            "accepted": 118,
+        },
+        clean=True,
+    ),
+    T(
+        "email",
+        "Bonjour,\n\nje m'appelle {p.full} et je souhaite résilier mon abonnement {product} "
+        "(contrat {order}). Merci de confirmer par e-mail à {p.email}.\n\nCordialement,\n"
+        "{p.first}",
+        countries=FR,
+    ),
+    T(
+        "chat",
+        "cliente: buongiorno, mi chiamo {p.first}, il mio numero è {p.phone}. il corriere "
+        "non trova {p.street}\noperatore: grazie, avviso subito il corriere",
+        countries=("IT",),
+    ),
+    T(
+        "ticket",
+        "Benim adım {p.full}, {p.addr} adresinde oturuyorum. Faturam {invoice} iki kez "
+        "ödendi, iade istiyorum. Telefon: {p.phone}",
+        countries=("TR",),
+    ),
+]

@@ -97,7 +97,7 @@ TEMPLATES = [
     ),
     T(
         "chat",
-        "cliente: sono {p.full}, nato il {p.dob}, abito in {p.addr}\noperatore: perfetto, grazie",
+        "cliente: sono {p.full}, data di nascita {p.dob}, abito in {p.addr}\noperatore: perfetto, grazie",
         countries=("IT",),
     ),
     T(
@@ -173,7 +173,8 @@ TEMPLATES = [
     ),
     T(
         "clinical",
-        "Dental recall: {p.full}, last check-up {appt}. Preferred contact "
+        "Dental recall letter queued. Patient {p.full}, last check-up {appt}, hygienist "
+        "visit overdue. Preferred contact "
         "{p.email}. No allergies recorded.",
     ),
     T(
@@ -379,8 +380,8 @@ TEMPLATES += [
     ),
     T(
         "chat",
-        "sry typo in my email before, its {p.email_obf} not the other one. also cc my wife "
-        "{q.firstl} pls",
+        "sry typo in my email before, its {p.email_obf} not the other one. also cc "
+        "{q.firstl} pls, {q.he} pays the bills in our house",
         lower=True,
     ),
     T(
