@@ -251,6 +251,10 @@ class Ctx:
             return Value("she" if p.female else "he")
         if attr == "his":
             return Value("her" if p.female else "his")
+        if attr == "he_c":
+            return Value("She" if p.female else "He")
+        if attr == "his_c":
+            return Value("Her" if p.female else "His")
         if attr == "him":
             return Value("her" if p.female else "him")
         if attr == "city":

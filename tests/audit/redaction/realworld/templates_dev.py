@@ -40,7 +40,7 @@ TEMPLATES = [
     T(
         "ticket",
         "Hi team, {p.title} called again about the missing {product}. [[Delivery address|"
-        "Shipping address]] on file is {p.addr}, but [[she|they]] moved last month; new address: "
+        "Shipping address]] on file is {p.addr}, but {p.he} moved last month; new address: "
         "{q.addr}. Please update before re-shipping order {order}.",
     ),
     T(
@@ -112,7 +112,7 @@ TEMPLATES = [
     ),
     T(
         "ticket",
-        "SIM swap request - caller said [[she|he]] is {p.full}, born {p.dob}, and asked "
+        "SIM swap request - caller said {p.he} is {p.full}, born {p.dob}, and asked "
         "to move number {p.phone} to a new eSIM. Could not verify the security word; request "
         "declined, case {ticket}.",
     ),
@@ -203,7 +203,7 @@ TEMPLATES = [
     ),
     T(
         "chat",
-        "Kunde: Hallo, ich heiße {p.full} und warte seit {weekday} auf mein Paket {dhl}.\n"
+        "Kunde: Hallo, ich heiße {p.full} und warte seit [[Montag|Dienstag|Mittwoch|Donnerstag|Freitag]] auf mein Paket {dhl}.\n"
         "Agent: Guten Tag {p.title}, ich prüfe das.\nKunde: Meine Adresse ist {p.addr}.",
         countries=DE,
     ),
@@ -289,7 +289,7 @@ TEMPLATES = [
     T(
         "email",
         "Bonjour {p.first},\n\nje te transmets les coordonnées de {q.full} : {q.phone}, "
-        "{q.email}. Elle attend ton appel avant {weekday}.\n\nBien à toi,\n{a.first}",
+        "{q.email}. {q.first} attend ton appel avant [[lundi|mardi|mercredi|jeudi|vendredi]].\n\nBien à toi,\n{a.first}",
         countries=FR,
     ),
     T(
@@ -466,7 +466,7 @@ TEMPLATES = [
     T(
         "financial",
         "Card dispute: holder {p.full}, {p.card_brand} {p.card}, transaction on "
-        "{appt} for {amount} at {company}. Customer says card was in [[her|his]] wallet at the "
+        "{appt} for {amount} at {company}. Customer says card was in {p.his} wallet at the "
         "time.",
     ),
     T(
@@ -699,7 +699,7 @@ TEMPLATES = [
     T(
         "email",
         "Hi {p.first},\n\nplease meet {x.full}, our new partner in {x.country}. "
-        "{x.first} will coordinate the pilot; reach [[her|him]] at {x.email_plain} or "
+        "{x.first} will coordinate the pilot; reach {x.him} at {x.email_plain} or "
         "{x.phone_intl}.\n\nBest,\n{a.full}",
     ),
     T(
@@ -710,7 +710,7 @@ TEMPLATES = [
     T(
         "chat",
         "{p.firstl}: do u have {x.firstl}'s number? the one from the conference in {city}\n"
-        "{q.firstl}: yeah its {x.phone_intl}, [[she|he]] said whatsapp is better\n{p.firstl}: "
+        "{q.firstl}: yeah its {x.phone_intl}, {x.he} said whatsapp is better\n{p.firstl}: "
         "thx will msg after lunch",
         lower=True,
     ),
@@ -724,11 +724,11 @@ TEMPLATES += [
         "ticket",
         "Ticket {ticket} - Repeated delivery failures\n\nSummary\nThe customer, {p.full}, has "
         "contacted us four times about order {order}. Each time the courier ({company}) marked "
-        "the parcel as 'recipient not available', although [[she|he]] works from home.\n\n"
+        "the parcel as 'recipient not available', although {p.he} works from home.\n\n"
         "Timeline\n- {appt}: first attempt, card left at {p.street}\n- {appt2}: second attempt, "
         "driver phoned {p.phone} but the number was 'busy'\n- {appt3}: parcel returned to the "
         "depot in {p.city}\n\nCustomer request\nRe-deliver to the same address ({p.addr}) on a "
-        "{weekday}, or let [[her|him]] collect it. [[She|He]] also asked us to use the e-mail "
+        "{weekday}, or let {p.him} collect it. {p.he_c} also asked us to use the e-mail "
         "{p.email} rather than SMS.\n\nInternal notes\nDepot scanner firmware is {version}; the "
         "'busy' status appears to be a scanner bug rather than a real call attempt. Tracking "
         "{tracking}.",
@@ -748,7 +748,7 @@ TEMPLATES += [
     ),
     T(
         "ticket",
-        "ask for {p.first} at the front desk - [[she|he]] has the spare key for unit "
+        "ask for {p.first} at the front desk - {p.he} has the spare key for unit "
         "{nn}. The alarm company ({company}) needs the code before {weekday}; vendor ticket "
         "{ticket}.",
     ),
@@ -773,8 +773,8 @@ TEMPLATES += [
     ),
     T(
         "ticket",
-        "Fraud report from {p.title}: someone ordered a {product} in [[her|his]] name and had it "
-        "delivered to {q.addr}, an address [[she|he]] does not know. Real address: {p.addr}. "
+        "Fraud report from {p.title}: someone ordered a {product} in {p.his} name and had it "
+        "delivered to {q.addr}, an address {p.he} does not know. Real address: {p.addr}. "
         "Order {order}, paid with {p.card_brand} card {p.card}.",
     ),
     T(
@@ -837,7 +837,7 @@ TEMPLATES += [
     ),
     T(
         "chat",
-        "Hallo, ich heiße {p.first} und mein Router zeigt seit {weekday} nur noch rotes "
+        "Hallo, ich heiße {p.first} und mein Router zeigt seit [[Montag|Dienstag|Mittwoch|gestern]] nur noch rotes "
         "Licht. Kundennummer {order}, Anschluss in {p.street}. Rückruf gern unter {p.phone}.",
         countries=DE_ONLY,
     ),
@@ -921,7 +921,7 @@ TEMPLATES += [
         "email",
         "Dear colleagues,\n\nI'm pleased to announce that {p.full} joins the team as Head of "
         "Data on {appt}. {p.first} previously spent eight years at {company}. Please make "
-        "[[her|him]] welcome!\n\n{a.full}\nCEO",
+        "{p.him} welcome!\n\n{a.full}\nCEO",
     ),
     T(
         "email",
@@ -989,8 +989,8 @@ TEMPLATES += [
         "GP letter\n\nDear Dr. {a.last},\n\nRe: {p.full}, {p.dob_cue}\n{p.addr}\n\nI reviewed "
         "this {p.age}-year-old in the respiratory clinic on {appt}. Spirometry shows a "
         "moderate obstructive pattern with partial reversibility, consistent with asthma. "
-        "[[She|He]] has been started on an inhaled corticosteroid and we will review in "
-        "three months.\n\nThe patient asked that future letters also go to [[her|his]] e-mail, "
+        "{p.he_c} has been started on an inhaled corticosteroid and we will review in "
+        "three months.\n\nThe patient asked that future letters also go to {p.his} e-mail, "
         "{p.email}.\n\nYours sincerely,\n\n{q.full}\nConsultant Respiratory Physician",
     ),
     T(
@@ -1006,7 +1006,7 @@ TEMPLATES += [
     T(
         "clinical",
         "Home visit: {p.title} at {p.addr}. Wound on left shin healing well, dressing changed. "
-        "Key safe code given by [[her|his]] son {q.first} ({q.phone}).",
+        "Key safe code given by {p.his} son {q.first} ({q.phone}).",
     ),
     T(
         "clinical",
@@ -1047,7 +1047,7 @@ TEMPLATES += [
         "hr",
         "Investigation summary (confidential)\n\nComplainant: {p.full}\nRespondent: {q.full}\n"
         "Witnesses: {r.full}, {s.initial}\n\nOn {appt} the complainant reported that the "
-        "respondent had repeatedly shared [[her|his]] personal phone number ({p.phone}) in a "
+        "respondent had repeatedly shared {p.his} personal phone number ({p.phone}) in a "
         "team chat without consent. The respondent accepts sharing the number but says it was "
         "to arrange cover for a shift. The witness {r.first} confirms the messages were sent. "
         "Recommendation: informal warning and data-protection refresher training.",
@@ -1230,9 +1230,9 @@ TEMPLATES += [
     ),
     T(
         "ticket",
-        "Phishing report: {p.full} forwarded a message asking [[her|him]] to 'confirm' card "
+        "Phishing report: {p.full} forwarded a message asking {p.him} to 'confirm' card "
         "{badcard} and IBAN {badiban} at a look-alike of {domain}. Neither number is real; "
-        "[[her|his]] own card is unaffected. Reporter e-mail: {p.email_plain}.",
+        "{p.his} own card is unaffected. Reporter e-mail: {p.email_plain}.",
     ),
     T(
         "clinical",

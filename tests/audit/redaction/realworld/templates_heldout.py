@@ -34,7 +34,7 @@ TEMPLATES = [
     ),
     T(
         "ticket",
-        "Please remove {p.full} (born {p.dob}) from the marketing list. [[She|He]] "
+        "Please remove {p.full} (born {p.dob}) from the marketing list. {p.he_c} "
         "asked by post, letter dated {appt}. Customer id {order}.",
     ),
     T(
@@ -97,7 +97,8 @@ TEMPLATES = [
     ),
     T(
         "chat",
-        "cliente: sono {p.full}, data di nascita {p.dob}, abito in {p.addr}\noperatore: perfetto, grazie",
+        "cliente: sono {p.full}, data di nascita {p.dob}, abito in {p.addr}\n"
+        "operatore: perfetto, grazie",
         countries=("IT",),
     ),
     T(
@@ -387,7 +388,7 @@ TEMPLATES += [
     T(
         "chat",
         "Cliente: Hola, me llamo {p.first} y vivo en {p.addr}. ¿Pueden recoger la lavadora "
-        "vieja el {weekday}?\nAgente: Claro, {p.first}. ¿Un teléfono de contacto?\nCliente: "
+        "vieja el [[lunes|martes|miércoles|jueves|viernes|sábado]]?\nAgente: Claro, {p.first}. ¿Un teléfono de contacto?\nCliente: "
         "{p.phone}",
         countries=ES,
     ),
@@ -415,7 +416,7 @@ TEMPLATES += [
         "email",
         "Dear {p.first},\n\nWelcome to the tenants' association! Our next meeting is on "
         "{weekday} at {time} in the community room. Minutes are taken by {q.full}; questions "
-        "can go to [[her|him]] directly at {q.email}.\n\nBest wishes,\n{r.full}\nChair",
+        "can go to {q.him} directly at {q.email}.\n\nBest wishes,\n{r.full}\nChair",
     ),
     T(
         "email",
@@ -449,7 +450,7 @@ TEMPLATES += [
         "clinical",
         "Outpatient summary\nPatient: {p.full} | {p.natid_name}: {p.natid} | DOB {p.dob}\n"
         "Clinic: Dermatology, {appt}\n\nHistory: {p.age}-year-old with a changing naevus on "
-        "the upper back noticed by [[her|his]] partner {q.first} three months ago. No family "
+        "the upper back noticed by {p.his} partner {q.first} three months ago. No family "
         "history of melanoma.\nExamination: 7 mm asymmetric pigmented lesion, irregular "
         "border.\nPlan: excision biopsy, results by letter to {p.addr}. Patient consented to "
         "SMS reminders on {p.phone}.\n\nDr. {a.last}",
@@ -473,8 +474,8 @@ TEMPLATES += [
     ),
     T(
         "hr",
-        "Relocation package approved for {p.formal}: flights for [[her|him]] and "
-        "[[her|his]] partner {q.full}, temporary flat at {r.street} for {n} weeks, shipping of "
+        "Relocation package approved for {p.formal}: flights for {p.him} and "
+        "{p.his} partner {q.full}, temporary flat at {r.street} for {n} weeks, shipping of "
         "household goods from {p.city}.",
     ),
     T(
