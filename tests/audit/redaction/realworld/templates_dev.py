@@ -203,7 +203,8 @@ TEMPLATES = [
     ),
     T(
         "chat",
-        "Kunde: Hallo, ich heiße {p.full} und warte seit [[Montag|Dienstag|Mittwoch|Donnerstag|Freitag]] auf mein Paket {dhl}.\n"
+        "Kunde: Hallo, ich heiße {p.full} und warte seit "
+        "[[Montag|Dienstag|Mittwoch|Donnerstag|Freitag]] auf mein Paket {dhl}.\n"
         "Agent: Guten Tag {p.title}, ich prüfe das.\nKunde: Meine Adresse ist {p.addr}.",
         countries=DE,
     ),
@@ -289,7 +290,8 @@ TEMPLATES = [
     T(
         "email",
         "Bonjour {p.first},\n\nje te transmets les coordonnées de {q.full} : {q.phone}, "
-        "{q.email}. {q.first} attend ton appel avant [[lundi|mardi|mercredi|jeudi|vendredi]].\n\nBien à toi,\n{a.first}",
+        "{q.email}. {q.first} attend ton appel avant "
+        "[[lundi|mardi|mercredi|jeudi|vendredi]].\n\nBien à toi,\n{a.first}",
         countries=FR,
     ),
     T(
@@ -837,7 +839,8 @@ TEMPLATES += [
     ),
     T(
         "chat",
-        "Hallo, ich heiße {p.first} und mein Router zeigt seit [[Montag|Dienstag|Mittwoch|gestern]] nur noch rotes "
+        "Hallo, ich heiße {p.first} und mein Router zeigt seit "
+        "[[Montag|Dienstag|Mittwoch|gestern]] nur noch rotes "
         "Licht. Kundennummer {order}, Anschluss in {p.street}. Rückruf gern unter {p.phone}.",
         countries=DE_ONLY,
     ),

@@ -388,7 +388,8 @@ TEMPLATES += [
     T(
         "chat",
         "Cliente: Hola, me llamo {p.first} y vivo en {p.addr}. ¿Pueden recoger la lavadora "
-        "vieja el [[lunes|martes|miércoles|jueves|viernes|sábado]]?\nAgente: Claro, {p.first}. ¿Un teléfono de contacto?\nCliente: "
+        "vieja el [[lunes|martes|miércoles|jueves|viernes|sábado]]?\nAgente: Claro, {p.first}. "
+        "¿Un teléfono de contacto?\nCliente: "
         "{p.phone}",
         countries=ES,
     ),
