@@ -57,9 +57,14 @@ def strings_of(obj) -> list[str]:
     return []
 
 
+def lowercase(text: str) -> str:
+    # Turkish dotted capital I lower-cases to "i" + combining dot; people type a plain "i"
+    return text.replace("İ", "i").lower()
+
+
 def lower_obj(obj):
     if isinstance(obj, str):
-        return obj.lower()
+        return lowercase(obj)
     if isinstance(obj, dict):
         return {k: lower_obj(v) for k, v in obj.items()}
     if isinstance(obj, list):
@@ -108,8 +113,8 @@ def build(split: str) -> list[dict]:
         body = render_obj(t.body, ctx, pii, decoys)
         if t.lower:
             body = lower_obj(body)
-            pii = [(ty, v.lower()) for ty, v in pii]
-            decoys = [(ty, v.lower()) for ty, v in decoys]
+            pii = [(ty, lowercase(v)) for ty, v in pii]
+            decoys = [(ty, lowercase(v)) for ty, v in decoys]
         texts = strings_of(body)
         pii = list(dict.fromkeys(pii))
         pii_values = {v for _, v in pii}

@@ -1330,3 +1330,109 @@ TEMPLATES += [
         countries=("TR",),
     ),
 ]
+
+TEMPLATES += [
+    T(
+        "ticket",
+        "Subject: GDPR erasure request - please confirm\n\nDear Data Protection Officer,\n\n"
+        "I am writing to ask you to delete all personal data you hold about me under Article "
+        "17 GDPR. I was a customer of your {product} subscription service between 2019 and "
+        "{month} of this year.\n\nTo help you find my records:\n- Name: {p.full} (before my "
+        "marriage: {p.first} {q.last})\n- Date of birth: {p.dob}\n- Addresses used: {p.addr} "
+        "(current) and {r.addr} (until last year)\n- E-mail addresses: {p.email_plain} and "
+        "{p.email}\n- Phone: {p.phone}\n- Customer number: {order}\n\nPlease also remove my "
+        "public profile ({p.url}) from your partner directory, and confirm in writing when the "
+        "deletion is complete. I do not consent to my data being kept for marketing. If you "
+        "need to verify my identity, you may call me between {time} and {time2} on weekdays."
+        "\n\nYours faithfully,\n{p.full}",
+    ),
+    T(
+        "clinical",
+        "Multidisciplinary team meeting - {appt}\n\nPresent: Dr. {a.last} (chair), {q.full} "
+        "(specialist nurse), {r.initial} (pharmacist)\n\nCase 1: {p.caps}, {p.dob_cue}, "
+        "{p.natid_name} {p.natid}\n{p.age}-year-old with newly diagnosed type 2 diabetes and "
+        "chronic kidney disease stage 3a. HbA1c 71 mmol/mol. Lives with [[a daughter|a son]] "
+        "at {p.addr}, who helps with medication. Discussion: start an SGLT2 inhibitor, stop "
+        "the NSAID bought over the counter, refer to dietitian. Patient prefers phone contact "
+        "({p.phone}) and does not use e-mail.\n\nCase 2: deferred - results from the lab "
+        "(sample {sku}) not yet available.\n\nActions: {q.first} to phone the patient by "
+        "{weekday}; pharmacist to review the repeat list.",
+    ),
+    T(
+        "email",
+        "Dear {p.first},\n\nThank you for agreeing to speak at our {month} event in {city}. "
+        "Here is the information we need for the programme and your travel:\n\n1. Your bio "
+        "(max 80 words) - the one on {p.url} is fine if you prefer.\n2. Your passport name: "
+        'please double-check we have "{p.caps}".\n3. Your arrival time, so {q.full} from our '
+        "team can meet you at the station.\n\nThe hotel booking is under confirmation number "
+        "{order}. If your plans change, please call {q.first} on {q.phone} or write to "
+        "{q.email_work}.\n\nBest wishes and see you soon,\n{a.full}\nProgramme Committee",
+    ),
+    T(
+        "ticket",
+        "Address correction for a bulk shipment. The import file contains:\n\n{p.caps}\n"
+        "{p.addr_caps}\n\nbut the customer says the correct address is:\n\n{p.full}\n{q.addr}\n"
+        "\nPlease update the master record and re-run label batch {invoice}.",
+    ),
+    T(
+        "chat",
+        "hey!! found u on linkedin ({p.url}) - we met at the {company} stand in {city}. im "
+        "{q.firstl}, would love to chat about the job. my number is {q.phone}",
+        lower=True,
+    ),
+    T(
+        "hr",
+        "Candidate shortlist - Backend Engineer\n\n1. {p.full} - {p.url} - strong Go "
+        "background\n2. {q.full} - {q.url} - currently at {company}\n3. {r.initial} - "
+        "referral from {s.first}, CV by e-mail ({r.email})\n\nPanel: {a.full}. Interviews "
+        "{weekday} and the following {weekday2}.",
+    ),
+    T(
+        "financial",
+        "Sanctions screening result\nName screened: {p.formal}\nDate of birth: {p.dob}\n"
+        "Nationality: {p.country}\nMatch: partial (name only) against a listed person with a "
+        "different date of birth and nationality. Decision: false positive, cleared by "
+        "{a.initial}. Account {p.iban} released.",
+    ),
+    T(
+        "log",
+        "{ts} INFO web: 200 GET /profile?u={p.user} ip={p.ip}\n{ts2} INFO web: 302 POST "
+        "/login ip={p.ip}\n{ts3} WARN web: 429 POST /login ip={q.ip} (rate limited)\n{ts4} "
+        "INFO web: 200 GET /health ip=10.0.0.7",
+    ),
+    J(
+        "json",
+        {
+            "order_id": "{order}",
+            "customer": {
+                "full_name": "{p.full}",
+                "contact": {"email": "{p.email_plain}", "mobile": "{p.phone}"},
+                "billing_address": {
+                    "line1": "{p.street}",
+                    "postal": "{p.pc_city}",
+                    "country": "{p.country}",
+                },
+                "shipping_address": {
+                    "line1": "{q.street}",
+                    "postal": "{q.pc_city}",
+                    "attention": "{q.full}",
+                },
+            },
+            "payment": {"method": "card", "last4": "{p.card4}", "brand": "{p.card_brand}"},
+            "history": [
+                {"at": "{ts}", "event": "created"},
+                {"at": "{ts2}", "event": "address changed by customer"},
+            ],
+        },
+    ),
+    J(
+        "json",
+        {
+            "to": "{p.phone_intl}",
+            "template": "otp",
+            "vars": {"name": "{p.first}", "code": "{nn}{nn2}"},
+            "rendered": "Hi {p.first}, your {company} code is {nn}{nn2}. It expires in 10 minutes.",
+            "sent_at": "{ts}",
+        },
+    ),
+]

@@ -566,3 +566,64 @@ TEMPLATES += [
         clean=True,
     ),
 ]
+
+TEMPLATES += [
+    T(
+        "email",
+        "From: {p.full}\nTo: building management\nSubject: Leak from the flat above\n\nHello,"
+        "\n\nFor the third time this month water is coming through my bathroom ceiling at "
+        "{p.street}. The tenant upstairs, {q.title}, is away and I can't reach {q.him}. "
+        "Could you send a plumber as soon as possible? I'm home after {time}; my mobile is "
+        "{p.phone}. Photos are on my shared album: {p.url}\n\nThe last repair was logged "
+        "under job {ticket} on {appt}, so this is clearly the same problem. I'd also like to "
+        "know who pays for repainting.\n\nThanks,\n{p.first}",
+    ),
+    T(
+        "clinical",
+        "Safeguarding note (restricted)\n\nChild's parent/guardian: {p.full}, {p.phone}\n"
+        "Address: {p.addr}\nOther adult in household: {q.full}, {q.dob_cue}\n\nSchool nurse "
+        "raised concerns on {appt} about missed appointments. Home visit by {a.title} found "
+        "the home clean and the child well. No further action; review at next school check.",
+    ),
+    T(
+        "ticket",
+        "RETURN TO SENDER - address incomplete\n\n{p.caps}\n{p.addr_caps}\n\nCarrier "
+        "{company} notes: no such flat number. Parcel {tracking} is back at the depot; "
+        "customer contacted at {p.email}.",
+    ),
+    T(
+        "chat",
+        "recruiter: hi {p.firstl}! saw your profile {p.url}\n{p.firstl}: hi, yes still "
+        "looking\nrecruiter: great, can you send your cv to {a.email_work}?",
+    ),
+    T(
+        "hr",
+        "Secondment agreement: {p.full} (home office {p.city}) to {x.city} office from "
+        "{appt}. Host manager {x.full}, {x.phone_intl}. Local address during secondment: "
+        "{x.addr}.",
+    ),
+    T(
+        "financial",
+        "Joint account application\nApplicant 1: {p.full}, {p.dob_cue}, {p.phone}\nApplicant "
+        "2: {q.full}, {q.dob_cue}, {q.phone}\nAddress: {p.addr}\nInitial deposit {amount} "
+        "from {p.iban}.",
+    ),
+    J(
+        "json",
+        {
+            "profile": {"displayName": "{p.fulll}", "website": "{p.url}", "location": "{p.city}"},
+            "followers": 1204,
+            "created": "{ts}",
+        },
+    ),
+    J(
+        "json",
+        {
+            "alerts": [
+                {"type": "login", "ip": "{p.ip}", "user": "{p.email_plain}"},
+                {"type": "login", "ip": "{p.ip6}", "user": "{p.email_plain}"},
+                {"type": "healthcheck", "version": "{version}"},
+            ]
+        },
+    ),
+]
