@@ -143,6 +143,7 @@ def stats(records: list[dict]) -> str:
     countries = Counter(r["country"] for r in records)
     types = Counter(p["type"] for r in records for p in r["pii"])
     dtypes = Counter(p["type"] for r in records for p in r["decoys"])
+    rtypes = Counter(t for r in records for t in {p["type"] for p in r["pii"]})
     clean = sum(1 for r in records if not r["pii"])
     lengths = [
         len(r["input"])
@@ -156,6 +157,7 @@ def stats(records: list[dict]) -> str:
         f"max {max(lengths)}",
         "per kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
         "per country: " + ", ".join(f"{k} {v}" for k, v in sorted(countries.items())),
+        "records containing type: " + ", ".join(f"{t} {rtypes[t]}" for t in TYPES),
         "pii values per type: " + ", ".join(f"{t} {types[t]}" for t in TYPES),
         "decoys per type: " + ", ".join(f"{t} {dtypes[t]}" for t in TYPES),
     ]
@@ -172,8 +174,10 @@ def main() -> None:
         with path.open("w", encoding="utf-8") as fh:
             for r in records:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-        n_t = len(SPLITS[split][0])
-        print(f"== {split} ({n_t} templates) -> {path.name}\n{stats(records)}\n")
+        tpls = SPLITS[split][0]
+        per_kind = Counter(t.kind for t in tpls)
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(per_kind.items()))
+        print(f"== {split} -> {path.name}\ntemplates: {len(tpls)} ({kinds})\n{stats(records)}\n")
 
 
 if __name__ == "__main__":

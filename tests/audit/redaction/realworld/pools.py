@@ -20,17 +20,24 @@ def stable_hash(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
 
 
-def split_pool(items: list[str], split: str) -> list[str]:
-    """Deterministic 70/30 split: sort by a stable hash, the first 30 % go to held-out."""
+def split_pool(items: list[str], split: str, allow_empty: bool = False) -> list[str]:
+    """Deterministic 70/30 split by a stable hash of the value itself.
+
+    A value goes to held-out when its hash falls in the lowest 30 % of the hash range, so the
+    same string (e.g. "Sofia" in several countries' pools) lands on the same side everywhere.
+    A pool whose values all fall on one side gives its lowest/highest-hash value to the other
+    (that value is still in only one split), unless ``allow_empty`` is set.
+    """
     uniq = sorted(set(items), key=lambda s: (stable_hash(s), s))
     if len(uniq) < 2:
         return uniq
-    n_held = max(1, round(len(uniq) * HELDOUT_SHARE))
-    held = uniq[:n_held]
-    dev = uniq[n_held:]
-    chosen = held if split == "heldout" else dev
-    # keep the original (readable) order for reproducibility of rng choices
-    keep = set(chosen)
+    held = [s for s in uniq if stable_hash(s) % 1000 < HELDOUT_SHARE * 1000]
+    if not held and not allow_empty:
+        held = uniq[:1]
+    if len(held) == len(uniq) and not allow_empty:
+        held = uniq[:-1]
+    keep = set(held) if split == "heldout" else set(uniq) - set(held)
+    # keep the original (readable) order so rng choices are reproducible
     return [s for s in dict.fromkeys(items) if s in keep]
 
 
@@ -699,7 +706,7 @@ _add(
         "PK",
         "Pakistan",
         "ur",
-        "Muhammad|Imran|Bilal|Usman|Hamza|Asad|Faisal|Zeeshan|Shahid|Waqar|Junaid|Omer",
+        "Muhammad|Imran|Bilal|Usman|Hamza|Asad|Faisal|Zeeshan|Shahid|Waqar|Junaid|Umer",
         "Ayesha|Sana|Hira|Mahnoor|Fatima|Zainab|Amna|Rabia|Saima|Nida|Iqra|Sidra",
         "Khan|Ahmed|Malik|Qureshi|Chaudhry|Butt|Siddiqui|Sheikh|Raza|Hashmi|Abbasi|Mirza|"
         "Awan|Bajwa|Rizvi|Shah",
@@ -972,4 +979,13 @@ SOFTWARE = _p(
     "Windows 11|macOS Sonoma|Android 14|iOS 17.2|Ubuntu 22.04 LTS|Chrome|Firefox ESR|"
     "Outlook|Teams|Slack|Zoom|SAP GUI|Salesforce|Jira|Confluence|Excel|PostgreSQL 15|"
     "Kubernetes|Docker Desktop|VPN client|Citrix Workspace|Okta Verify|Authenticator"
+)
+
+# Brands and places named after people: PERSON-shaped, but not personal data here.
+EPONYMS = _p(
+    "Tim Hortons|Ben & Jerry's|Marks & Spencer|Johnson & Johnson|Dr. Oetker|Hugo Boss|"
+    "Mercedes-Benz|Procter & Gamble|Louis Vuitton|Jack Wolfskin|Charles de Gaulle Airport|"
+    "John F. Kennedy International Airport|Ronald McDonald House|Jean Coutu|Baskin-Robbins|"
+    "Tommy Hilfiger|Kellogg's|Galeries Lafayette|Ferdinand Porsche Strasse|Carl Zeiss|"
+    "Max Planck Institute|Marie Curie Hospice|Leonardo da Vinci Airport|Ernst & Young"
 )

@@ -22,6 +22,7 @@ from pools import (
     COMPANIES,
     COMPANY_DOMAINS,
     COUNTRIES,
+    EPONYMS,
     HANDLES,
     PRODUCTS,
     SOFTWARE,
@@ -329,7 +330,17 @@ class Ctx:
             t = self.personal_url(p)
             return Value(t, [("URL", t)])
         if attr == "user":
-            return Value(p.email_user)
+            # an opaque account handle, deliberately not derived from the person's name
+            if f"{key}.userv" not in self.cache:
+                handle = rng.choice(
+                    [
+                        f"u{rng.randint(10000, 999999)}",
+                        f"acct-{rng.randint(1000, 99999)}",
+                        f"{rng.choice(self.gpool(HANDLES))}",
+                    ]
+                )
+                self.cache[f"{key}.userv"] = Value(handle)
+            return self.cache[f"{key}.userv"]
         raise KeyError(attr)
 
     def email(self, p: Person, attr: str) -> str:
@@ -339,7 +350,8 @@ class Ctx:
             user = f"{S.slug(p.first, '.')}.{S.slug(p.last, '')}"
             domain = rng.choice(self.gpool(COMPANY_DOMAINS))
         else:
-            domains = self.gpool(p.c.domains) + self.gpool(
+            # country providers may all fall on one side of the split; the global ones never do
+            domains = split_pool(p.c.domains, self.split, allow_empty=True) + self.gpool(
                 ["gmail.com", "outlook.com", "yahoo.com", "proton.me", "icloud.com", "hotmail.com"]
             )
             domain = rng.choice(domains)
@@ -549,6 +561,8 @@ class Ctx:
                 ),
                 "EMAIL",
             )
+        if name == "eponym":
+            return decoy(rng.choice(self.gpool(EPONYMS)), "PERSON")
         if name == "company":
             return Value(rng.choice(self.gpool(COMPANIES)))
         if name == "product":

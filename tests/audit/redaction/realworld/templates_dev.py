@@ -1436,3 +1436,27 @@ TEMPLATES += [
         },
     ),
 ]
+
+TEMPLATES += [
+    T(
+        "ticket",
+        "Travel desk: flights for the {city} offsite are booked via {eponym}; the shuttle "
+        "leaves from the main entrance at {time}. Group booking {order}, invoice {invoice}. "
+        "Names will be added by each traveller in the portal, not here.",
+        clean=True,
+    ),
+    T(
+        "email",
+        "Hi all,\n\nthe catering for {weekday} is sorted: coffee from {eponym}, lunch from the "
+        "place next to {eponym2}. Budget {amount}, PO {invoice}. Dietary requirements go in "
+        "the form, please don't reply-all with them.\n\nFacilities",
+        clean=True,
+    ),
+    T(
+        "chat",
+        "user: is the {eponym} voucher code valid in {city}?\nbot: Vouchers issued by partner "
+        "brands can be redeemed in all {company} stores until {month} 31.\nuser: ok and "
+        "online?\nbot: Online too, enter it at checkout.",
+        clean=True,
+    ),
+]

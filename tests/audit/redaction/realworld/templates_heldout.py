@@ -627,3 +627,20 @@ TEMPLATES += [
         },
     ),
 ]
+
+TEMPLATES += [
+    T(
+        "ticket",
+        "Supplier onboarding: {eponym} and {company} both requested access to the vendor "
+        "portal ({domain}). Contracts {invoice} and {invoice2} signed {appt}. No personal "
+        "contacts recorded yet.",
+        clean=True,
+    ),
+    T(
+        "email",
+        "Hello,\n\nyour group booking for the visit to {eponym} on {weekday} is confirmed "
+        "(reference {order}). Please arrive 20 minutes early; the meeting point is the "
+        "information desk.\n\nVisitor Services",
+        clean=True,
+    ),
+]
