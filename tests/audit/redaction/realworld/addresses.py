@@ -47,7 +47,11 @@ def parse_city(entry: str) -> tuple[str, str, list[str]]:
 
 def make_address(c: Country, split: str, rng: random.Random) -> Address:
     street = rng.choice(split_pool(c.streets, split))
-    city, pattern, districts = parse_city(rng.choice(split_pool(c.cities, split)))
+    if "@" in street:  # a street bound to one city: "Street@City:pattern:District"
+        street, city_entry = street.split("@", 1)
+    else:
+        city_entry = rng.choice(split_pool(c.cities, split))
+    city, pattern, districts = parse_city(city_entry)
     pc = _postcode(pattern, rng) if pattern else None
     dist = rng.choice(districts) if districts else ""
     no = rng.randint(1, 180) if rng.random() < 0.8 else rng.randint(181, 960)

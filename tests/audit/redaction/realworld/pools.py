@@ -762,8 +762,15 @@ _add(
         "Yui|Aoi|Sakura|Haruka|Yuki|Misaki|Ayaka|Mei|Nanami|Rin|Tomoko|Keiko|Megumi",
         "Sato|Suzuki|Takahashi|Tanaka|Watanabe|Ito|Yamamoto|Nakamura|Kobayashi|Kato|Yoshida|"
         "Yamada|Sasaki|Yamaguchi|Matsumoto|Inoue|Kimura|Hayashi|Shimizu|Fujiwara|Ogawa|Okada",
-        "Nishi-Shinjuku|Ebisu-Minami|Jingumae|Kichijoji-Honcho|Nakameguro|Shibaura|Hongo|"
-        "Umeda|Namba-Naka|Shimogyo|Sakae|Tenjin|Kita-Aoyama|Minami-Aoyama",
+        # Japanese block addresses name the neighbourhood, so each is bound to its ward/city
+        "Nishi-Shinjuku@Tokyo:160-0023:Shinjuku-ku|Ebisu-Minami@Tokyo:150-0022:Shibuya-ku|"
+        "Jingumae@Tokyo:150-0001:Shibuya-ku|Kichijoji-Honcho@Musashino-shi, Tokyo:180-0004|"
+        "Nakameguro@Tokyo:153-0061:Meguro-ku|Shibaura@Tokyo:108-0023:Minato-ku|"
+        "Hongo@Tokyo:113-0033:Bunkyo-ku|Umeda@Osaka:530-0001:Kita-ku|"
+        "Namba-Naka@Osaka:556-0011:Naniwa-ku|Higashi-Shiokoji-cho@Kyoto:600-8216:Shimogyo-ku|"
+        "Sakae@Nagoya:460-0008:Naka-ku|Tenjin@Fukuoka:810-0001:Chuo-ku|"
+        "Kita-Aoyama@Tokyo:107-0061:Minato-ku|Minami-Aoyama@Tokyo:107-0062:Minato-ku|"
+        "Ginza@Tokyo:104-0061:Chuo-ku|Sannomiya-cho@Kobe:650-0021:Chuo-ku",
         "Tokyo:1##-####:Shinjuku-ku,Shibuya-ku,Minato-ku,Bunkyo-ku,Meguro-ku|"
         "Osaka:5##-####:Kita-ku,Naniwa-ku,Chuo-ku|Kyoto:60#-####:Shimogyo-ku,Sakyo-ku|"
         "Nagoya:46#-####:Naka-ku,Chikusa-ku|Fukuoka:81#-####:Chuo-ku,Hakata-ku|"
