@@ -96,7 +96,7 @@ def build(split: str) -> list[dict]:
         t = clean.next() if rng.random() < CLEAN_SHARE else dirty.next()
         needs = entity_needs(t)
         same = (
-            set().union(*[a for k, a in needs.items() if k not in OTHER_COUNTRY])
+            set().union(*[a for k, a in needs.items() if k[0] not in OTHER_COUNTRY])
             if needs
             else set()
         )

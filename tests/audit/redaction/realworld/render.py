@@ -3,7 +3,9 @@
 Template syntax
   [[a|b|c]]      pick one alternative (may contain slots, may nest)
   {p.full}       a slot: entity "p" (also q, r, s: same country; x, y: another country;
-                 a: staff member of the same country) and an attribute; see ``Ctx.person_slot``
+                 a: staff member of the same country) and an attribute; see ``Ctx.person_slot``.
+                 Flags after the letter: {qf.first} is a woman, {qm.first} a man, {pfy.dob} a
+                 young woman (born 1986-2004).
   {order}        a decoy or background slot (a trailing digit, {order2}, asks for a second one)
 """
 
@@ -96,14 +98,16 @@ class Ctx:
         if key in self.people:
             return self.people[key]
         rng = self.rng
-        if key in OTHER_COUNTRY:
+        if key[0] in OTHER_COUNTRY:
             self.used_other = True
             others = self.other_pool.get(key) or [k for k in sorted(COUNTRIES) if k != self.country]
             c = COUNTRIES[rng.choice(others)]
         else:
             c = self.c
         for _ in range(50):
-            female = rng.random() < 0.5
+            # a second letter fixes the gender: "qf" is a woman, "qm" a man
+            flags = key[1:]
+            female = "f" in flags if ("f" in flags or "m" in flags) else rng.random() < 0.5
             first = rng.choice(self.pool(c, "f" if female else "m"))
             if first not in self.used_names:
                 break
@@ -122,7 +126,10 @@ class Ctx:
         father = rng.choice(self.pool(c, "m"))
         self.used_names.add(first)
         user = self._email_user(first, last)
-        p = Person(c, female, first, last, father, S.random_dob(rng), user)
+        dob = S.random_dob(rng)
+        if "y" in key[1:]:  # a young adult (e.g. an expectant mother)
+            dob = dob.replace(year=rng.randint(1986, 2004), day=min(dob.day, 28))
+        p = Person(c, female, first, last, father, dob, user)
         self.people[key] = p
         return p
 

@@ -247,7 +247,7 @@ TEMPLATES = [
     ),
     T(
         "email",
-        "Dear [[Mrs.|Ms.|Mr.|Dr.]] {p.last},\n\nWe have received your application "
+        "Dear {p.title},\n\nWe have received your application "
         "(reference {ticket}). Please send a certified copy of your ID to {a.email_work} by "
         "{appt}.\n\nYours sincerely,\n{a.full}\nHead of Admissions",
     ),
@@ -352,13 +352,13 @@ TEMPLATES = [
     T(
         "clinical",
         "Seen by {a.title} today. {p.first} reports improved sleep since starting "
-        "melatonin. Weight stable. Mother ({q.full}) present during consultation. Next visit in "
+        "melatonin. Weight stable. Mother ({qf.full}) present during consultation. Next visit in "
         "{n} weeks.",
     ),
     T(
         "clinical",
         "Ward round note {ts}: pt {p.initial}, bed {nn}, post-op day 2 after laparoscopic "
-        "cholecystectomy. Afebrile. Mobilising. Son {q.firstl} will collect. Home address "
+        "cholecystectomy. Afebrile. Mobilising. Son {qm.firstl} will collect. Home address "
         "confirmed: {p.street}.",
     ),
     T(
@@ -737,8 +737,8 @@ TEMPLATES += [
     ),
     T(
         "ticket",
-        "Hello,\n\nI'm contacting you on behalf of my father, {q.formal}, who is in hospital at "
-        "the moment. His direct debit for the {product} subscription (account {q.iban}) should "
+        "Hello,\n\nI'm contacting you on behalf of my father, {qm.formal}, who is in hospital at "
+        "the moment. His direct debit for the {product} subscription (account {qm.iban}) should "
         "be paused until he's home. I have power of attorney; my name is {p.full} and you can "
         "reach me on {p.phone}. His customer number is {order}.\n\nThank you,\n{p.first}",
     ),
@@ -903,7 +903,7 @@ TEMPLATES += [
     ),
     T(
         "email",
-        "Dear Mrs. {p.last},\n\nThank you for your enquiry about the apartment. Viewings are "
+        "Dear Mrs. {pf.last},\n\nThank you for your enquiry about the apartment. Viewings are "
         "possible on {weekday} between {time} and {time2}. The address is {q.addr}; please ring "
         'the bell marked "{q.last}".\n\nBest regards,\n{a.full}\nLettings Manager',
     ),
@@ -939,7 +939,7 @@ TEMPLATES += [
     ),
     T(
         "email",
-        "Caro {p.first},\n\nti giro il numero di {q.full}: {q.phone}. Abita in {q.addr}, se "
+        "Ciao {p.first},\n\nti giro il numero di {q.full}: {q.phone}. Abita in {q.addr}, se "
         "vuoi passare a ritirare i documenti.\n\nUn saluto,\n{a.first}",
         countries=("IT",),
     ),
@@ -1009,7 +1009,7 @@ TEMPLATES += [
     T(
         "clinical",
         "Home visit: {p.title} at {p.addr}. Wound on left shin healing well, dressing changed. "
-        "Key safe code given by {p.his} son {q.first} ({q.phone}).",
+        "Key safe code given by {p.his} son {qm.first} ({qm.phone}).",
     ),
     T(
         "clinical",
@@ -1203,7 +1203,8 @@ TEMPLATES += [
     T(
         "chat",
         "ok so call {p.firstl} on {p.phone} {p.he} has the van keys and {q.firstl} has the "
-        "alarm code dont text it just call",
+        "alarm code dont text it just call the delivery for the {city} site is at {time} "
+        "tomorrow",
         lower=True,
     ),
     T(
@@ -1239,8 +1240,9 @@ TEMPLATES += [
     ),
     T(
         "clinical",
-        "Obstetric booking visit\n\nName: {p.full}\n{p.dob_cue}\nAddress: {p.addr}\nPhone: "
-        "{p.phone}\nPartner: {q.full}\nGP: Dr. {a.last}\n\nG2P1, LMP {appt}, EDD {appt2}. "
+        "Obstetric booking visit\n\nName: {pfy.full}\n{pfy.dob_cue}\nAddress: {pfy.addr}\nPhone: "
+        "{pfy.phone}\nPartner: {q.full}\nGP: Dr. {a.last}\n\nG2P1, LMP {appt}, dating scan to "
+        "confirm EDD. "
         "Previous normal vaginal delivery. Booking bloods taken; dating scan requested. "
         "Interpreter not required. Prefers appointments on {weekday} mornings. Consent given "
         "for text reminders.",
@@ -1274,14 +1276,14 @@ TEMPLATES += [
         "chat",
         "Agent: Welcome back! What can I do for you?\nCustomer: Hi, it's {p.full}. I rang "
         "yesterday and spoke to {a.first}.\nAgent: I see the notes. You wanted to move the "
-        "installation to {appt}?\nCustomer: Yes, and the engineer should call my wife {q.first} "
-        "on {q.phone} because I'll be at work.\nAgent: Done. Anything else?\nCustomer: No, "
+        "installation to {appt}?\nCustomer: Yes, and the engineer should call my wife {qf.first} "
+        "on {qf.phone} because I'll be at work.\nAgent: Done. Anything else?\nCustomer: No, "
         "that's all.",
     ),
     T(
         "json",
         '{"note": "customer {p.full} asked to delete account", "ip": "{p.ip}", '
-        '"ticket": "{ticket}"}',
+        '"ticket": "{ticket}", "received": "{ts}", "channel": "web"}',
     ),
     J(
         "json",
@@ -1457,6 +1459,156 @@ TEMPLATES += [
         "user: is the {eponym} voucher code valid in {city}?\nbot: Vouchers issued by partner "
         "brands can be redeemed in all {company} stores until {month} 31.\nuser: ok and "
         "online?\nbot: Online too, enter it at checkout.",
+        clean=True,
+    ),
+]
+
+TEMPLATES += [
+    T(
+        "chat",
+        "Cześć {p.first}! Czy możesz przekazać {q.first}, że spotkanie przeniesiono na "
+        "czwartek? Jej/jego numer mam stary, a nowy to chyba {q.phone}. Dzięki!",
+        countries=("PL",),
+    ),
+    T(
+        "email",
+        "Sayın {p.title},\n\n{order} numaralı siparişiniz kargoya verilmiştir. Teslimat "
+        "adresi: {p.addr}. Sorularınız için {a.phone} numarasını arayabilirsiniz.\n\n"
+        "Saygılarımızla,\n{a.full}",
+        countries=("TR",),
+    ),
+    T(
+        "email",
+        "Dear {p.title},\n\nThank you for staying with us in {city}. We found a phone charger in "
+        "room {nn} after your check-out. Shall we post it to {p.addr}? Please reply to this "
+        "e-mail or call reception.\n\nWarm regards,\nFront Office",
+    ),
+    T(
+        "ticket",
+        "Caller says {p.his} {p.country} mobile is {p.phone_intl} but the SMS codes never arrive. "
+        "Name on the account: {p.full}. Tried the landline in {p.city} ({q.phone_nat}) - it "
+        "belongs to {p.his} cousin {q.first}.",
+        countries=None,
+    ),
+    T(
+        "ticket",
+        "My {p.country} number changed. Old: {badphone} (that was a typo on the form anyway). "
+        "New: {p.phone}. Please update the account of {p.lastfirst}.",
+    ),
+    T(
+        "chat",
+        "[{time}] agent: Could you spell the surname?\n[{time}] customer: {p.last}\n[{time}] "
+        "agent: And the first name?\n[{time}] customer: {p.first}\n[{time}] agent: Thank you. "
+        "I've found the booking {order} for {appt}.",
+    ),
+    T(
+        "chat",
+        "hello i am {p.firstl} from {p.city}, my relative {q.fulll} bought insurance from u in "
+        "2019 and now {q.he} passed away. how do i claim. {q.his} birthday was {q.dob}",
+        lower=True,
+    ),
+    T(
+        "email",
+        "Hi {p.first},\n\nI'm off from {appt} to {appt2}. For anything urgent please contact "
+        "{q.full} ({q.email_work}, {q.phone_intl}). For payroll questions, {r.initial} is the "
+        "backup.\n\n{p.full}\n[This is an automatic reply]",
+    ),
+    T(
+        "email",
+        "Dear {p.last} family,\n\nthank you for your donation of {amount}. A receipt for tax "
+        "purposes has been sent to {p.addr}. If the address is wrong, please reply to this "
+        "e-mail.\n\nWith gratitude,\n{a.full}\nFundraising",
+    ),
+    T(
+        "clinical",
+        "Eye clinic: {p.initial} (hospital no. {invoice}), {p.dob_cue}. VA R 6/9, L 6/12. IOP "
+        "normal. Cataract surgery listed for {appt}. Transport requested to {p.street}.",
+    ),
+    T(
+        "clinical",
+        "Sleep study report for {p.full} ({p.dob}). AHI 24/h, moderate OSA. CPAP trial "
+        "started. Device serial {sku}, firmware {version}. Follow-up {appt}.",
+    ),
+    T(
+        "clinical",
+        "Telephone advice: caller {q.full} rang about [[her|his]] neighbour {p.full} of "
+        "{p.street}, who has not been seen for three days. Police welfare check requested. "
+        "Caller's number: {q.phone}.",
+    ),
+    T(
+        "hr",
+        "Leaver: {p.full}, last working day {appt}. Final pay to {p.iban}. P45/certificate to "
+        "be sent to {p.addr}. Return badge and {product}.",
+    ),
+    T(
+        "hr",
+        "Recognition nominations for {month}: {p.full} (logistics) for covering three night "
+        "shifts, and {q.full} (customer care) for the {company} migration. Nominated by "
+        "{r.initial}.",
+    ),
+    T(
+        "financial",
+        "Inheritance case: deceased {q.formal}, {q.dob_cue}, last address {q.addr}. "
+        "Heir {p.full} requests transfer of the balance to {p.iban}. Death certificate "
+        "verified on {appt}.",
+    ),
+    T(
+        "financial",
+        "Crypto exchange withdrawal review: user {p.email_plain} withdrew {amount} to a new "
+        "wallet after logging in from {p.ip}. Name on the account {p.full}; KYC document "
+        "{p.natid_name} {p.natid}.",
+    ),
+    T(
+        "financial",
+        "Statement line: SEPA DD {company} {invoice} {amount}. Creditor ID and mandate "
+        "reference as per contract. Customer query about line 3: amount disputed, no personal "
+        "data in the statement extract.",
+        clean=True,
+    ),
+    T(
+        "log",
+        "{ts} WARN vpn: user {p.email_work} connected from {p.ip} (unusual location)\n{ts2} "
+        "INFO vpn: user {p.email_work} disconnected, 1.2 GB transferred\n{ts3} INFO vpn: "
+        "client version {build}",
+    ),
+    T(
+        "ticket",
+        'Tracking help: the customer read out "{ups}" and asked if that\'s the phone number '
+        "of the driver. Explained it's the UPS tracking number. Also {dhl} for the second "
+        "box. No further contact needed.",
+        clean=True,
+    ),
+    J(
+        "json",
+        {
+            "claim": {"id": "{ticket}", "type": "travel"},
+            "insured": {"name": "{p.full}", "dob": "{p.dob}", "passport_country": "{p.country}"},
+            "incident": {
+                "date": "{appt}",
+                "description": "Luggage lost between {city} and "
+                "home. Contact my partner {q.first} on {q.phone} if I'm unreachable.",
+            },
+        },
+    ),
+    J(
+        "json",
+        {
+            "kind": "sms",
+            "from": "{p.phone}",
+            "to": "{company}",
+            "body": "hi its {p.firstl}, running 10 min late for the {time} appointment, sorry!",
+            "received": "{ts}",
+        },
+    ),
+    J(
+        "json",
+        {
+            "sku": "{sku}",
+            "isbn": "{isbn}",
+            "title": "Cooking with {eponym}",
+            "price": "{amount}",
+            "stock": {"warehouse": "{city}", "qty": 14},
+        },
         clean=True,
     ),
 ]

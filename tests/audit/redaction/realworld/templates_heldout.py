@@ -133,7 +133,7 @@ TEMPLATES = [
     ),
     T(
         "email",
-        "Cher {p.title},\n\nnous accusons réception de votre dossier {ticket}. Merci de "
+        "Bonjour {p.title},\n\nnous accusons réception de votre dossier {ticket}. Merci de "
         "nous faire parvenir un RIB au nom de {p.full} ({p.iban}).\n\nCordialement,\n{a.full}",
         countries=FR,
     ),
@@ -165,7 +165,7 @@ TEMPLATES = [
     T(
         "clinical",
         "Nursing handover: bed {nn} - {p.caps}, {p.age}y, falls risk. Daughter "
-        "{q.firstl} visiting {weekday}; she is the contact on {q.phone}.",
+        "{qf.firstl} visiting {weekday}; she is the contact on {qf.phone}.",
     ),
     T(
         "clinical",
@@ -339,7 +339,7 @@ TEMPLATES += [
     T(
         "ticket",
         "Hello, I'm writing because my late mother's account is still active. Her name was "
-        "{q.formal}, born {q.dob}, and she lived at {q.addr}. I'm her executor, {p.full}; "
+        "{qf.formal}, born {qf.dob}, and she lived at {qf.addr}. I'm her executor, {p.full}; "
         "the death certificate is attached. Please close the account and refund the balance "
         "to my account {p.iban}.",
     ),
@@ -434,7 +434,7 @@ TEMPLATES += [
     ),
     T(
         "email",
-        "Sehr geehrte Frau {p.last},\n\nvielen Dank für Ihre Bewerbung. Wir laden Sie am "
+        "Sehr geehrte Frau {pf.last},\n\nvielen Dank für Ihre Bewerbung. Wir laden Sie am "
         "{appt} um {time} Uhr zu einem Gespräch in unser Büro ein. Bitte bringen Sie Ihren "
         "Ausweis mit.\n\nFreundliche Grüße\n{a.full}\nPersonalabteilung",
         countries=DE,
@@ -641,6 +641,109 @@ TEMPLATES += [
         "Hello,\n\nyour group booking for the visit to {eponym} on {weekday} is confirmed "
         "(reference {order}). Please arrive 20 minutes early; the meeting point is the "
         "information desk.\n\nVisitor Services",
+        clean=True,
+    ),
+]
+
+TEMPLATES += [
+    T(
+        "chat",
+        "{p.firstl}: hey is this still {q.firstl}s number\n{q.firstl}: yep whats up\n"
+        "{p.firstl}: can u send me the address for saturday\n{q.firstl}: {q.addr} - ring "
+        "twice, the bell is broken",
+        lower=True,
+    ),
+    T(
+        "ticket",
+        "Complaint received by post from {p.formal}, {p.addr}. Letter dated {appt}, about "
+        "the noise from the {company} depot. Reply to be sent by post; no e-mail given.",
+    ),
+    T(
+        "email",
+        "Hi {p.first},\n\nreminder: your {product} lease ends on {appt}. To extend, reply to "
+        "this message or call {a.first} on {a.phone}. The contract number is {order}.\n\n"
+        "Regards,\nLeasing team",
+    ),
+    T(
+        "email",
+        "Good afternoon,\n\nplease find below the contact for the site visit:\n\n{p.caps}\n"
+        "Site manager\n{p.phone}\n\nThe access road is off {p.street}; parking by the gate.\n\n"
+        "{a.first}",
+    ),
+    T(
+        "clinical",
+        "Maternity discharge: mother {pfy.full} ({pfy.dob}), baby born {appt} 3.4 kg. Community "
+        "midwife {q.title} will visit {pfy.addr} on day 3.",
+    ),
+    T(
+        "clinical",
+        "Pharmacy interaction check: patient {p.lastfirst} ({p.natid_name} {p.natid}) "
+        "prescribed clarithromycin while on simvastatin - prescriber {a.title} contacted.",
+    ),
+    T(
+        "hr",
+        "Flexible working request from {p.full} approved by {q.initial}: compressed hours, "
+        "Fridays off from {month}. Employee's home address for equipment delivery: {p.addr}.",
+    ),
+    T(
+        "hr",
+        "Pay slip query: {p.firstl} says the {month} payslip shows someone else's tax code. "
+        "Payroll batch {invoice}. Checked - printing error only, data correct.",
+    ),
+    T(
+        "financial",
+        "Card-not-present fraud: {p.card_brand} {p.card} used at {company} online for "
+        "{amount}. Cardholder {p.full} was abroad; delivery address on the order was "
+        "{q.addr}. Card cancelled.",
+    ),
+    T(
+        "financial",
+        "Pension transfer: member {p.full}, {p.dob_cue}, {p.natid_name} {p.natid}. Transfer "
+        "value {amount} to {p.iban}. Adviser {q.full}.",
+    ),
+    T(
+        "log",
+        "{ts} INFO smtp: from=<{p.email_plain}> to=<{q.email_plain}> size=48213 status=sent\n"
+        "{ts2} INFO smtp: from=<{pkg}> rejected (not a mailbox)",
+    ),
+    T(
+        "ticket",
+        "Data import warning: column 'phone' contains {badphone} for 14 rows and 'iban' "
+        "contains {badiban} for 2 rows - both fail validation and were skipped. Import "
+        "{uuid}.",
+        clean=True,
+    ),
+    J(
+        "json",
+        {
+            "visitor": {
+                "name": "{p.full}",
+                "company": "{company}",
+                "host": "{q.full}",
+                "badge": "{sku}",
+                "arrived": "{ts}",
+            }
+        },
+    ),
+    J(
+        "json",
+        {
+            "type": "address_change",
+            "old": {"street": "{q.street}"},
+            "new": {"street": "{p.street}", "zip": "{p.pc_city}"},
+            "requested_by": "{p.email}",
+            "note": "moved in with my partner",
+        },
+    ),
+    J(
+        "json",
+        {
+            "service": "billing",
+            "version": "{version}",
+            "deps": ["{pkg}"],
+            "owner_team": "payments",
+            "oncall_doc": "{example}",
+        },
         clean=True,
     ),
 ]
