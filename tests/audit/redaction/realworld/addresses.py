@@ -54,7 +54,7 @@ def make_address(c: Country, split: str, rng: random.Random) -> Address:
     city, pattern, districts = parse_city(city_entry)
     pc = _postcode(pattern, rng) if pattern else None
     dist = rng.choice(districts) if districts else ""
-    no = rng.randint(1, 180) if rng.random() < 0.8 else rng.randint(181, 960)
+    no = rng.randint(1, 60) if rng.random() < 0.6 else rng.randint(61, 240)
     r = rng.random
     cc = c.code
     line = f"{street} {no}"

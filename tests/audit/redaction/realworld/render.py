@@ -111,7 +111,7 @@ class Ctx:
             first = rng.choice(self.pool(c, "f" if female else "m"))
             if first not in self.used_names:
                 break
-        last = rng.choice(self.pool(c, "last"))
+        last = rng.choice([x for x in self.pool(c, "last") if x.split("/")[0] != first] or ["X"])
         if "/" in last:
             last = last.split("/")[1 if female else 0]
         if (
@@ -499,11 +499,7 @@ class Ctx:
             t = S.random_recent(rng)
             return decoy(S.fmt_date(t, self.country, self.c.lang, rng), "DOB")
         if name == "amount":
-            cur = rng.choice(
-                ["€", "EUR ", "£", "$", "USD ", "PLN ", "CHF ", "₹", "R$ ", "¥", "SEK "]
-            )
-            amt = rng.randint(1, 99999) + rng.randint(0, 99) / 100
-            return decoy(f"{cur}{amt:,.2f}", "PHONE")
+            return decoy(S.amount(self.country, rng), "PHONE")
         if name == "isbn":
             from stdnum import ean
 

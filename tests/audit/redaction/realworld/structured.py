@@ -798,3 +798,147 @@ def random_recent(rng: random.Random) -> dt.date:
     start = dt.date(2022, 1, 1).toordinal()
     end = dt.date(2026, 11, 30).toordinal()
     return dt.date.fromordinal(rng.randint(start, end))
+
+
+# ---------------------------------------------------------------- money
+
+# country: (symbols, style, scale); style "en" = "£1,234.56", "eu" = "1.234,56 €",
+# "sp" = "1 234,56 zł", "int" = no decimals ("¥12,800")
+CURRENCIES = {
+    "PL": (["zł", "PLN"], "sp", 1),
+    "DE": (["€", "EUR"], "eu", 1),
+    "AT": (["€", "EUR"], "eu", 1),
+    "CH": (["CHF"], "en", 1),
+    "FR": (["€", "EUR"], "sp", 1),
+    "BE": (["€", "EUR"], "eu", 1),
+    "NL": (["€", "EUR"], "eu", 1),
+    "DK": (["kr.", "DKK"], "eu", 7),
+    "NO": (["kr", "NOK"], "sp", 10),
+    "SE": (["kr", "SEK"], "sp", 10),
+    "FI": (["€", "EUR"], "sp", 1),
+    "CZ": (["Kč", "CZK"], "sp", 25),
+    "HU": (["Ft", "HUF"], "int_sp", 380),
+    "RO": (["lei", "RON"], "eu", 5),
+    "GR": (["€", "EUR"], "eu", 1),
+    "IT": (["€", "EUR"], "eu", 1),
+    "ES": (["€", "EUR"], "eu", 1),
+    "PT": (["€", "EUR"], "sp", 1),
+    "IE": (["€", "EUR"], "en", 1),
+    "GB": (["£", "GBP"], "en", 1),
+    "US": (["$", "USD"], "en", 1),
+    "CA": (["$", "CAD", "CA$"], "en", 1),
+    "AU": (["$", "AUD", "A$"], "en", 1),
+    "BR": (["R$"], "eu", 5),
+    "MX": (["$", "MXN"], "en", 18),
+    "AR": (["$", "ARS"], "eu", 900),
+    "TR": (["₺", "TL"], "eu", 30),
+    "RU": (["₽", "руб."], "sp", 90),
+    "UA": (["₴", "грн"], "sp", 40),
+    "IL": (["₪", "ILS"], "en", 4),
+    "AE": (["AED"], "en", 4),
+    "SA": (["SAR"], "en", 4),
+    "EG": (["EGP", "E£"], "en", 48),
+    "IR": (["IRR", "rials"], "int", 40000),
+    "IN": (["₹", "Rs.", "INR"], "in", 83),
+    "PK": (["Rs", "PKR"], "en", 280),
+    "BD": (["৳", "BDT", "Tk"], "en", 110),
+    "CN": (["¥", "CNY", "RMB"], "en", 7),
+    "JP": (["¥", "JPY"], "int", 150),
+    "KR": (["₩", "KRW"], "int", 1300),
+    "VN": (["₫", "VND", "đ"], "int_eu", 25000),
+    "TH": (["฿", "THB"], "en", 35),
+    "ID": (["Rp"], "int_eu", 15000),
+    "PH": (["₱", "PHP"], "en", 55),
+    "NG": (["₦", "NGN"], "en", 1500),
+    "KE": (["KSh", "KES"], "en", 130),
+    "GH": (["GH₵", "GHS"], "en", 12),
+    "ET": (["Br", "ETB"], "en", 57),
+    "ZA": (["R", "ZAR"], "en", 18),
+}
+
+
+def amount(country: str, rng: random.Random) -> str:
+    symbols, style, scale = CURRENCIES.get(country, (["€", "EUR"], "eu", 1))
+    sym = rng.choice(symbols)
+    value = round(
+        rng.choice([rng.uniform(5, 120), rng.uniform(120, 2500), rng.uniform(2500, 40000)]) * scale,
+        2,
+    )
+    if style.startswith("int"):
+        text = f"{round(value):,}"
+        if style == "int_sp":
+            text = text.replace(",", " ")
+        elif style == "int_eu":
+            text = text.replace(",", ".")
+    elif style == "in":  # Indian grouping 12,34,567.00
+        whole, frac = f"{value:.2f}".split(".")
+        head, tail = whole[:-3], whole[-3:]
+        groups = []
+        while len(head) > 2:
+            groups.insert(0, head[-2:])
+            head = head[:-2]
+        text = ",".join(([head] if head else []) + groups + [tail]) + "." + frac
+    else:
+        text = f"{value:,.2f}"
+    if style == "eu":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    elif style == "sp":
+        text = text.replace(",", " ").replace(".", ",")
+    if sym in _PREFIX and not (style in ("eu", "sp") and sym in ("€", "EUR")):
+        gap = " " if sym[-1].isalpha() or sym in ("R$", "Rs.") else ""
+        return f"{sym}{gap}{text}"
+    return f"{text} {sym}"
+
+
+_PREFIX = {
+    "$",
+    "£",
+    "€",
+    "USD",
+    "GBP",
+    "CHF",
+    "CAD",
+    "CA$",
+    "A$",
+    "AUD",
+    "R$",
+    "₹",
+    "Rs.",
+    "Rs",
+    "INR",
+    "¥",
+    "JPY",
+    "CNY",
+    "RMB",
+    "₩",
+    "KRW",
+    "฿",
+    "THB",
+    "₱",
+    "PHP",
+    "₦",
+    "NGN",
+    "KSh",
+    "KES",
+    "GH₵",
+    "GHS",
+    "R",
+    "ZAR",
+    "AED",
+    "SAR",
+    "EGP",
+    "E£",
+    "PKR",
+    "৳",
+    "BDT",
+    "Tk",
+    "Rp",
+    "MXN",
+    "ARS",
+    "ILS",
+    "₪",
+    "Br",
+    "ETB",
+    "IRR",
+    "EUR",
+}
