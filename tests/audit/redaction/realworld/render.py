@@ -37,7 +37,7 @@ OTHER_COUNTRY = "xy"
 
 HONORIFICS = {
     "en": (["Mr.", "Mr", "Dr.", "Dr"], ["Mrs.", "Ms.", "Ms", "Mrs", "Dr.", "Miss"]),
-    "de": (["Herr", "Herrn", "Dr.", "Herr Dr."], ["Frau", "Frau Dr.", "Dr."]),
+    "de": (["Herr", "Dr.", "Herr Dr."], ["Frau", "Frau Dr.", "Dr."]),
     "fr": (["M.", "Monsieur", "Dr"], ["Mme", "Madame", "Mlle", "Dr"]),
     "es": (["Sr.", "señor", "Dr."], ["Sra.", "señora", "Dra."]),
     "it": (["Sig.", "Dott.", "Ing."], ["Sig.ra", "Dott.ssa", "signora"]),
