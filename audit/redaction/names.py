@@ -59,7 +59,7 @@ _HONORIFICS = (
     r"|capt|col|maj|lt|sgt|insp|det|officer|judge|nurse|mag|mgr|doc|dipl|herra|rouva|kyrie"
     r"|kyria|gospodin|gospo[dđ]a|ustaz|sheikh|hajji|haji|mst|md|madame|monsieur|mademoiselle"
     r"|herrn|se[ñn]or|se[ñn]ora|senhor|senhora|sig\.na|signorina|meneer|mevrouw|madam|domnul"
-    r"|doamna|dl|dna|tuan|puan|bapak|pak|ibu|bu|khun|ato|w/ro|woizero"
+    r"|doamna|dl|dna|tuan|puan|bapak|pak|ibu|bu|khun|ato|w/ro|woizero|dra|lic|arq|abog|eng"
 )
 # Honorifics that end a run of capitalised words ("… Dott. Bianchi"): only those that are
 # never a surname too ("Sheikh", "Don", "Bay" are).
@@ -102,7 +102,9 @@ _STRONG_CUES = (
     r"|goodbye|name as|gave name as|gave her name as|gave his name as|name on it is|named"
     r"|meet|please meet|complainant|respondent|witness|witnesses|interviewer|interviewee"
     r"|defendant|plaintiff|victim|suspect|mitt navn er|mit navn er|mitt namn [äa]r|eu sou"
-    r"|mother|father|wife|husband|son|daughter|brother|sister|mum|mom|dad|spouse"
+    r"|mother|father|wife|husband|son|daughter|brother|sister|mum|mom|dad|spouse|referee"
+    r"|panel|present|re|deceased|name on the account|name on both accounts|account name"
+    r"|hit on|screening hit on|kyc review|review of|checklist for|jmenuji se"
 )
 # Weak cues: the words after them need a listed name or two unknown words. Roles are weak
 # too: "agent: Perfect, …" is a speaker's line, "agent Maria Lopez" a name.
@@ -114,8 +116,8 @@ _WEAK_CUES = (
     r"|ring|member|family member"
 )
 _CUED = re.compile(
-    rf"(?<![\w.])(?:(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]{{0,3}}[:,\-–—]?"
-    rf"[ \t\r\n]{{1,4}}\(?(?=(?:(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
+    rf"(?<![\w.])(?:(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]{{0,3}}"
+    rf"(?:[:,\-–—=]?[ \t\r\n]{{1,4}}|[:=])[(\"“'‘]?(?=(?:(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
     rf"(?P<name>(?:{_PARTICLE}[ \t]{{1,3}}){{0,2}}{_NAME}))"
 )
 # Runs of capitalised words, found without the leading initials (a pattern that begins with
@@ -134,7 +136,7 @@ _SURNAME_FIRST = re.compile(rf"(?<![\w.])({_TOKEN}),[ \t]+({_TOKEN})(?![\w'’-]
 # The cued pattern then runs only there: tried at every word, its case-insensitive
 # alternation of 300 cues was the costliest scan of the engine.
 _CUE_WORDS = frozenset(expand(f"{_STRONG_CUES}|{_WEAK_CUES}"))
-_BACK = r"\(?[ \t\r\n]{1,4}[:,\-–—]?[ \t]{0,3}\.?"
+_BACK = r"[(\"“'‘]?(?:[ \t\r\n]{1,4}[:,\-–—=]?|[:=])[ \t]{0,3}\.?"
 _REVERSED_CUE = trie(frozenset(word[::-1] for word in _CUE_WORDS))
 _REVERSED_HONORIFIC = trie(frozenset(word[::-1] for word in expand(_HONORIFICS)))
 _REVERSED_PARTICLES = (
@@ -145,7 +147,7 @@ _CUE_BEFORE_HONORIFIC = re.compile(
     rf"{_REVERSED_PARTICLES}[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}){_BACK}(?:{_REVERSED_CUE})"
     r"(?![\w.])"
 )
-_CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n(][{_UPPER}]")
+_CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n(\"“'‘=:,][{_UPPER}]")
 _WORD = re.compile(r"\S+")
 
 # Lower-case chat: a cue, then a lower-case word that is a listed first name.
@@ -181,7 +183,7 @@ STOP_WORDS = _STOP = _set(
     yesterday new york london paris berlin madrid rome amsterdam stockholm europe america mr
     mrs ms dr prof regards best kind sincerely cheers name signed subject re fw fwd note
     notes update status error warning info debug true false none null ticket case ref id
-    dept hr it ops qa devops crm api sla faq pdf url uk us usa eu un jan feb mar apr jun jul
+    dept hr it ops qa devops crm api sla faq pdf url uk us usa eu un feb mar apr jun jul
     aug sep sept oct nov dec mon tue wed thu fri sat sun dob id tel fax env
     german french spanish italian dutch english polish turkish greek thai chinese japanese
     korean indian russian ukrainian swedish danish norwegian finnish portuguese brazilian
@@ -398,14 +400,12 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
 def _with_first_name(text: str, span: Span) -> Span:
     """ "Name: Hernández Gómez, Pablo": a surname found, then a comma and a first name."""
     m = _COMMA_GIVEN.match(text, span.end)
-    if m is not None and "," not in text[span.start : span.end]:
-        given = m.group(1).lower()
-        if given in _given() and given not in common_words():
-            return Span(span.start, m.end(), span.entity)
+    if m is not None and "," not in text[span.start : span.end] and _acting(m.group(1)):
+        return Span(span.start, m.end(), span.entity)
     return span
 
 
-_COMMA_GIVEN = re.compile(rf",[ \t]+({_TOKEN})(?![\w'’-])")
+_COMMA_GIVEN = re.compile(rf",[ \t]+({_TOKEN})(?=[ \t]*(?:[\n\r.;)(]|$))")
 
 
 def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
@@ -430,6 +430,9 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
                 m.group(1), m.group(2)
             ):
                 yield Span(m.start(), m.end(), "PERSON")
+    if "-" in text:
+        for m in _HONORIFIC_SUFFIX.finditer(text):
+            yield Span(m.start(1), m.end(1), "PERSON")  # "Yoshida-san"
     if ". " in text or ".\t" in text:
         for m in _INITIALED.finditer(text):
             # "J. Kowalska", "A.K. Sharma": initials before an uncommon capitalised word.
@@ -456,7 +459,7 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
             if pair is not None and _surname_first(pair.group(1), pair.group(2)):
                 yield Span(pair.start(), pair.end(), "PERSON")
                 continue
-        if _alone(value) or acts and _acting(value):
+        if (_alone(value) or acts and _acting(value)) and not _DATE_AFTER.match(text, m.end()):
             yield Span(m.start(), m.end(), "PERSON")
 
 
@@ -483,7 +486,16 @@ def _acting(word: str) -> bool:
     """A capitalised word before a verb a person does ("Sofia reports", "Heather says"):
     a listed first name, or a word no list or dictionary knows."""
     lower = word.lower()
-    if len(word) < 3 or word.isupper() or lower in _STOP or lower in _GREETINGS or lower in _ROLES:
+    if (
+        len(word) < 3
+        or word.isupper()
+        or lower in _STOP
+        or lower in _GREETINGS
+        or lower in _ROLES
+        or "'" in lower
+        or "’" in lower
+        or lower.endswith(_PLACE_SUFFIXES)
+    ):
         return False
     return lower in _given() or (lower not in common_words() and lower not in places())
 
@@ -500,7 +512,13 @@ _VERBS = _set(
     disputes disputed contacted contacts apologised apologized promised denies denied
     """
 )
+# Romanised Japanese and Korean place parts: "Shimogyo-ku", "Gangnam-gu", "Teheran-ro".
+_PLACE_SUFFIXES = ("-ku", "-cho", "-shi", "-machi", "-mura", "-gun", "-gu", "-dong", "-ro", "-gil")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+_DATE_AFTER = re.compile(r"[ \t.]*\d")  # "Jan 15", "Mai 2024": a month, not a name
+_HONORIFIC_SUFFIX = re.compile(
+    rf"({_TOKEN})-(?:san|sama|kun|chan|sensei|senpai|ssi|nim|ji|jee|bhai|didi)(?![\w-])"
+)
 _TWO_CAPITALS = re.compile(rf"[{_UPPER}]{{2}}")
 _CAPS_SURNAME = re.compile(
     rf"([{_UPPER}]{{2,}}(?:[ \-'’][{_UPPER}]{{2,}})?),?[ \t]+([{_UPPER}][^\W\d_{_UPPER}]+"
@@ -523,7 +541,9 @@ def _surname_first(last: str, first: str) -> bool:
     if last.lower() in _STOP or last.lower() in places():
         return False
     surname = last.isupper() and len(last) > 1 and not is_common(last) or _evidence(last) != "word"
-    return surname and _is_given(first) and not is_common(first)
+    if not surname or is_common(first):
+        return False
+    return _is_given(first) or is_listed_word(last) and _acting(first)
 
 
 def _shaped(value: str, offset: int, *, acts: bool = False) -> Iterator[Span]:
@@ -583,8 +603,34 @@ def _lines_of(text: str) -> Iterator[Span]:
             sign = _SIGNATURE.fullmatch(line)
             if sign is not None and all(_acting(w) for w in _words(sign.group(1))):
                 yield Span(offset + sign.start(1), offset + sign.end(1), "PERSON")
+        for pattern in _NAME_LINES:
+            found = pattern.fullmatch(line)
+            if found is not None and _name_line(_words(found.group(1))):
+                yield Span(offset + found.start(1), offset + found.end(1), "PERSON")
+                break
         asked = _ASKS_NAME.search(line) is not None
         offset += len(line) + 1
+
+
+def _name_line(words: list[str]) -> bool:
+    """Capitalised words alone on a line, each a listed or unknown word (no common word,
+    place, role or title): a signature, an addressee, an entry of a list."""
+    if not words or len(words) > 4 or any(w.lower() in _CUE_WORDS for w in words):
+        return False  # "Cordialement,", "Hälsningar": a sign-off is no name
+    return all(_acting(w) for w in words) and not _is_place(" ".join(words))
+
+
+# Lines that hold nothing but a name: "Kiprono Ochieng" (under a sign-off or above an
+# address), "2. Getachew Girma - https://…", "Solomon -" (as a greeting), "Cauã Nogueira
+# (logistics) for …".
+_NAME_LINES = (
+    re.compile(rf"[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}})[ \t]*"),
+    re.compile(
+        rf"[ \t]*(?:\d{{1,2}}[.)]|[*•])[ \t]+({_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})"
+        r"[ \t]*(?:[-–—(,:].*)?"
+    ),
+    re.compile(rf"[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}})[ \t]*[-–—,][ \t]*"),
+)
 
 
 _DASHES = frozenset("-–—~")
