@@ -11,8 +11,9 @@ separators); `phonenumbers.is_valid_number` decides:
    "+45" number elsewhere): valid and written in groups (not `1 234 567`, an amount), or
    after a phone word;
 4. national, in one of `BROAD_REGIONS`: valid and grouped exactly as the region writes its
-   numbers (`33 12 45 67` in Denmark, `03-1234-5678` in Japan, `(11) 91234-5678` in Brazil),
-   in three groups or more or with a trunk prefix.
+   numbers (`33 12 45 67` in Denmark, `03-1234-5678` in Japan, `(11) 91234-5678` in Brazil)
+   in three groups or more or with a trunk prefix, or grouped as phone numbers commonly are
+   (three groups or more of 2-5 digits, not thousands), or after a phone word.
 
 Each region is tried only when the candidate's digit count and national number pattern can
 fit it (`_fits`, a necessary condition of validity): parsing is the costliest step of the
@@ -73,20 +74,44 @@ ANCHORED.add("PHONE", _CANDIDATE)
 _CARD_SHAPED = re.compile(r"\d{4}(?:[ \-]\d{4}){2,}$|\d{4}[ \-]\d{6}[ \-]\d{5}$")
 _SEPARATOR = re.compile(r"[ \u00a0().\-/]+")
 # Dates and times that look like numbers: 2024-01-15, 15/01/2024, 15.01.2024 10.30.
-_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([./])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
+_DATE_LIKE = re.compile(
+    r"\d{4}([\-/.])\d{1,2}\1\d{1,2}(?!\d)|\d{1,2}([\-./])\d{1,2}\2(?:19|20)\d{2}(?!\d)"
+)
 # An amount with thousands separators and cents: "4 111 111.11".
 _AMOUNT = re.compile(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+[.,]\d{2}$")
 # Thousands groups without cents, "1 234 567": an amount unless the region writes so.
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+$")
+# A decimal number, "142.454913" (a coordinate, a measurement): one dot and no other break.
+_DECIMAL = re.compile(r"\d+\.\d+$")
+# The shapes of national ids (checked or not) and postcodes: a personnummer or CPR
+# "811218-9876", a CPF "123.456.789-09", a resident number "971013-9019902", a Belgian
+# "85.07.30-033.28", a Czech "660928/3032", a Swiss AHV "756.1234.5678", a Pakistani CNIC
+# "35202-3519412", postcodes "02327-969" (BR), "3081-513" (PT), "71736-47329" (IR); and a
+# dotted quad, "846.118.49.169" (an address or a version, valid or not; "013.77.02.68" with
+# its trunk zero is a Belgian number).
+_ID_SHAPED = re.compile(
+    r"(?:\d{2})?\d{6}[\-+/]\d{3,4}$|\d{3}\.\d{3}\.\d{3}-\d{2}$|\d{6}-\d{7}$"
+    r"|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}$|756\.\d{4}\.\d{4}|\d{5}-\d{7}$"
+    r"|\d{4,5}-\d{3}$|\d{5}-\d{5}$|[1-9]\d{0,2}(?:\.\d{1,3}){3}$"
+)
+# Before a number, words that make it a reference: "order", and one or two short words
+# ("tracking says", "klantnummer is", "invoice no.") between them.
+_DECOY_GAP = re.compile(
+    r"(?:\s+(?:is|was|says|said|shows|reads|are|es|ist|est|er|är|on)\b)?\s*:?\s*$"
+)
+
+
 # A version or build number, "10.0.19045.3803": dots only, three groups or more, one of
 # them a single digit or five and more (dotted phone numbers group by 2 to 4).
 _VERSION = re.compile(r"(?=\d+(?:\.\d+){2,}$)(?:.*\.)?(?:\d|\d{5,})(?:\.|$)")
 _PHONE_CONTEXT = re.compile(
-    r"(?:phone|tel|mobile|mob|cell|call|fax|whatsapp|sms|text|handy|telefon|portable|"
-    r"t[ée]l[ée]phone|m[óo]vil|cellulare|telefoon|ring|contact|reach|dial|puhelin|telefone|"
-    r"celular|telem[óo]vel|tel[ée]fono|hotline|mobil|móvel|τηλ|電話|携帯|手机|电话|전화|휴대폰|"
-    r"연락처|sđt|โทร|\b(?:tlf|puh|gsm|hp|wa)(?!\w))\W{0,4}(?:\w+\W{1,3}){0,3}$"
+    r"(?:\w*phone|\b(?:tel|mobile|mob|cell\w*|call|fax|whatsapp|sms|text|handy|telefon|portable"
+    r"|m[óo]vil|cellulare|telefoon|ring|contact|reach|dial|puhelin|telefone|celular|rufnummer"
+    r"|telem[óo]vel|tel[ée]fono|hotline|mobil|móvel|τηλ|sđt|tlf|puh|gsm|hp|wa)|電話|携帯|手机"
+    r"|电话|전화|휴대폰|연락처|โทร)\w*\W{0,4}(?:\w+\W{1,3}){0,4}$"
 )
+# A date written without separators, "20230415" (a birth date, a booking date).
+_COMPACT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 # A unit or currency right after the number: "512 345 678 bytes", "12 500 000 kr".
 _UNIT_AFTER = re.compile(
     r"\s?(?:bytes?|[kmgt]i?b|kr|dkk|nok|sek|eur|usd|gbp|chf|pln|zł|czk|huf|inr|rs|units?"
@@ -207,9 +232,9 @@ def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
     first = digits[0]
     defaults = TRUNK_REGIONS if first == "0" else NO_TRUNK_REGIONS
     grouped = _SEPARATOR.search(candidate) is not None
-    if not context and not grouped and first != "0" and len(digits) != 10:
-        # A bare run of digits without a trunk prefix or a phone word is most often some
-        # other number; ten digits (NANP, Indian mobiles) is the one shape common enough.
+    if not context and not grouped:
+        # A bare run of digits without a phone word is most often some other number: an
+        # order, a customer or tracking number, an id. People write phone numbers grouped.
         return False
     for region in defaults:
         if _fits(region, digits) and _parse_valid(candidate, region) is not None:
@@ -228,7 +253,7 @@ def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
         number = _parse_valid(candidate, region)
         if number is not None and (context or not thousands or _written_as(number, groups)):
             return True
-    if len(groups) < 3 and first != "0" and "(" not in candidate:
+    if not context and len(groups) < 3 and first != "0" and "(" not in candidate:
         return False
     # Grouped as phone numbers are written even where the region's own format differs
     # ("412 34 567" in Norway, formatted "41 23 45 67"): three groups or more of two to
@@ -244,9 +269,21 @@ def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
         if region in tried or not _fits(region, digits):
             continue
         number = _parse_valid(candidate, region)
-        if number is not None and (phone_like or _written_as(number, groups)):
+        if number is not None and (context or phone_like or _written_as(number, groups)):
             return True
     return False
+
+
+def _decoy_before(before: str) -> bool:
+    """A reference word right before the number, or one or two short words before it."""
+    if DECOY_CONTEXT.search(before):
+        return True
+    gap = _DECOY_GAP.search(before)
+    return (
+        gap is not None
+        and gap.start() < len(before)
+        and DECOY_CONTEXT.search(before, 0, gap.start()) is not None
+    )
 
 
 def _trims(value: str) -> Iterator[tuple[int, int]]:
@@ -257,11 +294,12 @@ def _trims(value: str) -> Iterator[tuple[int, int]]:
         return  # a failed card number is not a phone number plus digits
     # Only short groups are dropped ("+1 212 555 0123 2 times", "room 5 030 1234567"): a
     # longer one means the run is some other number, not a phone number beside a count.
+    # Only at spaces: "921-0708291-2358511" and "1-21-12-201" are one identifier each.
     for cut in reversed(bounds[-2:]):
-        if len(value) - cut[1] <= 3:
+        if len(value) - cut[1] <= 3 and value[cut[0] : cut[1]].isspace():
             yield 0, cut[0]
     for cut in bounds[:2]:
-        if cut[0] <= 3:
+        if cut[0] <= 3 and value[cut[0] : cut[1]].isspace():
             yield cut[1], len(value)
 
 
@@ -277,20 +315,26 @@ def detect_phone(
         return
     hints = _Hints(text, scan.lower, tuple(r.upper() for r in regions))
     for begin, finish in found:
+        if text[begin] == "(" and ")" not in text[begin:finish]:
+            begin += 1  # "(141.90.34.32)", "SIN (270 706 195)": an aside, not an area code
+            if not text[begin].isdigit() and text[begin] != "+":
+                continue
         before = preceding(text, begin, 30)
-        context = _PHONE_CONTEXT.search(before) is not None
         international = text[begin] in "+(" and "+" in text[begin : begin + 2]
-        if (
-            not context
-            and not international
-            and (DECOY_CONTEXT.search(before) or (begin and text[begin - 1] == "#"))
-        ) or IBAN_HEAD.search(text, max(0, begin - 40), begin):
+        if not international and (DECOY_CONTEXT.search(before) or before.endswith("#")):
+            continue  # "Tracking 0321163611": the word right before says what it is
+        context = _PHONE_CONTEXT.search(before) is not None
+        if (not context and not international and _decoy_before(before)) or IBAN_HEAD.search(
+            text, max(0, begin - 40), begin
+        ):
             continue
         value = text[begin:finish]
-        if "." in value and _VERSION.match(value):
+        if "." in value and (_VERSION.match(value) or (not context and _DECIMAL.match(value))):
             continue
-        if not context and _UNIT_AFTER.match(text, finish):
+        if not context and (_ID_SHAPED.match(value) or _UNIT_AFTER.match(text, finish)):
             continue
+        if _DATE_LIKE.match(value) or _COMPACT_DATE.match(value):
+            continue  # a date, with a time or more after it: no part of it is a number
         for start, end in _trims(value):
             part = value[start:end].strip(" \u00a0-./")
             if part.startswith(")"):

@@ -55,7 +55,10 @@ DECOY_CONTEXT = re.compile(
     r"|customer number|customer no|client id|member|membership|policy|claim|contract|loan"
     r"|meter|id|uuid|sn|issue|bug|pr|job|run|task|request|req|session|pid|port|code|pin|otp"
     r"|qty|quantity|amount|total|price|sum|balance|kundennummer|auftrag|sendungsnummer"
-    r"|ordrenummer|ordrenr|tilausnumero|numéro de commande|nº)"
+    r"|ordrenummer|ordrenr|tilausnumero|numéro de commande|nº|faktura|faktury|fakturę"
+    r"|fakturanummer|rechnungsnummer|klantnummer|klantnr|paket|paketnummer|contrat|contratto"
+    r"|contrato|employee|staff|personnel|sscc|mrn|patient id|reservation|voucher|coupon"
+    r"|subscription|abo|abonnement|kundennr|kunden-nr|mitgliedsnummer|vertrag|vertragsnummer)"
     r"\b\s*(?:(?:no\.?|nr\.?|n°|number|num\.?|#|:|-)\s*)*$"
 )
 
