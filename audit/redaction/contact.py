@@ -6,7 +6,7 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-from audit.redaction.scan import ANCHORED, Scan, finditer_at, is_word
+from audit.redaction.scan import ANCHORED, Scan, finditer_at
 from audit.redaction.spans import Span, preceding
 
 
@@ -17,9 +17,12 @@ def _words(text: str) -> list[str]:
 
 # --- EMAIL ------------------------------------------------------------------------
 
+# Local parts and domain labels: ASCII and Latin letters ("jörg.müller@firma.de"). Letters
+# of other scripts end an address: "请发到li@qq.com谢谢" holds "li@qq.com".
+_CHARS = "A-Za-z0-9\u00c0-\u024f"
 _EMAIL = re.compile(
-    r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])"
+    rf"(?<![{_CHARS}._%+-])[{_CHARS}][{_CHARS}._%+-]*@[{_CHARS}](?:[{_CHARS}-]*[{_CHARS}])?"
+    rf"(?:\.[{_CHARS}](?:[{_CHARS}-]*[{_CHARS}])?)*\.[A-Za-z]{{2,24}}(?![{_CHARS}_-])"
 )
 
 # Top-level domains accepted in obfuscated addresses: without this list "meet at noon dot
@@ -79,24 +82,26 @@ _NOT_LOCAL = frozenset(
 # also needs a spelled-out or bracketed dot, or (with a real dot) a mail provider's domain
 # or a mail word before it.
 _ATS = r"@\uff20\ufe6b"
-_LOCAL = r"(?<![\w.%+-])[a-z0-9][a-z0-9._%+-]*"
+_LOCAL = rf"(?<![{_CHARS}._%+-])[{_CHARS}][{_CHARS}._%+-]*"
+_LOCAL_CHAR = re.compile(rf"[{_CHARS}._%+-]", re.IGNORECASE)
 _AT = (
     rf"(?P<at>\s*[{_ATS}]\s*"  # "@" with spaces, full-width "＠", small "﹫"
-    r"|\s*[\[({<]\s*at\s*[\])}>]\s*"  # "(at)", "[at]", "{at}", "<at>"
+    rf"|\s*[\[({{<]\s*(?:at|[{_ATS}])\s*[\])}}>]\s*"  # "(at)", "[at]", "{at}", "<at>", "(@)"
     r"|\s+at\s+)"  # the plain word
 )
 _DOT = (
-    r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*"  # "(dot)", "[dot]"
+    r"(?:\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*"  # "(dot)", "[dot]", "[.]"
     r"|\s+dot\s+"  # the plain word
     r"|[.\uff0e](?!\s)"  # a real dot (full-width too) not followed by a space
     r"|\s+[.\uff0e]\s*)"  # " . " between spaced labels
 )
-_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+_LABEL = rf"[{_CHARS}](?:[{_CHARS}-]*[{_CHARS}])?"
 _OBFUSCATED = re.compile(
-    rf"{_LOCAL}{_AT}(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})*){_DOT}(?P<tld>{_TLD})(?![\w-])",
+    rf"{_LOCAL}{_AT}(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})*){_DOT}(?P<tld>{_TLD})(?![{_CHARS}_-])",
     re.IGNORECASE,
 )
-_SPELLED_DOT = re.compile(r"[\[({<]\s*dot\s*[\])}>]|\sdot\s", re.IGNORECASE)
+_PLAIN_DOTS = re.compile(rf"{_LABEL}(?:\.{_LABEL})*", re.IGNORECASE)
+_SPELLED_DOT = re.compile(r"[\[({<]\s*(?:dot|\.)\s*[\])}>]|\sdot\s", re.IGNORECASE)
 # Where an obfuscated "at" can be (a necessary condition for `_OBFUSCATED`, run on the
 # lower-cased text): the word "at" after a space or a bracket and before one. It begins
 # with a literal, which the regex engine scans for quickly; "@" forms are found by `str`.
@@ -107,7 +112,7 @@ _AT_SIGNS = ("@", "\uff20", "\ufe6b")
 def _obfuscated_starts(text: str, scan: Scan) -> list[int]:
     """Where `_OBFUSCATED` can begin: the start of the word run before each "at" token.
 
-    The local part is a run of `[\\w.%+-]` characters with none of them before it, then
+    The local part is a run of `_LOCAL_CHAR` characters with none of them before it, then
     whitespace, maybe a bracket and whitespace, then the "at" or "@": a match can only
     begin where such a run begins. Both readings (with and without a bracket) are kept.
     """
@@ -140,14 +145,17 @@ def _skip_space(text: str, position: int) -> int:
 
 
 def _word_start(text: str, position: int) -> int:
-    while position > 0 and (is_word(text[position - 1]) or text[position - 1] in ".%+-"):
+    while position > 0 and _LOCAL_CHAR.match(text, position - 1):
         position -= 1
     return position
 
 
 def _obfuscated_ok(text: str, match: re.Match[str]) -> bool:
     at = match.group("at").strip().lower()
-    if at not in ("at",):
+    plain = at == "@" and match.group("at") == "@"
+    if plain and _PLAIN_DOTS.fullmatch(text, match.end("at"), match.end()):
+        return False  # a plain address, which `_EMAIL` finds
+    if at != "at":
         return True  # "@" with spaces or full-width, or a bracketed "at"
     if _SPELLED_DOT.search(text, match.end("at") - 1, match.end()):
         return True
@@ -163,11 +171,22 @@ def _obfuscated_ok(text: str, match: re.Match[str]) -> bool:
     return _MAIL_WORD.search(preceding(text, match.start(), 40)) is not None
 
 
+# Placeholder addresses in documentation and bug reports ("you@example.com",
+# "name@domain.com"): a placeholder local part at a placeholder domain names nobody.
+_PLACEHOLDER = re.compile(
+    r"(?:you|your\.?name|name|user|username|first\.?last|firstname\.?lastname|firstname"
+    r"|lastname|someone|somebody|email|mail|foo|bar|test|me)@(?:[a-z0-9-]+\.)*"
+    r"(?:example|domain|company|yourdomain|yourcompany|email|test|invalid)\.[a-z]{2,6}",
+    re.IGNORECASE,
+)
+
+
 def detect_email(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if "@" in text:
         for m in _EMAIL.finditer(text):
-            yield Span(m.start(), m.end(), "EMAIL")
+            if _PLACEHOLDER.fullmatch(m.group()) is None:
+                yield Span(m.start(), m.end(), "EMAIL")
     elif scan.lower is not None and "at" not in scan.lower and text.isascii():
         return  # no "@" of any width and no word "at": nothing obfuscated either
     starts = _obfuscated_starts(text, scan)
@@ -184,6 +203,12 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?)]}'\"*"
+# The bare home page of a domain reserved for documentation (RFC 2606), "www.example.net":
+# a placeholder. A path or query on it ("https://example.com/profile/jane") can name someone.
+_RESERVED_SITE = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:example\.(?:com|net|org)|[\w.-]*\.(?:example|test|invalid))/?",
+    re.IGNORECASE,
+)
 
 
 def detect_url(text: str, scan: Scan | None = None) -> Iterator[Span]:
@@ -197,7 +222,7 @@ def detect_url(text: str, scan: Scan | None = None) -> Iterator[Span]:
             if value[-1] == ")" and value.count("(") >= value.count(")"):
                 break
             value = value[:-1]
-        if len(value) > 8:
+        if len(value) > 8 and _RESERVED_SITE.fullmatch(value) is None:
             yield Span(m.start(), m.start() + len(value), "URL")
 
 
@@ -213,7 +238,15 @@ _IPV6 = re.compile(
 # version, not an address. Without such a word a valid dotted quad is taken as an IP.
 _VERSION_CONTEXT = re.compile(
     r"(?:\bv|\bversion|\bver\.?|\bbuild|\brelease|\bfirmware|\bfw|\brev|\bsdk|\bapi|\bpatch"
-    r"|\bupdate|\bupgrade\s+to|\bkb|\bos)\s*[:=]?\s*$"
+    r"|\bupdate|\bupgrade\s+to|\bupgraded\s+to|\bkb|\bos|\bbuilds?|\bpackage|\bbios|\bversions?"
+    r"|\bapp|\bdriver)\s*[:=]?\s*$"
+)
+
+
+# Words that make "4.7.6.19" an address after all.
+_IP_CONTEXT = re.compile(
+    r"\b(?:ip|ipv4|address|addr|host|from|src|dst|source|destination|client|server|peer"
+    r"|remote|gateway|dns|login|logged)\b\W{0,4}(?:\w+\W{1,3}){0,2}$"
 )
 
 
@@ -225,8 +258,11 @@ def detect_ip(text: str, scan: Scan | None = None) -> Iterator[Span]:
                 ipaddress.IPv4Address(text[start:end])
             except ValueError:
                 continue
-            if _VERSION_CONTEXT.search(preceding(text, start, 20)):
+            before = preceding(text, start, 20)
+            if _VERSION_CONTEXT.search(before):
                 continue
+            if text[start + 1] == "." and text[start + 3] == "." and not _IP_CONTEXT.search(before):
+                continue  # "4.7.6.19": two one-digit parts first, a version without an IP word
             yield Span(start, end, "IP")
     if "::" in text or text.count(":") >= 5:
         for m in finditer_at(_IPV6, text, _ipv6_starts(text)):
