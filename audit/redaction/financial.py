@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from stdnum import iban, luhn
+from stdnum import ean, iban, luhn
 from stdnum.exceptions import ValidationError
 
 from audit.redaction.scan import ANCHORED, Scan
-from audit.redaction.spans import IBAN_HEAD, Span
+from audit.redaction.spans import DECOY_CONTEXT, IBAN_HEAD, Span, preceding
 
 # 12 to 19 digits, grouped by single spaces or dashes (or not at all).
 _CARD = re.compile(r"(?<![\w\-.,/])\d(?:[ \-]?\d){11,18}(?![\w\-]|[.,/]\d)")
@@ -34,6 +34,37 @@ def _card_ok(digits: str) -> bool:
     return luhn.is_valid(digits)
 
 
+# A card word before the number: "card", "Visa", "Mastercard", "Karte", "carte", "tarjeta"…
+_CARD_CONTEXT = re.compile(
+    r"\b(?:card|visa|master|amex|maestro|discover|jcb|diners|karte|carte|tarjeta|carta|kort"
+    r"|pan|cc|cvv|credit|debit|kredit|charged|paid|payment|pay|billed)\w*\W{0,6}"
+    r"(?:\w+\W{1,3}){0,2}$"
+)
+
+
+# How card numbers are grouped: fours (the last group shorter), Amex/Diners 4-6-5 and 4-6-4,
+# 19 digits as 4-4-4-4-3 or 6-13.
+_CARD_GROUPS = re.compile(
+    r"\d{4}(?:([ \-])\d{4})+(?:\1\d{1,4})?$|\d{4}([ \-])\d{6}\2\d{4,5}$|\d{6}[ \-]\d{13}$"
+)
+# A national-id word right before: the number is that id even when Luhn holds.
+_ID_WORD = re.compile(
+    r"\b(?:id|identity|national|cnic|nic|citizen|personal|ssn|sin|tax|amka|cnp|pesel|cpr|nhs"
+    r"|aadhaar)\b\W{0,4}(?:\w+\W{1,3}){0,2}$"
+)
+
+
+def _barcode(digits: str, before: str) -> bool:
+    """An ungrouped 12-14 digit run after a reference word ("EAN", "order", "tracking"), or
+    13 digits with a valid EAN check digit (the only 13-digit cards, old Visas, are no
+    longer issued; EAN-13 codes of German products begin with 4 too): a product or
+    reference number, unless a card word says otherwise.
+    """
+    if not 12 <= len(digits) <= 14 or _CARD_CONTEXT.search(before):
+        return False
+    return (len(digits) == 13 and ean.is_valid(digits)) or DECOY_CONTEXT.search(before) is not None
+
+
 def detect_card(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if not scan.has_digit:
@@ -43,6 +74,13 @@ def detect_card(text: str, scan: Scan | None = None) -> Iterator[Span]:
             continue
         value = text[start:end]
         digits = value.replace(" ", "").replace("-", "")
+        before = preceding(text, start, 30)
+        if len(digits) == len(value) and _barcode(digits, before):
+            continue
+        if len(digits) != len(value) and not _CARD_GROUPS.match(value):
+            continue  # "35202-6571995-9": grouped, but not as cards are
+        if _ID_WORD.search(before) and not _CARD_CONTEXT.search(before):
+            continue  # "SA ID number (6606262832080)": an id with a Luhn check digit
         if _card_ok(digits):
             yield Span(start, end, "CARD")
             continue
@@ -65,18 +103,37 @@ def detect_iban(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if not scan.has_digit:
         return
-    for start, end in scan.anchored["IBAN"]:
-        value = text[start:end]
-        # The greedy match may run into a following word ("DE89 3704 0044 0532 0130 00 THE"):
-        # drop trailing space-separated groups until the checksum holds, or give up.
-        while True:
-            compact = value.replace(" ", "").upper()
-            if len(compact) >= 15 and _iban_ok(compact):
-                yield Span(start, start + len(value), "IBAN")
-                break
-            if " " not in value:
-                break
-            value = value.rsplit(" ", 1)[0]
+    for begin, end in scan.anchored["IBAN"]:
+        # The greedy match may run into following words, even another IBAN ("BE93 4116 4853
+        # 8867 instead of BE95 8018 …"): from its start, and then from each later country
+        # code and check digits inside it, drop trailing space-separated groups until the
+        # checksum holds.
+        covered = begin
+        for start, stop in _iban_starts(text, begin, end):
+            if start < covered:
+                continue
+            value = text[start:stop]
+            while True:
+                compact = value.replace(" ", "").upper()
+                if len(compact) >= 15 and _iban_ok(compact):
+                    yield Span(start, start + len(value), "IBAN")
+                    covered = start + len(value)
+                    break
+                if " " not in value:
+                    break
+                value = value.rsplit(" ", 1)[0]
+
+
+_IBAN_HEAD_INSIDE = re.compile(r"(?<= )[A-Z]{2}\d{2}")
+
+
+def _iban_starts(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    """The match, then the IBAN pattern's own match at each country code inside it."""
+    yield begin, end
+    for head in _IBAN_HEAD_INSIDE.finditer(text, begin + 1, end):
+        inner = _IBAN.match(text, head.start())
+        if inner is not None:
+            yield inner.span()
 
 
 def _iban_ok(compact: str) -> bool:
