@@ -17,23 +17,31 @@ from dataclasses import dataclass
 from stdnum.be import nn as be_nn
 from stdnum.br import cpf
 from stdnum.ca import sin
+from stdnum.ch import ssn as ch_ssn
 from stdnum.cl import rut
 from stdnum.cn import ric
+from stdnum.cz import rc
 from stdnum.de import idnr
 from stdnum.dk import cpr
 from stdnum.es import dni, nie
 from stdnum.fi import hetu
 from stdnum.fr import nir
 from stdnum.gb import nhs
+from stdnum.gr import amka
+from stdnum.ie import pps
+from stdnum.il import idnr as il_idnr
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
 from stdnum.kr import rrn
 from stdnum.mx import curp
 from stdnum.nl import bsn
 from stdnum.no import fodselsnummer
+from stdnum.pk import cnic
 from stdnum.pl import pesel
 from stdnum.pt import nif
+from stdnum.ro import cnp
 from stdnum.se import personnummer
+from stdnum.th import pin
 from stdnum.tr import tckimlik
 from stdnum.us import ssn
 from stdnum.za import idnr as za_idnr
@@ -138,7 +146,7 @@ _KINDS: tuple[IdKind, ...] = (
     IdKind("pl_pesel", _p(r"\d{11}"), pesel.is_valid, re.compile(r"pesel"), "eleven"),
     # BR CPF: 123.456.789-09 is its own shape (two check digits); bare digits need "CPF".
     IdKind("br_cpf_dotted", _p(r"\d{3}\.\d{3}\.\d{3}-\d{2}"), cpf.is_valid, None, "dotted"),
-    IdKind("br_cpf", _p(r"\d{9}-?\d{2}"), cpf.is_valid, re.compile(r"\bcpf\b"), "eleven"),
+    IdKind("br_cpf", _p(r"\d{9}-?\d{2}"), cpf.is_valid, None, "eleven"),
     # DK CPR: a birth date and four digits; since 2007 without a check digit, so weak.
     IdKind(
         "dk_cpr",
@@ -193,6 +201,48 @@ _KINDS: tuple[IdKind, ...] = (
         re.compile(r"rijksregister|registre national|national number|numéro national|\bnn\b"),
         shape="eleven",
     ),
+    # TH personal id: 13 digits and a check digit, written 1-2345-67890-12-3.
+    IdKind("th_pin_dashed", _p(r"\d-\d{4}-\d{5}-\d{2}-\d"), pin.is_valid),
+    IdKind(
+        "th_pin",
+        _p(r"\d{13}"),
+        pin.is_valid,
+        re.compile(r"thai id|บัตรประชาชน|เลขประจำตัว|national id|\bid card|\bid no"),
+        "thirteen",
+    ),
+    # PK CNIC: 12345-1234567-1 (province, serial, sex); the shape says enough.
+    IdKind("pk_cnic", _p(r"\d{5}-\d{7}-\d"), cnic.is_valid),
+    # IE PPSN: seven digits and a check letter (and a second letter since 2013).
+    IdKind("ie_pps", _p(r"\d{7}[A-W][A-IW]?"), pps.is_valid),
+    # IL Teudat Zehut: nine digits with a Luhn-like check: weak, after a context word.
+    IdKind(
+        "il_idnr",
+        _p(r"\d{9}|\d{8}-\d"),
+        il_idnr.is_valid,
+        re.compile(r"zehut|ת\.?ז|תעודת זהות|israeli id|id number|\bid no"),
+        "nine",
+    ),
+    # CH AHV/AVS number: 756.1234.5678.97 (EAN-13 check); bare after a context word.
+    IdKind("ch_ssn_dotted", _p(r"756\.\d{4}\.\d{4}\.\d{2}"), ch_ssn.is_valid, None, "dotted"),
+    IdKind(
+        "ch_ssn",
+        _p(r"756\d{10}"),
+        ch_ssn.is_valid,
+        re.compile(r"\bahv|\bavs|sozialversicherung|social security|\bssn\b"),
+        "thirteen",
+    ),
+    # CZ/SK rodné číslo: birth date, slash, serial with a mod-11 check.
+    IdKind("cz_rc", _p(r"\d{6}/\d{3,4}"), rc.is_valid),
+    # GR AMKA: birth date, serial, Luhn: weak, after "AMKA".
+    IdKind("gr_amka", _p(r"\d{11}"), amka.is_valid, re.compile(r"amka|αμκα"), "eleven"),
+    # RO CNP: sex/century, birth date, county, serial and a check digit.
+    IdKind(
+        "ro_cnp",
+        _p(r"\d{13}"),
+        cnp.is_valid,
+        re.compile(r"\bcnp\b|cod numeric personal|personal numeric code"),
+        "thirteen",
+    ),
     # MX CURP: four letters, birth date, sex, state, consonants and a check digit.
     IdKind(
         "mx_curp",
@@ -214,9 +264,10 @@ _SHAPES: dict[str, re.Pattern[str]] = {
     "ten": _p(r"(?:\d{2})?\d{6}[ \-+]?\d{4}"),
     "eleven": _p(r"\d{6}(?: ?\d{5}|[ \-]?\d{3}[ \-]?\d{2})"),
     "nine": _p(r"\d{3}[ \-]?\d{3}[ \-]?\d{3}"),
-    "thirteen": _p(r"\d{6}(?:-\d{7}| ?\d{4} ?\d{3})"),
+    "thirteen": _p(r"\d{6}(?:-\d{7}| ?\d{4} ?\d{3}|\d{7})"),
     "dotted": _p(
-        r"(?:\d{3}\.\d{3}\.\d{3}-\d{2}|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2})"
+        r"(?:\d{3}\.\d{3}\.\d{3}-\d{2}|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}"
+        r"|756\.\d{4}\.\d{4}\.\d{2})"
     ),
 }
 
