@@ -277,22 +277,33 @@ _SHAPES: dict[str, re.Pattern[str]] = {
 # 2A…" and a HETU "131052A308T" have no more), after no word character, dash, slash or
 # dot; the others with a letter.
 _LETTER_FIRST = frozenset(["gb_nino", "es_nie", "it_codicefiscale", "in_pan", "mx_curp"])
+# Kinds and shapes that begin with six digits in a row: behind a cheaper, stricter guard
+# (timestamps, amounts and decimals, common in model inputs, fail it at once).
+_DENSE = frozenset(
+    ["ten", "eleven", "thirteen", "fi_hetu", "cz_rc", "cn_ric", "ie_pps", "es_dni", "cl_rut"]
+)
 _UNGUARDED: frozenset[str] = frozenset()
 ANCHORED.guard("national_id_digits", r"(?<![\w\-/.])(?=\d(?:[ .\-+]?\d){5})")
+ANCHORED.guard("national_id_dense", r"(?<![\w\-/.])(?=\d{6})")
 ANCHORED.guard("national_id_letters", r"(?<![\w\-/.])(?=[^\W\d_])")
+
+
+def _block_of(name: str) -> str | None:
+    if name in _UNGUARDED:
+        return None
+    if name in _LETTER_FIRST:
+        return "national_id_letters"
+    return "national_id_dense" if name in _DENSE else "national_id_digits"
+
+
 for _name, _pattern in _SHAPES.items():
-    ANCHORED.add(f"NATIONAL_ID:{_name}", _pattern, block="national_id_digits")
+    ANCHORED.add(f"NATIONAL_ID:{_name}", _pattern, block=_block_of(_name))
 for _kind in _KINDS:
     if _kind.shape is not None:
         if _kind.shape not in _SHAPES:
             raise ValueError(f"{_kind.name}: unknown shape {_kind.shape}")
         continue
-    _block = "national_id_letters" if _kind.name in _LETTER_FIRST else "national_id_digits"
-    ANCHORED.add(
-        f"NATIONAL_ID:{_kind.name}",
-        _kind.pattern,
-        block=None if _kind.name in _UNGUARDED else _block,
-    )
+    ANCHORED.add(f"NATIONAL_ID:{_kind.name}", _kind.pattern, block=_block_of(_kind.name))
 
 
 # (member name, the kinds its matches are tried as, whether they must match in full)
