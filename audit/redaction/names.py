@@ -104,7 +104,8 @@ _STRONG_CUES = (
     r"|defendant|plaintiff|victim|suspect|mitt navn er|mit navn er|mitt namn [äa]r|eu sou"
     r"|mother|father|wife|husband|son|daughter|brother|sister|mum|mom|dad|spouse|referee"
     r"|panel|present|re|deceased|name on the account|name on both accounts|account name"
-    r"|hit on|screening hit on|kyc review|review of|checklist for|jmenuji se"
+    r"|hit on|screening hit on|kyc review|review of|checklist for|jmenuji se|heir|adjuster"
+    r"|loss adjuster|reviewer|interviewed|guarantor|co-signer|cosigner|landlady|nominee"
 )
 # Weak cues: the words after them need a listed name or two unknown words. Roles are weak
 # too: "agent: Perfect, …" is a speaker's line, "agent Maria Lopez" a name.
@@ -153,7 +154,7 @@ _WORD = re.compile(r"\S+")
 # Lower-case chat: a cue, then a lower-case word that is a listed first name.
 _LOWER_CUES = (
     r"hi|hey|hello|hallo|thanks|thx|ty|ask|asked|tell|told|ping|pinged|cc|talk to|talked to"
-    r"|speak to|spoke to|spoke with|speak with|chat with|call|called|with|from|by|and|for"
+    r"|speak to|spoke to|spoke with|speak with|chat with|call|called"
     r"|this is|its|it's|im|i'm|i am|my name is|my names|name is|names|me llamo|je m'appelle"
     r"|ich bin|ich heiße|mi chiamo|ik ben|jag heter|jestem|benim adım|adım|sono|soy|sou"
     r"|son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|member|sorry"
@@ -318,7 +319,11 @@ def _trim(name: str) -> str:
     nothing is left when a place word follows ("John F. Kennedy Avenue", "Anna Hospital")."""
     end = 0
     for start, stop in _tokens(name):
-        word = name[start:stop].lower().strip(".,")
+        token = name[start:stop]
+        if len(token) <= 4 and token.endswith(".") and token[:1].isupper():
+            end = stop  # initials, "A." or "A.K."
+            continue
+        word = token.lower().strip(".,")
         if word in _PLACE:
             return ""
         if word in _STOP or word in _TITLES or word in _GREETINGS:
@@ -386,8 +391,8 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
     lower = scan.lower if scan.lower is not None else text.lower()
     # Offsets in the lower-cased text must be offsets in the text.
     aligned = len(lower) == len(text)
-    if aligned and _casual(text, scan):
-        found.extend(_lower_case(text, lower))
+    if aligned:
+        found.extend(_lower_case(text, lower, _casual(text, scan)))
     if "\n" in text:
         found.extend(_lines_of(text))
     if found:
@@ -423,44 +428,87 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
             if not name or not _accept_cued(name, strong, text[end : end + 2]):
                 break
             yield Span(start, end, "PERSON")
-    if _TWO_CAPITALS.search(text) is not None:
-        for m in _CAPS_SURNAME.finditer(text):
-            # "ÖZKAN Zeynep", "AL SHAMSI, Latifa": a surname in capitals, then a first name.
-            if (m.start() == 0 or not is_word(text[m.start() - 1])) and _caps_surname(
-                m.group(1), m.group(2)
-            ):
-                yield Span(m.start(), m.end(), "PERSON")
-    if "-" in text:
+    if "-" in text and any(suffix in text for suffix in _SUFFIX_GATE):
         for m in _HONORIFIC_SUFFIX.finditer(text):
             yield Span(m.start(1), m.end(1), "PERSON")  # "Yoshida-san"
-    if ". " in text or ".\t" in text:
-        for m in _INITIALED.finditer(text):
-            # "J. Kowalska", "A.K. Sharma": initials before an uncommon capitalised word.
-            start = m.start()
-            surname = _words(m.group())
+    yield from _initialed(text)
+    comma = "," in text
+    given = _given()
+    for m in _SEQUENCE.finditer(text):
+        value = m.group()
+        # "ÖZKAN Zeynep", "AL SHAMSI, Latifa": a surname in capitals, then a first name.
+        if (
+            value[1:2].isupper()
+            and (caps := _CAPS_SURNAME.match(text, m.start())) is not None
+            and (m.start() == 0 or not is_word(text[m.start() - 1]))
+            and _caps_surname(caps.group(1), caps.group(2))
+        ):
+            yield Span(caps.start(), caps.end(), "PERSON")
+        elif " " in value or "\t" in value:
+            yield from _shaped(value, m.start(), acts=_acts(text, m.end()))
+        elif comma and text.startswith(", ", m.end()) and _surname_first_at(text, m.start()):
+            # "Otieno, Amani", "SIKORA, Beata": a surname, a comma and a first name.
+            pair = _SURNAME_FIRST.match(text, m.start())
+            yield Span(m.start(), pair.end() if pair else m.end(), "PERSON")
+        elif (
+            value.lower() in given
+            and (_alone(value) or _acts(text, m.end()) and _popular_enough(value))
+            and not _DATE_AFTER.match(text, m.end())
+        ):
+            yield Span(m.start(), m.end(), "PERSON")
+
+
+def _acts(text: str, end: int) -> bool:
+    """Whether a verb a person does follows at `end` ("… reports", "… said")."""
+    verb = _NEXT_WORD.match(text, end)
+    return verb is not None and verb.group(1) in _VERBS
+
+
+def _surname_first_at(text: str, start: int) -> bool:
+    pair = _SURNAME_FIRST.match(text, start)
+    return pair is not None and _surname_first(pair.group(1), pair.group(2))
+
+
+def _initialed(text: str) -> Iterator[Span]:
+    """ "J. Kowalska", "A.K. Sharma", "A. Di Stefano": initials before an uncommon
+    capitalised word. Initials end in a capital letter and ". ": found from there."""
+    at = text.find(". ")
+    last = 0
+    while at > 0:
+        if text[at - 1] in _CAPITALS:
+            start = at - 1
+            while start >= 2 and text[start - 1] == "." and text[start - 2] in _CAPITALS:
+                start -= 2  # "A.K."
+            m = _INITIALED.match(text, start)
             if (
-                (start == 0 or not _is_word_or_dot(text[start - 1]))
-                and surname
+                m is not None
+                and start >= last
+                and (start == 0 or not _is_word_or_dot(text[start - 1]))
+                and (surname := _words(m.group()))
                 and _evidence(surname[-1]) != "word"
                 and _trim(text[start : m.end() + 24]).strip() != ""
             ):
+                last = m.end()
                 yield Span(start, m.end(), "PERSON")
-    comma = "," in text
-    for m in _SEQUENCE.finditer(text):
-        value = m.group()
-        verb = _NEXT_WORD.match(text, m.end())
-        acts = verb is not None and verb.group(1) in _VERBS
-        if " " in value or "\t" in value:
-            yield from _shaped(value, m.start(), acts=acts)
-            continue
-        if comma and text.startswith(", ", m.end()):
-            # "Otieno, Amani", "SIKORA, Beata": a surname, a comma and a listed first name.
-            pair = _SURNAME_FIRST.match(text, m.start())
-            if pair is not None and _surname_first(pair.group(1), pair.group(2)):
-                yield Span(pair.start(), pair.end(), "PERSON")
-                continue
-        if (_alone(value) or acts and _acting(value)) and not _DATE_AFTER.match(text, m.end()):
-            yield Span(m.start(), m.end(), "PERSON")
+        at = text.find(". ", at + 2)
+
+
+_CAPITALS = frozenset(
+    chr(code) for code in range(0x2000) if re.fullmatch(rf"[{_UPPER}]", chr(code))
+)
+_SUFFIX_GATE = (
+    "-san",
+    "-sama",
+    "-kun",
+    "-chan",
+    "-sensei",
+    "-senpai",
+    "-ssi",
+    "-nim",
+    "-ji",
+    "-bhai",
+    "-didi",
+)
 
 
 def _alone(word: str) -> bool:
@@ -480,6 +528,13 @@ def _alone(word: str) -> bool:
 
 # How popular a first name must be somewhere to be taken on its own, with no cue or surname.
 _ALONE = 3
+
+
+def _popular_enough(word: str) -> bool:
+    """A listed first name, before a verb ("Sofia reports"): an unknown capitalised word there
+    is as often a noun ("Erstattung will …")."""
+    lower = word.lower()
+    return lower in _given() and lower not in _STOP and lower not in common_words()
 
 
 def _acting(word: str) -> bool:
@@ -519,7 +574,6 @@ _DATE_AFTER = re.compile(r"[ \t.]*\d")  # "Jan 15", "Mai 2024": a month, not a n
 _HONORIFIC_SUFFIX = re.compile(
     rf"({_TOKEN})-(?:san|sama|kun|chan|sensei|senpai|ssi|nim|ji|jee|bhai|didi)(?![\w-])"
 )
-_TWO_CAPITALS = re.compile(rf"[{_UPPER}]{{2}}")
 _CAPS_SURNAME = re.compile(
     rf"([{_UPPER}]{{2,}}(?:[ \-'’][{_UPPER}]{{2,}})?),?[ \t]+([{_UPPER}][^\W\d_{_UPPER}]+"
     rf"(?:-[{_UPPER}][^\W\d_]+)?)(?![\w'’])"
@@ -634,7 +688,9 @@ _NAME_LINES = (
 
 
 _DASHES = frozenset("-–—~")
-_ASKS_NAME = re.compile(r"(?i)\b(?:your|ur) (?:full )?name\b|\bname\?")
+_ASKS_NAME = re.compile(
+    r"(?i)\b(?:your|ur|the) (?:full |first |last |sur)?name\b|\bname\?|\bspell\b"
+)
 _ANSWER = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t][^\W\d_]+){0,2})[ \t.!]*")
 _SIGNATURE = re.compile(rf"[ \t]*[-–—~]{{1,2}}[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}})[ \t]*")
 
@@ -713,10 +769,21 @@ def _casual(text: str, scan: Scan) -> bool:
 _LOWER_LINE = re.compile(r"\n[ \t]*(?:[\w ]{1,20}:[ \t]*)?[a-z]")
 
 
-def _lower_case(text: str, lower: str) -> Iterator[Span]:
-    intro = any(cue in lower for cue in _INTRO_GATE)
-    if not intro and _lower_names().isdisjoint(_LOWER_WORD.findall(lower)):
-        return  # no introduction, and no lower-case word is a first name but no common word
+def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
+    """Names written in lower case: chat ("ask wojciech about it"), and a few cues in any
+    text ("Son ethan will collect", "a family member (amna)", "gave name as fernando")."""
+    if "'s " in lower:
+        yield from _possessives(text, lower)
+    if not casual and not any(cue in lower for cue in _ANYWHERE):
+        return
+    # The words of the text, split at white space, commas and full stops (a cheap split:
+    # other punctuation left on a word only hides it from these two gates).
+    words = lower.replace(",", " ").replace(".", " ").split()
+    names = _lower_names().intersection(words)
+    if not names and _LOWER_GATE.isdisjoint(words):
+        return  # no introduction or dash, and no word is a first name but no common word
+    for name in names:
+        yield from _acting_lower(text, lower, name)
     common = common_words()
     for m in _LOWER_NAME.finditer(lower):
         first, cue = m.group("first"), m.group("cue")
@@ -724,7 +791,7 @@ def _lower_case(text: str, lower: str) -> Iterator[Span]:
             continue
         if cue in _INTRODUCTIONS:
             pass  # "my name is amber": whatever follows is the name
-        elif cue in _SELF:
+        elif cue in _SELF or cue in _DASH_CUES:
             if first in common:
                 continue  # "im waiting", "its broken"
         elif first not in _lower_names():
@@ -740,18 +807,51 @@ def _lower_case(text: str, lower: str) -> Iterator[Span]:
         yield Span(m.start("first"), end, "PERSON")
 
 
+# Lower-case cues that are looked for in any text, not only in chat-like text.
+_ANYWHERE = ("son ", "daughter ", "member", "name as", "named ", "mum ", "mom ", "caller")
+_DASH_CUES = frozenset("-–—")
+
+
+def _acting_lower(text: str, lower: str, name: str) -> Iterator[Span]:
+    """ "ok so yevgeny said …", "halima from your team": a listed lower-case first name
+    before a verb or "from"."""
+    start = lower.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = lower[start - 1] if start else " "
+        if not before.isalnum() and before not in "'’.@/_" and text[start] == name[0]:
+            verb = _NEXT_WORD.match(lower, end)
+            if verb is not None and (verb.group(1) in _VERBS or verb.group(1) == "from"):
+                yield Span(start, end, "PERSON")
+        start = lower.find(name, end)
+
+
+def _possessives(text: str, lower: str) -> Iterator[Span]:
+    """ "do u have golnaz's number": an uncommon word before a possessive of someone's
+    details."""
+    for m in _POSSESSIVE.finditer(lower):
+        word = m.group(1)
+        if text[m.start(1)] == word[0] and word not in common_words() and word not in _STOP:
+            yield Span(m.start(1), m.end(1), "PERSON")
+
+
+_POSSESSIVE = re.compile(
+    rf"(?<![\w'’.@/])([{_LOWER_LETTER}]{{3,}})'s[ \t]+(?:number|phone|email|e-mail|address|mum"
+    r"|mom|dad|wife|husband|son|daughter|cv|contact|details|account)\b"
+)
+
+
 _INTRODUCTIONS = _set_of(
     "my name is|my names|name is|names|me llamo|je m'appelle|ich heiße|mi chiamo|ik ben"
     "|jag heter|jestem|benim adım|adım|name as|named|name on it is"
 )
 _SELF = _set_of("im|i'm|i am|its|it's|this is|sono|soy|sou|ich bin")
-_INTRO_GATE = ("name", "llamo", "appelle", "heiße", "chiamo", "heter", "adım", "im ", "i'm", "i am")
-
-
-_LOWER_WORD = re.compile(rf"[{_LOWER_LETTER}]{{3,}}")
+# Words one of which a text needs before a lower-case word that is in no list is a name.
+_LOWER_GATE = _set("name names llamo appelle heiße chiamo heter adım named im i'm its it's - – —")
 
 
 @cache
 def _lower_names() -> frozenset[str]:
     """First names that are no common word, as a lower-case chat name can be."""
-    return frozenset(n for n in first_names() if len(n) >= 3 and n not in common_words())
+    excluded = common_words() | places() | _STOP | _ROLES
+    return frozenset(n for n in first_names() if len(n) >= 3 and n not in excluded)

@@ -40,7 +40,7 @@ LANGUAGES = (
     "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "fi", "tr", "cs", "hu", "ro", "id",
 )  # fmt: skip
 ENGLISH_ZIPF = 3.0
-POPULAR_NAME = 10  # "john", "maria": in the dictionary as words, but names first
+POPULAR_NAME = 10  # "john", "maria": in the dictionary as words, but names first ("soon" not)
 FAMILY_TOP = 20000  # the census's most frequent surnames are taken as names, not words
 NAME_CLASS = 8  # a frequent word that is a first name this common somewhere is the name
 OTHER_ZIPF = 4.0
@@ -76,7 +76,7 @@ def common_words(given: dict[str, int], family: set[str]) -> set[str]:
         for word in DICTIONARY.read_text(encoding="utf-8").split()
         if word.isalpha() and word.islower() and len(word) > 1
         and wordfreq.zipf_frequency(word, "en") >= ENGLISH_ZIPF
-        and given.get(word, 0) < POPULAR_NAME
+        and (given.get(word, 0) < POPULAR_NAME or wordfreq.zipf_frequency(word, "en") >= 5.3)
     }  # fmt: skip
     for language in LANGUAGES:
         for word in wordfreq.top_n_list(language, 1500):
