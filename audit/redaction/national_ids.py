@@ -157,18 +157,20 @@ _KINDS: tuple[IdKind, ...] = (
     ),
     # FI HETU: date, century sign, serial and a check character (one in 31).
     IdKind("fi_hetu", _p(r"\d{6}[\-+A-FU-Y]\d{3}[0-9A-Y]"), hetu.is_valid),
+    # NO fødselsnummer and TR T.C. kimlik: two check digits each (one number in a hundred
+    # passes), taken on their own like a CPF.
     IdKind(
         "no_fodselsnummer",
         _p(r"\d{6} ?\d{5}"),
         fodselsnummer.is_valid,
-        re.compile(r"f[øo]dselsnummer|f[øo]dselsnr|\bf\.? ?nr|personnummer|\bpnr\b"),
+        None,
         shape="eleven",
     ),
     IdKind(
         "tr_tckimlik",
         _p(r"[1-9]\d{10}"),
         tckimlik.is_valid,
-        re.compile(r"kimlik|\btckn?\b|\bt\.c\.|\btc\b|identity"),
+        None,
         shape="eleven",
     ),
     IdKind(

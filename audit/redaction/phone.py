@@ -75,7 +75,8 @@ _CARD_SHAPED = re.compile(r"\d{4}(?:[ \-]\d{4}){2,}$|\d{4}[ \-]\d{6}[ \-]\d{5}$"
 _SEPARATOR = re.compile(r"[ \u00a0().\-/]+")
 # Dates and times that look like numbers: 2024-01-15, 15/01/2024, 15.01.2024 10.30.
 _DATE_LIKE = re.compile(
-    r"\d{4}([\-/.])\d{1,2}\1\d{1,2}(?!\d)|\d{1,2}([\-./])\d{1,2}\2(?:19|20)\d{2}(?!\d)"
+    r"(?:19|20)\d{2}([\-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+    r"|\d{1,2}([\-./])\d{1,2}\2(?:19|20)\d{2}(?!\d)"
 )
 # An amount with thousands separators and cents: "4 111 111.11".
 _AMOUNT = re.compile(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+[.,]\d{2}$")
@@ -105,16 +106,20 @@ _DECOY_GAP = re.compile(
 # them a single digit or five and more (dotted phone numbers group by 2 to 4).
 _VERSION = re.compile(r"(?=\d+(?:\.\d+){2,}$)(?:.*\.)?(?:\d|\d{5,})(?:\.|$)")
 _PHONE_CONTEXT = re.compile(
-    r"(?:\w*phone|\b(?:tel|mobile|mob|cell\w*|call|fax|whatsapp|sms|text|handy|telefon|portable"
-    r"|m[óo]vil|cellulare|telefoon|ring|contact|reach|dial|puhelin|telefone|celular|rufnummer"
-    r"|telem[óo]vel|tel[ée]fono|hotline|mobil|móvel|τηλ|sđt|tlf|puh|gsm|hp|wa)|電話|携帯|手机"
-    r"|电话|전화|휴대폰|연락처|โทร)\w*\W{0,4}(?:\w+\W{1,3}){0,4}$"
+    r"(?:\w*phone|\b(?:tel(?!\s+aviv)|mobile|mob|cell\w*|call|fax|whatsapp|sms|text|handy"
+    r"|telefon|portable|m[óo]vil|cellulare|telefoon|ring|contact|reach|dial|puhelin|telefone"
+    r"|celular|rufnummer|telem[óo]vel|tel[ée]fono|hotline|mobil|móvel|τηλ|sđt)"
+    r"(?:e?s|ed|ing|nummer|nr|no|numbers?|numero|number)?\b|\b(?:tlf|puh|gsm|hp|wa)\b"
+    r"|電話|携帯|手机|电话|전화|휴대폰"
+    r"|연락처|โทร)\W{0,4}(?:\w+\W{1,3}){0,4}$"
 )
 # A date written without separators, "20230415" (a birth date, a booking date).
 _COMPACT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 # A unit or currency right after the number: "512 345 678 bytes", "12 500 000 kr".
 _UNIT_AFTER = re.compile(
     r"\s?(?:bytes?|[kmgt]i?b|kr|dkk|nok|sek|eur|usd|gbp|chf|pln|zł|czk|huf|inr|rs|units?"
+    r"|vnd|idr|krw|jpy|cny|rmb|brl|mxn|try|rub|uah|ngn|kes|zar|egp|ils|thb|php|myr|sgd|hkd"
+    r"|twd|aud|cad|nzd|ars|clp|cop|pen|ron|bgn|đ|₫|₹|¥|₩|₺|₦|฿|₪|₱|lei|ft"
     r"|items?|pcs|stk|km|kg|mg|ml|cm|mm|x|times|rows|records|users|views|views|€|\$|£|%)(?!\w)",
     re.IGNORECASE,
 )
@@ -236,13 +241,15 @@ def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
         # A bare run of digits without a phone word is most often some other number: an
         # order, a customer or tracking number, an id. People write phone numbers grouped.
         return False
-    for region in defaults:
-        if _fits(region, digits) and _parse_valid(candidate, region) is not None:
-            return True
-    if not grouped and not context:
-        return False
     groups = _digit_groups(candidate)
-    thousands = _THOUSANDS.match(candidate) is not None
+    # "73.820.059", "1 234 567": grouped in thousands, an amount unless written so by the
+    # region ("512 345 678" in Poland) or after a phone word.
+    thousands = _THOUSANDS.match(candidate) is not None and not context
+    for region in defaults:
+        if _fits(region, digits):
+            number = _parse_valid(candidate, region)
+            if number is not None and (not thousands or _written_as(number, groups)):
+                return True
     tried = set(defaults)
     for region in hints.regions:
         if region in tried:
@@ -258,8 +265,11 @@ def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
     # Grouped as phone numbers are written even where the region's own format differs
     # ("412 34 567" in Norway, formatted "41 23 45 67"): three groups or more of two to
     # four digits (the first up to five), not all of one length.
+    # (Not when the text names other countries, where it is not valid: "My Denmark number
+    # changed. Old: 165 419 23 9359".)
     phone_like = (
-        len(groups) >= 3
+        not hints.regions
+        and len(groups) >= 3
         and not thousands
         and 2 <= len(groups[0]) <= 5
         and all(2 <= len(group) <= 4 for group in groups[1:])

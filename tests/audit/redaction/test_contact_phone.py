@@ -175,7 +175,8 @@ def test_new_national_ids(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "order 17291716060 shipped",  # a kimlik-valid number without the word
+        "order 44051401359 shipped",  # a PESEL without the word
+        "ref 039337423",  # a Teudat Zehut without the word
         "211062-5629",  # a CPR date and serial without the word
         "amount 1850304412347",  # a CNP without the word
     ],
