@@ -24,8 +24,9 @@ from collections.abc import Iterable, Iterator
 _DIGIT_RUN = re.compile(r"\d+")
 _ASCII_DIGIT_RUN = re.compile(r"[0-9]+")  # the same in ASCII text, and a cheaper test
 # Characters a case-insensitive pattern matches to an ASCII letter that `str.lower` maps
-# elsewhere: dotless i and long s ("İ" changes the length and is caught by that).
-_FOLDS_APART = ("\u0131", "\u017f")
+# elsewhere: dotless i and long s ("İ" changes the length and is caught by that), and the
+# Greek symbol forms of theta, kappa and epsilon (a birth cue is in Greek letters).
+_FOLDS_APART = ("\u0131", "\u017f", "\u03d1", "\u03f0", "\u03f5")
 
 
 def is_word(ch: str) -> bool:

@@ -1,0 +1,203 @@
+"""DOB: the first date right after a birth word, in the main European languages and Turkish.
+
+A date alone is never masked (appointments, deadlines and timestamps are dates too): only
+the first date that begins within `_WINDOW` characters after a birth cue ("born", "DOB",
+"geb.", "né le", "fecha de nacimiento", "data urodzenia", "doğum tarihi"…). Dates are
+numeric in either day order (`12.03.1985`, `03/12/1985`, `1985-03-12`), compact
+`19850312` (a real calendar date), or with a month name or abbreviation in any of the
+languages below (`12 March 1985`, `March 12, 1985`, `02-Sep-1987`, `12 de marzo de 1985`,
+`12 września 1985`, `1985. március 12.`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.redaction.literals import expand, trie
+from audit.redaction.scan import Scan, finditer_at, is_word
+from audit.redaction.spans import Span
+
+# Birth cues, lower-case literals (expanded into a trie matched on the lower-cased text, and
+# case-insensitively on the original where lower-casing cannot be trusted). Each must start
+# a word; "b." and "ur." only count right before a digit (see `_CUE`).
+_CUES = (
+    r"born|dob|d\.o\.b\.?|date of birth|date-of-birth|birth ?date|birthday|date of b\."
+    r"|geb\.|geboren(?: am| op)?|geburtsdatum|geburtstag|geb\.-datum|geb\.datum"
+    r"|n[ée]e? le|n[ée]e? en|date de naissance|naissance"
+    r"|fecha de nacimiento|f\. ?nac\.?|fec\. ?nac\.?|nacid[oa](?: el| en)?|nacimiento"
+    r"|nat[oa] il|nat[oa] a|nat[oa] nel|data di nascita|nascita"
+    r"|geboortedatum|geb\. ?datum"
+    r"|f[øo]dt(?: den)?|f[øo]dselsdato|f[öo]dd(?: den)?|f[öo]delsedatum|f[öo]delsedag"
+    r"|syntynyt|syntym[äa]aika|syntym[äa]p[äa]iv[äa]"
+    r"|data urodzenia|urodzon[ya](?: dnia)?|ur\."
+    r"|do[ğg]um tarihi|do[ğg]um|d\. ?tarihi|d\.t\."
+    r"|data de nascimento|nascid[oa](?: em| a)?|data nasc\.?"
+    r"|γεννήθηκε|gennithike|imerominia gennisis"
+    r"|narozen[aý]?|datum narozen[ií]|narodil[a]? se|narodený|narodená|d[áa]tum narodenia"
+    r"|sz[üu]letett|sz[üu]let[ée]si d[áa]tum|sz[üu]l\.|n[ăa]scut[ăa]?|data na[șs]terii"
+)
+_CUE_WORDS = expand(_CUES)
+# The cue must start a word, and end one (or end in "."); "b." and "ur." need a digit next.
+_CUE = re.compile(
+    rf"(?<!\w)(?:(?:{trie(_CUE_WORDS)})(?<=\.)|(?:{trie(_CUE_WORDS)})(?!\w)|b\.(?= ?\d))",
+    re.IGNORECASE,
+)
+_CUE_LOWER = re.compile(
+    rf"(?<!\w)(?:(?:{trie(_CUE_WORDS)})(?<=\.)|(?:{trie(_CUE_WORDS)})(?!\w)|b\.(?= ?\d))"
+)
+
+_MONTHS = (
+    # en, de, fr, es, it, pt, nl, sv/da/no, fi, pl, cs, hu, ro, tr (also without diacritics)
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|januar|februar|m[äa]rz|mai|juni|juli|oktober|dezember|j[äa]nner|okt|dez|m[äa]r"
+    r"|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+    r"|janv|f[ée]vr?|avr|juil|d[ée]c"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre|ene|abr|ago|dic"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|mag|giu"
+    r"|lug|set|ott"
+    r"|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|fev"
+    r"|januari|februari|maart|mei|augustus|okt|augusti|juni|juli|marts|maj|desember|mars"
+    r"|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kes[äa]kuuta|hein[äa]kuuta"
+    r"|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta"
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika"
+    r"|listopada|grudnia|stycze[ńn]|luty|kwiecie[ńn]|czerwiec|lipiec|sierpie[ńn]|wrzesie[ńn]"
+    r"|pa[źz]dziernik|listopad|grudzie[ńn]"
+    r"|ledna|[úu]nora|b[řr]ezna|dubna|kv[ěe]tna|[čc]ervna|[čc]ervence|srpna|z[áa][řr][íi]"
+    r"|[řr][íi]jna|prosince"
+    r"|janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius|j[úu]lius|augusztus"
+    r"|szeptember|okt[óo]ber"
+    r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie"
+    r"|decembrie"
+    r"|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m"
+    r"|aral[ıi]k"
+)
+_MONTH = trie(expand(_MONTHS))
+_YEAR = r"(?:19|20)\d{2}"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_DATE = re.compile(
+    rf"(?<!\w)(?:"
+    # 1985-03-12, 1985/3/12, 1985.03.12
+    rf"{_YEAR}[./\-]\d{{1,2}}[./\-]\d{{1,2}}(?!\d)"
+    # 12.03.1985, 3/12/1985, 12-03-85, 12. 03. 1985
+    rf"|\d{{1,2}}[./\-]\d{{1,2}}[./\-](?:{_YEAR}|\d{{2}})(?!\d)"
+    rf"|\d{{1,2}}\.\s\d{{1,2}}\.\s?{_YEAR}(?!\d)"
+    # 12 March 1985, 12. März 1985, 2nd of May 1985, 12 de marzo de 1985, 02-Sep-1987
+    rf"|{_DAY}(?:st|nd|rd|th|er|º|°)?\.?(?:\s+|-|/)(?:de\s+|of\s+)?(?:{_MONTH})\.?"
+    rf"(?:,?\s+|-|/)(?:de\s+)?(?:{_YEAR})(?!\d)"
+    # March 12, 1985; Sep 2 1987
+    rf"|(?:{_MONTH})\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+(?:{_YEAR})(?!\d)"
+    # 1985. március 12. (Hungarian), 1985 March 12
+    rf"|{_YEAR}\.?\s+(?:{_MONTH})\.?\s+{_DAY}\.?(?!\d)"
+    # 19850312: only after a cue (all dates here are), and a real date (checked below)
+    rf"|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+    rf")",
+    re.IGNORECASE,
+)
+_WINDOW = 40
+# The farthest a date's year begins after the date's start ("30th of September, 1985",
+# "12 de septiembre de 1985"), and the longest cue.
+_YEAR_AT = 36
+_CUE_LONGEST = max(len(word) for word in _CUE_WORDS)
+# In a short string, one search for the cue words anywhere (no word boundaries, a plain
+# trie the regex engine scans fast) tells whether to look for cues at all.
+_SHORT = 100
+_CUE_ANYWHERE = re.compile(rf"{trie(_CUE_WORDS)}|b\.")
+# Before a two-digit year: "12.03." (the day and month of "12.03.85").
+_SHORT_YEAR_BEFORE = re.compile(r"(?<!\w)\d{1,2}[./\-]\d{1,2}[./\-]$")
+# A date begins at a number or a month name: month names found on the lower-cased text.
+_MONTH_AT = re.compile(rf"(?<!\w)(?={_MONTH})")
+_NUMBERS = re.compile(r"\d+")
+
+
+def _cue_ends(text: str, scan: Scan, full: bool = False) -> list[int]:
+    """The end of every birth cue that a date can follow within `_WINDOW` characters.
+
+    Every date holds a year (a run of four digits starting 19 or 20, eight digits, or two
+    digits after a digit and a separator) at most `_YEAR_AT` characters after its start, so
+    such a cue ends at most `_WINDOW + _YEAR_AT` characters before a year: only those
+    stretches of the lower-cased text are searched.
+    """
+    lower = scan.lower
+    if full or lower is None:
+        return [m.end() for m in _CUE.finditer(text)]
+    if len(lower) <= _SHORT:  # one call or two beat the loop below
+        if _CUE_ANYWHERE.search(lower) is None:
+            return []
+        return [m.end() for m in _CUE_LOWER.finditer(lower)]
+    ends: list[int] = []
+    last = 0
+    size = len(text)
+    for run, run_end in scan.digit_runs:
+        length = run_end - run
+        if length == 4:
+            if text[run] not in "12":
+                continue
+        elif length != 8 and not _short_year(text, run, length):
+            continue
+        if run and (text[run - 1].isalnum() or text[run - 1] == "_"):
+            continue  # a year never follows a letter or digit at once
+        # Windows do not overlap: no cue holds a digit, so none spans the previous year.
+        low = max(last, run - _WINDOW - _YEAR_AT - _CUE_LONGEST)
+        last = run
+        if run - low < 2:
+            continue  # no room for a cue
+        for found in _CUE_LOWER.finditer(lower, low, min(size, run + 2)):
+            if found.end() <= run:
+                ends.append(found.end())
+    return ends
+
+
+def _short_year(text: str, run: int, length: int) -> bool:
+    """The run is the two-digit year of "12.03.85" (after a day, a month and separators)."""
+    if length > 2 or run < 4 or text[run - 1] not in "./-" or not text[run - 2].isdigit():
+        return False
+    sep = run - 3 if not text[run - 3].isdigit() else run - 4
+    if sep < 1 or text[sep] not in "./-":
+        return False
+    return _SHORT_YEAR_BEFORE.search(text, max(0, run - 6), run) is not None
+
+
+def _dates(text: str, scan: Scan) -> Iterator[re.Match[str]]:
+    lower = scan.lower
+    if lower is None:
+        return _DATE.finditer(text)
+    starts = {m.start() for m in _MONTH_AT.finditer(lower)}
+    starts.update(run for run, _ in scan.digit_runs if run == 0 or not is_word(text[run - 1]))
+    return finditer_at(_DATE, text, sorted(starts))
+
+
+def _plausible(value: str) -> bool:
+    """Numeric parts that can be a day, a month and a year (in either day order)."""
+    numbers = [int(n) for n in _NUMBERS.findall(value)]
+    if len(numbers) == 1:  # compact YYYYMMDD (already range-checked by the pattern)
+        return True
+    if len(numbers) == 3:
+        first, second, third = numbers
+        if first > 31:  # year first
+            return 1 <= second <= 12 and 1 <= third <= 31
+        return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and second <= 31)
+    return True  # a month name: day and year are range-checked by the pattern
+
+
+def detect_dob(text: str, scan: Scan | None = None) -> Iterator[Span]:
+    scan = scan or Scan(text)
+    if not scan.has_digit:
+        return iter(())
+    return _detect(text, scan)
+
+
+def _detect(text: str, scan: Scan, full: bool = False) -> Iterator[Span]:
+    ends = _cue_ends(text, scan, full)
+    if not ends:
+        return
+    # The first date after each birth word, if it is close: "born 12 May 1985, joined
+    # 03.04.2020" masks the first date only.
+    found = _DATE.finditer(text) if full else _dates(text, scan)
+    dates = [m.span() for m in found if _plausible(m.group())]
+    for end in ends:
+        start, stop = next(((s, e) for s, e in dates if s >= end), (-1, -1))
+        if 0 <= start - end <= _WINDOW:
+            yield Span(start, stop, "DOB")
