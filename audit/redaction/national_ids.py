@@ -47,7 +47,7 @@ from stdnum.us import ssn
 from stdnum.za import idnr as za_idnr
 
 from audit.redaction.scan import ANCHORED, Scan
-from audit.redaction.spans import Span, has_context
+from audit.redaction.spans import Span, has_context, preceding
 
 
 def _nino_ok(value: str) -> bool:
@@ -308,6 +308,17 @@ for _kind in _KINDS:
     ANCHORED.add(f"NATIONAL_ID:{_kind.name}", _kind.pattern, block=_block_of(_kind.name))
 
 
+# Reference words: right before a bare digit run, it is an order or account number even
+# when a check digit happens to hold ("order 35909618130"). (Not "ID": that is an id's word.)
+_REFERENCE = re.compile(
+    r"(?:order|invoice|inv|ref|reference|tracking|sku|ticket|case|serial|transaction|txn"
+    r"|receipt|booking|confirmation|shipment|parcel|barcode|ean|isbn|account|acct|qty"
+    r"|amount|total|price|customer number|kundennummer|klantnummer|faktura|faktury|rechnung"
+    r"|waybill|awb|pedido|factura|commande|facture|ordine|fattura|bestellnummer|paket"
+    r"|sendungsnummer|contrat|contract|policy|claim|membership|member)\b[\s:#.\-no°]*$"
+)
+
+
 # (member name, the kinds its matches are tried as, whether they must match in full)
 _MEMBERS: tuple[tuple[str, tuple[IdKind, ...], bool], ...] = tuple(
     [(f"NATIONAL_ID:{k.name}", (k,), False) for k in _KINDS if k.shape is None]
@@ -332,8 +343,11 @@ def detect_national_id(text: str, scan: Scan | None = None) -> Iterator[Span]:
             for kind in kinds:
                 if shaped and kind.pattern.fullmatch(value) is None:
                     continue
-                if kind.context is not None and not has_context(kind.context, text, start):
-                    continue
+                if kind.context is not None:
+                    if not has_context(kind.context, text, start):
+                        continue
+                elif value.isdigit() and _REFERENCE.search(preceding(text, start, 30)):
+                    continue  # "order 35909618130": a bare run after a reference word
                 if kind.valid(value):
                     yield Span(start, end, "NATIONAL_ID")
                     break
