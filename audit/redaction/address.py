@@ -40,11 +40,15 @@ _JOIN = (
     r"|du|des|la|le|les|l'|d'|l’|d’|von|van|der|den|dem|y|e|i|al|el|sur|sous|en|am|an|zum|zur"
     r"|op|het|ter|ten)"
 )
+_JOINS = expand(_JOIN)
 # A street name: one to five words, joined by the small words of the language.
-_NAME_WORDS = rf"{_NAME}(?:\s+(?:{_JOIN}\s*)?{_NAME}){{0,4}}"
+_NAME_WORDS = rf"{_NAME}(?:[ \t]+(?:{_JOIN}[ \t]*)?{_NAME}){{0,4}}"
+# The same in any case, after a street word ("calle defensa 1603", "ul. lenina, d. 42").
+_ANY_NAME = rf"{_LETTER}(?:{_LETTER}|['’.\-]){{0,24}}"
+_ANY_NAME_WORDS = rf"{_ANY_NAME}(?:[ \t]+{_ANY_NAME}){{0,4}}"
 # A house number: "12", "5a", "12 bis", "12/4", "14-16", "Nr. 7", "n. 12", "nº 4", "No: 12".
 _NUMBER = (
-    r"(?:(?:(?i:n[º°o]\.?|nr\.?|no\s?[.:]|núm\.?|número|n\.)|#)\s?)?"
+    r"(?:(?:(?i:n[º°o]\.?|nr\.?|no\s?[.:]|núm\.?|número|n\.|d\.|dom|bud\.|số)|#)\s?)?"
     r"\d{1,4}(?!\d)(?:\s?[A-Za-z](?![\w'’.])(?:\s\d{1,3}(?!\w))?)?(?:\s?(?i:bis|ter|quater)\b)?"
     r"(?:\s?[/\-]\s?\d{1,5}(?:[A-Za-z](?!\w))?){0,2}"
 )
@@ -54,7 +58,8 @@ _UNIT_WORDS = (
     r"apt|apto|apartment|appartement|app|flat|unit|suite|ste|rm|wohnung|whg|lok|lokal|m|mieszk"
     r"|piso|planta|pta|puerta|esc|escalera|int|interno|scala|sc|piano|etg|etage|étage|bus|bte"
     r"|boîte|lgh|lägenhet|daire|d|kat|dpto|depto|dept|ap|andar|bloco|bl|block|door|floor|fl"
-    r"|stock|stiege|tür|top|kv|byt|ajtó|emelet|em|et|ét|room|bldg|building|tower|wing"
+    r"|stock|stiege|tür|top|kv|byt|ajtó|emelet|em|et|ét|room|bldg|building|tower|wing|appt"
+    r"|of|bajo|hs|ho|dong"
 )
 _UNIT = (
     rf"(?:(?i:{_UNIT_WORDS})\.?\s?[:#]?\s?\w{{1,4}}(?![\w])"
@@ -62,7 +67,8 @@ _UNIT = (
     r"|[A-D]))?\.?"
     r"|\d{1,2}\.?\s?(?i:th|tv|mf|sal|og|etage|stock|floor|piso|andar|em)\b\.?"
     r"|(?i:st|kl)\.\s?(?i:th|tv|mf)\.?"
-    r"|#\s?\d{1,5}[A-Za-z]?)"
+    r"|#\s?\d{1,5}[A-Za-z]?|(?i:rt)\.?\s?\d{1,3}\s?/\s?(?i:rw)\.?\s?\d{1,3}"
+    r"|(?i:bajo|entlo|ático|hs)\b\.?|\d{1,4}-(?:dong|ho)\b)"
 )
 _UNITS = rf"(?:,?\s{{0,2}}{_UNIT}){{0,3}}"
 
@@ -79,18 +85,29 @@ _EN_TYPES = (  # USPS Publication 28 and UK street types, with plurals; Indian r
     r"|mission|motorway|mount|mountain|orchard|oval|park|pass|path|pike|pine|plain|point|port"
     r"|prairie|ranch|rapid|ridge|river|route|run|shoal|shore|spring|spur|station|stream"
     r"|summit|trace|track|tunnel|turnpike|valley|view|village|ville|vista|wall|well|wharf"
-    r"|wood|yard|inlet|isle|key|loaf|neck|pines|radial|rest|skyway|throughway|union"
+    r"|wood|yard|inlet|isle|key|loaf|neck|pines|radial|rest|skyway|throughway|union|circus"
     r"|marg|chowk|nagar|colony|layout)s?"
 )
 _EN_TYPE_WORDS = trie(expand(_EN_TYPES))
+# Street types that end a lower-case street line ("385 sunset blvd", "114 smith st"): not
+# "way", "park", "walk"… ("3 dogs on the way home").
+_EN_STRONG = trie(
+    expand(
+        r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|terrace|crescent|court"
+        r"|highway|hwy|parkway|pkwy|thanon|soi|marg"
+    )
+)
 # "221B Baker Street", "1600 Pennsylvania Avenue NW", "12, Elm Rd.", "70/16, Dora Circle",
 # "14th Cross", "3rd Main Road"
 _NUMBER_FIRST = re.compile(
     rf"(?<!\d[.,])\b(?:\d{{1,3}}(?i:st|nd|rd|th)\s+(?i:cross|main|stage|phase|block|sector)\b"
     rf"|\d{{1,5}}(?:[A-Za-z]|st|nd|rd|th)?(?:[\-/]\d{{1,5}}[A-Za-z]?)?"
-    rf"(?:,?\s+(?:[{_UP}][\w'’.\-]*\s+){{1,3}}|\s+(?=[A-Z]))(?i:{_EN_TYPE_WORDS})\b\.?)"
-    rf"(?:\s+(?i:road|rd)\b\.?)?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
+    rf"(?:,?\s+(?:[{_UP}][\w'’.\-]*\s+){{1,3}}|\s+(?=[A-Z]))(?i:{_EN_TYPE_WORDS})\b\.?"
+    rf"|\d{{1,5}}[a-z]?(?:[\-/]\d{{1,5}}[a-z]?)?,?\s+(?:[a-z][a-z'’.\-]*\s+){{1,3}}"
+    rf"(?:{_EN_STRONG})\b\.?)"
+    rf"(?:\s+(?i:road|rd)\b\.?)?(?:\s+(?i:N|S|E|W|NE|NW|SE|SW)\b)?"
     rf"(?:,?\s+(?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|fl\.?|#)\s*\w{{1,5}})?"
+    rf"{_UNITS}"
 )
 # "10 rue de la Paix", "3 bis, avenue Victor Hugo", "25 Odos Ermou": number, type, name
 _FR = re.compile(
@@ -107,7 +124,15 @@ _JP_AFTER = (
     r"|Sendai|Chiba|Kitakyushu|Sakai|Niigata|Hamamatsu|Kumamoto|Okayama|Naha)\b))"
 )
 _JP_NUMBER_FIRST = re.compile(
-    rf"\b\d{{1,2}}-(?:(?i:chome)-)?\d{{1,4}}(?:-\d{{1,4}})?,?\s+{_JP_PLACE}{_JP_AFTER}"
+    rf"\b\d{{1,2}}-(?:(?i:chome)-)?\d{{1,4}}(?:-\d{{1,4}}){{0,2}},?\s+{_JP_PLACE}"
+    rf"(?:{_JP_AFTER}|(?<=-cho)|(?<=-machi))"
+)
+# Thai "80/244 Soi Ekkamai 10", "6/221 Thanon Charoen Krung"; Vietnamese "19 Bạch Đằng,
+# Phường…", "6 Đường Nguyễn Huệ, Quận…" (a ward or district word follows)
+_TH_VN_NUMBER_FIRST = re.compile(
+    rf"\b\d{{1,4}}(?:/\d{{1,4}})?\s+(?:(?i:soi|thanon|moo|th\.)\s+(?:{_LETTER}+\s?){{1,3}}"
+    rf"(?:\d{{1,3}}\b)?|(?:Đường\s+)?(?>{_NAME}(?:[ \t]+{_NAME}){{0,3}})"
+    rf"(?=,\s*(?:Phường|Quận|P\.|Q\.|TP\.|Huyện|Xã|Thành phố)))"
 )
 # Korean road names: "152 Teheran-ro", "45 Yeoksam-ro 12-gil"
 _KR_NUMBER_FIRST = re.compile(
@@ -118,7 +143,7 @@ _KR_NUMBER_FIRST = re.compile(
 # "560 038", "10115", "560038"); each is decided by its context and country (`_postcodes`).
 _POSTCODE = re.compile(
     r"\b(?:[A-Z]{1,2}-)?\d\d(?:-\d{3}|\d(?:-\d{4}| \d{2,3}(?!\d)"
-    r"|\d(?:-\d{3}| ?[A-Z]{2}(?!\w)|\d-\d{3,4}|\d{0,2})))(?![\w\-/]|[.,]\d)"
+    r"|\d(?:-\d{3}| ?[A-Z]{2}(?!\w)|\d-\d{3,5}|\d{0,3})))(?![\w\-/]|[.,]\d)"
 )
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
@@ -132,14 +157,18 @@ _US_ZIP = re.compile(
 # number-first street forms are one member, and so are the postcodes that begin with a
 # letter (told apart by `fullmatch` when one is found).
 _NUMBER_FIRST_ALL = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_NUMBER_FIRST, _FR, _JP_NUMBER_FIRST, _KR_NUMBER_FIRST))
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (_NUMBER_FIRST, _FR, _JP_NUMBER_FIRST, _KR_NUMBER_FIRST, _TH_VN_NUMBER_FIRST)
+    )
 )
 _LETTER_POSTCODE = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_UK_POSTCODE, _CA_POSTCODE, _EIRCODE))
+    "|".join(f"(?:{p.pattern})" for p in (_UK_POSTCODE, _CA_POSTCODE, _EIRCODE)), re.IGNORECASE
 )
 # The number-first street forms put whitespace within nine characters after the number's
-# first digit ("12 ", "221B ", "7-9, ", "3bis, ", "2-11-7 "): elsewhere none is tried.
-ANCHORED.guard("street_number", r"(?=\d{1,5}\S{0,8}\s)")
+# first digit ("12 ", "221B ", "7-9, ", "3bis, ", "2-11-7 "), or after a four-part Japanese
+# number ("2-8-13-808 "): elsewhere none is tried.
+ANCHORED.guard("street_number", r"(?=\d{1,5}(?:\S{0,8}\s|(?:-\d{1,4}){3}\s))")
 ANCHORED.add("ADDRESS:number_first", _NUMBER_FIRST_ALL, block="street_number")
 ANCHORED.add("ADDRESS:letter_postcode", _LETTER_POSTCODE)
 ANCHORED.add("ADDRESS:postcode", _POSTCODE)
@@ -166,6 +195,9 @@ _PREFIX_WORDS = (
     r"|rue|avenue|boulevard|bd|chemin|impasse|allée|allee|place|quai|cours|route|square"
     # Dutch/German separate words, Nordic
     r"|laan|straat|platz"
+    # Indonesian, Malay, Ukrainian and Russian (romanised), Arabic (romanised)
+    r"|jl\.|jln\.|jalan|gg\.|vul\.|vulytsya|prosp\.|prospekt|per\.|pereulok|nab\.|sh\."
+    r"|shosse|bul\.|shari|sharia"
     # Indian house-number words
     r"|h\. ?no\.?|house no\.?|door no\.?|d\. ?no\.?|plot no\.?|flat no\.?|h no\.?"
 )
@@ -179,9 +211,18 @@ _CASED_ONLY = frozenset(
 )  # fmt: skip
 _PREFIX_REACH = 64  # a type-first match's first digit is at most this far from its start
 _TYPE_FIRST = re.compile(
-    rf"(?<![\w.])(?<!(?i:et) )(?=\D{{0,{_PREFIX_REACH}}}\d)(?i:{_PREFIX})\s?"
-    rf"(?:(?:{_JOIN}\s+)?{_NAME_WORDS}|\d{{1,2}}\s+{_NAME_WORDS}|\d{{1,3}})"
+    rf"(?<![\w.])(?<!(?i:et) )(?=\D{{0,{_PREFIX_REACH}}}\d)(?i:{_PREFIX})(?:(?<=[./º])|(?!\w))\s?"
+    rf"(?:(?:{_JOIN}\s+)?{_ANY_NAME_WORDS}|\d{{1,2}}\s+{_NAME_WORDS}|\d{{1,3}})"
     rf",?\s{{1,2}}{_NUMBER}{_UNITS}"
+)
+# A unit or house and the street it is on, without a house number in the street: "House 29,
+# Lake Circus", "Villa 15, Al Wasl Road", "Apt B16, Moi Avenue", "House 126, Street 7",
+# "Flat 1005, Lakshmi Nivas, Brigade Road"
+_UNIT_FIRST_WORDS = r"house|villa|apt|apartment|flat|unit|plot|shop|office|suite|bldg|building"
+_UNIT_FIRST = re.compile(
+    rf"(?<![\w.])(?<!(?i:et) )(?i:{_UNIT_FIRST_WORDS})(?!\w)\.?\s?(?:(?i:no)\.?\s?)?"
+    rf"[A-Za-z]?\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?,\s+(?:{_ANY_NAME}(?:\s+{_ANY_NAME}){{0,3}},\s+)?"
+    rf"(?:{_ANY_NAME}\s+){{0,3}}(?i:{_EN_TYPE_WORDS})\b\.?(?:\s\d{{1,3}}\b)?"
 )
 _HOUSE_NUMBER = re.compile(  # "H.No. 12-2-823/A", "Door No. 5/12"
     r"(?<![\w.])(?<!(?i:et) )(?i:h\.\s?no\.?|house no\.?|door no\.?|d\.\s?no\.?|plot no\.?"
@@ -200,7 +241,7 @@ _COMPOUND_SUFFIX = (
 _COMPOUND = re.compile(
     rf"(?<![\w\-])[{_UP}][\w\-]*(?i:{_COMPOUND_SUFFIX})(?:,\s|\s?)(?:(?i:nr\.?|no\.?)\s?)?"
     rf"\d{{1,4}}(?:\s?[A-Za-z](?!\w)(?:\s\d{{1,3}}(?!\w))?)?"
-    rf"(?:\s?[\-/]\s?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{_UNITS}"
+    rf"(?:[ \t]?[\-/][ \t]?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{_UNITS}"
 )
 # A name and a separate street word: "Váci utca 12", "Andrássy út 60", "Karl Johans gate 5",
 # "Berliner Straße 12", "Hlavná ulica 5", "Mannerheimin tie 3"
@@ -216,7 +257,7 @@ _SPACED_TYPE = trie(_SPACED_WORDS | {word.upper() for word in _SPACED_WORDS})
 _SPACED = re.compile(
     rf"(?<![\w\-]){_NAME}(?:\s+{_NAME}){{0,2}}\s+(?:{_SPACED_TYPE})(?!\w)"
     rf"(?:,\s|\s?)(?:(?i:nr\.?|no\.?)\s?)?\d{{1,4}}(?:\s?[A-Za-z](?!\w))?"
-    rf"(?:\s?[\-/]\s?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{_UNITS}"
+    rf"(?:[ \t]?[\-/][ \t]?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{_UNITS}"
 )
 # Turkish: "Atatürk Cad. No: 12 D: 5", "Moda Mah. Şair Nefi Sok. No: 7/3", "İnönü Bulvarı 10"
 _TR_TYPES = (
@@ -240,18 +281,22 @@ _JP = re.compile(
 _SUFFIX_WORDS = expand(rf"{_COMPOUND_SUFFIX}|{_TR_TYPES}|-ro|-gil|-daero") | {
     word.lower() for word in _SPACED_WORDS
 }
-_STREET_WORD_AT = re.compile(rf"(?<![\w.])(?<!(?i:et) )(?:{_PREFIX})")
+_GATE_WORDS = expand(_PREFIX_WORDS) | expand(_UNIT_FIRST_WORDS)
+_STREET_WORD_AT = re.compile(rf"(?<![\w.])(?<!(?i:et) )(?:{trie(_GATE_WORDS)})")
 # The words of the street words, without dots ("ul", "house", "no"), and the number words
 # before a house number ("No: 12", "n. 5", "Nr. 7", "nº 4").
 _PREFIX_PARTS = frozenset(
-    part for word in expand(_PREFIX_WORDS) for part in re.split(r"[\s.]+", word) if part
+    part for word in _GATE_WORDS for part in re.split(r"[\s.]+", word) if part
 )
-_NUMBER_WORDS = frozenset(["n", "no", "nr", "nº", "núm", "número", "numero", "nro"])
+_NUMBER_WORDS = frozenset(
+    ["n", "no", "nr", "nº", "núm", "número", "numero", "nro", "d", "dom", "bud", "số"]
+)
 # A type-last street word at the end of the word before the number, or with its dot.
 _SUFFIX_ENDINGS = tuple(sorted(_SUFFIX_WORDS))
 # Characters between a word and the number after it in any of these forms.
 _BEFORE_NUMBER = frozenset(" \t\n\r\u00a0,.:#°º/-'’")
 _BEFORE_REACH = 6
+_STRIP = ".,:;#º°/'’-()"
 
 # --- units and buildings before a street line ---------------------------------------
 
@@ -267,6 +312,7 @@ _LEAD_UNIT = (
     r"|bloco|block|floor|stock|door|no|nr|h\.\s?no|door no|plot|plot no|flat no|bldg"
     r"|building|tower|wing"
 )
+_NUMBER_LEAD = re.compile(r"(?<![\w.])(?i:số|no\.|no|nº|n°|nr\.?|#)\s?$")
 _LEAD = re.compile(
     rf"(?:(?<![\w.])(?:(?i:{_LEAD_UNIT})\.?\s?[:#]?\s?\w{{1,5}}(?:[/\-]\w{{1,5}})?"
     rf"|#\s?\d{{1,5}}\w?|(?:{_NAME}\s+){{1,3}}(?i:{_BUILDING}))\s?,\s?){{1,3}}$"
@@ -280,14 +326,31 @@ _POSTCODE_WORDS = (
     "post code", "postcode", "postal code", "postal", "zip", "zip code", "zipcode", "plz",
     "postleitzahl", "code postal", "cap", "cp", "c.p", "código postal", "codigo postal",
     "postnummer", "postnr", "kod pocztowy", "psč", "psc", "irányítószám", "cod poștal",
-    "cod postal", "posta kodu", "pin code", "pincode", "t.k", "〒", "postinumero",
+    "cod postal", "posta kodu", "pin code", "pincode", "t.k", "〒", "postinumero", "cep",
+    "address", "addr", "adresse", "adres", "adresa", "anschrift", "dirección", "direccion",
+    "indirizzo", "endereço", "morada", "cím", "adress", "osoite",
 )  # fmt: skip
 # What lies between a street line and its postcode: commas, line breaks, and up to four
 # capitalised words (a district, a city before a postcode that follows it).
 _BETWEEN = re.compile(
-    rf"[\s,;\-–]*(?:(?:{_NAME}|\d{{1,3}}(?:st|nd|rd|th)?\s+{_NAME})(?<!\.)[\s,;\-–]+){{0,5}}"
+    rf"[\s,;|\-–]*(?:(?:{_ANY_NAME}|\d{{1,3}}(?:st|nd|rd|th)?\s+{_NAME})(?<!\.)[\s,;|\-–]+){{0,5}}"
 )
 _NEAR = 70
+_CITY_WORD = rf"[{_UP}]{_LETTER}*(?:['’\-]{_LETTER}+)*"
+# A city right before a postcode that ends an address: ", Islamabad 44000", ", Dhaka-1257"
+_CITY_BEFORE = re.compile(
+    rf"(?:^|(?<=[,\n:|;])\s*)(?P<city>{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}})[ \-–]{{1,3}}$"
+)
+# The end of an address part after a postcode: the end of the text or line, a comma…
+_PART_END = re.compile(r"\s*(?:$|[\n|;,)]|\.(?:\s|$)|\s[-–]\s)")
+# A question or label about the postcode a few lines before a bare code ("Can you confirm the
+# postcode?\nVisitor: Cape Town\n8001", "Qual o CEP?").
+_POSTCODE_ASKED = re.compile(
+    r"post ?code|postal|\bzip|\bcep\b|pin ?code|\bplz\b|c[óo]digo postal|code postal|\bcap\b"
+    r"|kod pocztowy|postnummer|irányítószám|\bpsč|posta kodu|postinumero",
+    re.IGNORECASE,
+)
+_ASKED_REACH = 150
 # The part of a line right before a postcode: a capitalised name (with small words) and a
 # house number, then a comma or a line break.
 _STREET_BEFORE = re.compile(
@@ -333,12 +396,11 @@ _COUNTRY_NAMES = {
     "UA": "ukraine", "LT": "lithuania|lietuva", "LV": "latvia|latvija", "EE": "estonia|eesti",
     "IL": "israel", "SG": "singapore", "CN": "china", "RU": "russia",
 }  # fmt: skip
-_COUNTRY_AT = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(f"(?P<{cc}>{names})" for cc, names in _COUNTRY_NAMES.items())
-    + r")(?!\w)",
-    re.IGNORECASE,
-)
+_COUNTRY_OF = {
+    name: country for country, names in _COUNTRY_NAMES.items() for name in names.split("|")
+}
+# Country names on the lower-cased text, as a trie (most texts name none).
+_COUNTRY_AT = re.compile(rf"(?<!\w)(?:{trie(frozenset(_COUNTRY_OF))})(?!\w)")
 # "D-10115", "CH-8001", "L-1234": the letters name the country.
 _PREFIX_COUNTRY = {
     "D": "DE", "A": "AT", "F": "FR", "I": "IT", "B": "BE", "L": "LU", "E": "ES", "P": "PT",
@@ -350,9 +412,19 @@ _PREFIX_COUNTRY = {
 _DEFAULT_COUNTRIES = (
     "DE", "FR", "ES", "IT", "PL", "NL", "BE", "AT", "CH", "PT", "SE", "DK", "NO", "FI", "CZ",
     "SK", "HU", "RO", "GR", "TR", "IE", "JP", "KR", "IN", "BR", "MX", "US", "AU", "HR", "SI",
-    "BG", "LT", "EE", "LU",
+    "BG", "LT", "EE", "LU", "IL", "PK", "BD", "ID", "TH", "VN", "PH", "ZA", "KE", "NG", "SA",
+    "EG", "MA", "CN", "RU", "UA", "IR", "AR", "CL", "CO", "PE", "NZ", "SG", "MY", "TW",
 )  # fmt: skip
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+# Words before a number that make it no postcode: "Order 12345", "Room 1201", "Total 1500".
+_NOT_A_PLACE = frozenset(
+    ["order", "invoice", "ticket", "case", "ref", "room", "total", "version", "page", "item",
+     "build", "release", "year", "since", "in", "from", "until", "tracking", "account", "id",
+     "no", "nr", "number", "code", "pin", "step", "phase", "level", "floor", "unit", "suite",
+     "apt", "flat", "house", "block", "sector", "gate", "terminal", "flight", "batch",
+     "model", "chapter", "section", "table", "figure", "score", "week", "day", "q1", "q2",
+     "q3", "q4", "eur", "usd", "gbp", "chf", "pln", "sek", "inr", "amount", "sum", "balance"]
+)  # fmt: skip
 
 
 @cache
@@ -375,16 +447,18 @@ def _valid_in(code: str, countries: tuple[str, ...] | list[str]) -> bool:
 
 
 def _countries(text: str) -> list[str]:
-    return [m.lastgroup for m in _COUNTRY_AT.finditer(text) if m.lastgroup]
+    """The countries the text names (in English or their own language)."""
+    return sorted({_COUNTRY_OF[m.group()] for m in _COUNTRY_AT.finditer(text.lower())})
 
 
-def _code_valid(code: str, hints: list[str]) -> bool:
+@cache
+def _code_valid(code: str, hints: tuple[str, ...]) -> bool:
     """A postcode valid for a country its prefix names, the text names, or (if the text names
     none) any of the default countries."""
     head, dash, rest = code.partition("-")
     if dash and head.isalpha():
         country = _PREFIX_COUNTRY.get(head)
-        return country is not None and _valid_in(rest, [country])
+        return country is not None and _valid_in(rest, (country,))
     return _valid_in(code, hints or _DEFAULT_COUNTRIES)
 
 
@@ -406,6 +480,8 @@ def _street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]
     suffix = False
     last = 0
     for run, _ in scan.digit_runs:
+        if run >= 3 and text[run - 1].isalpha() and text[run - 2] in " \t":
+            run -= 1  # a unit number with a letter first: "Apt A19"
         if run < 2 or text[run - 1] not in _BEFORE_NUMBER or text[run - 2].isdigit():
             continue  # inside a word or a number ("2024-05", "1.2"), or after another character
         end = _word_end(text, run)
@@ -418,7 +494,7 @@ def _street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]
                 continue
             begin = _word_start(text, end)
         word = lower[begin:end]
-        if text[begin].isupper() or word in _PREFIX_PARTS:
+        if text[begin].isupper() or word in _PREFIX_PARTS or _keyword_before(text, lower, begin):
             low = max(0, run - _PREFIX_REACH - 1, last)
             starts.update(found.start() for found in _STREET_WORD_AT.finditer(lower, low, run))
             last = run
@@ -428,6 +504,13 @@ def _street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]
         ):
             suffix = _capital_before(text, end)
     return sorted(starts), suffix
+
+
+def _keyword_before(text: str, lower: str, begin: int) -> bool:
+    """One of the three words before the word at `begin` is a street word ("calle defensa
+    1603", "jl. ahmad yani no. 45")."""
+    words = lower[max(0, begin - 40) : begin].split()[-3:]
+    return any(word.strip(_STRIP) in _PREFIX_PARTS for word in words)
 
 
 def _word_end(text: str, at: int) -> int:
@@ -466,7 +549,7 @@ def _street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, 
     found = list(scan.anchored["ADDRESS:number_first"])
     lower = scan.lower
     if full or lower is None:
-        prefix = list(_TYPE_FIRST.finditer(text)) + list(_HOUSE_NUMBER.finditer(text))
+        prefix = [m for p in (_TYPE_FIRST, _HOUSE_NUMBER, _UNIT_FIRST) for m in p.finditer(text)]
         suffix = japanese = True
     else:
         starts, suffix = _street_windows(text, lower, scan)
@@ -474,11 +557,17 @@ def _street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, 
         if starts:
             prefix = list(finditer_at(_TYPE_FIRST, text, starts))
             prefix.extend(finditer_at(_HOUSE_NUMBER, text, starts))
+            prefix.extend(finditer_at(_UNIT_FIRST, text, starts))
         japanese = "chome" in lower
     for match in prefix:
-        word = match.group().split(None, 1)[0]
-        if word[0].islower() and (word in _CASED_ONLY or word.rstrip(".,") in _CASED_ONLY):
-            continue  # "sent via DHL 2", "in place 3"
+        words = match.group().split()
+        word = words[0]
+        if word.lower() in _CASED_ONLY or word.lower().rstrip(".,") in _CASED_ONLY:
+            # "sent via DHL 2", "in place 3", "Via Ferrata route is 5": capitalised, and so
+            # is every word of the name after it
+            name = [w for w in words[1:] if w[0].isalpha() and w.lower() not in _JOINS]
+            if word[0].islower() or not name or not all(w[0].isupper() for w in name):
+                continue
         found.append(match.span())
     if suffix:
         for pattern in (_COMPOUND, _SPACED, _TR, _KR):
@@ -507,7 +596,11 @@ def _street_end(streets: list[tuple[int, int]], start: int) -> int:
 
 
 def _lead(text: str, start: int) -> int:
-    """The start of the units and building names right before a street line, if any."""
+    """The start of the units and building names right before a street line, if any, and
+    of a number word ("Số 6 Đường…", "No. 26 Jianguo Road")."""
+    number = _NUMBER_LEAD.search(text, max(0, start - 6), start)
+    if number is not None:
+        start = number.start()
     found = _LEAD.search(text, max(0, start - 90), start)
     return found.start() if found else start
 
@@ -521,20 +614,47 @@ def _postcodes(
         code = text[start:end]
         street = -1
         for s_start, s_end in streets:
-            if 0 <= start - s_end <= _NEAR and _BETWEEN.fullmatch(text, s_end, start):
+            if 0 <= start - s_end <= _NEAR and _between(text, s_end, start, code):
                 street = s_start
-        if street >= 0 or _after_postcode_word(text, start):
-            if _code_valid(code, []):
+        ends_part = _PART_END.match(text, end) is not None
+        if (
+            street >= 0
+            or _after_postcode_word(text, start)
+            or (
+                ends_part
+                and _starts_part(text, start)
+                and _POSTCODE_ASKED.search(text, max(0, start - _ASKED_REACH), start)
+            )
+        ):
+            if _code_valid(code, ()):
                 yield start, end, street
                 continue
             if hints is None:
                 hints = _countries(text)
-            if hints and _code_valid(code, hints):
+            if hints and _code_valid(code, tuple(hints)):
                 yield start, end, street
             continue
+        # After a city, ending the address: ", Islamabad 44000", ", Dhaka-1257."
+        city = _CITY_BEFORE.search(text, max(0, start - 40), start) if ends_part else None
+        if city is not None:
+            name = city.group("city")
+            attached = text[start - 1] == "-" and name.isupper()  # "TKT-44322", not "Dhaka-1257"
+            words = {word.lower() for word in name.split()}
+            if hints is None:
+                hints = _countries(text)
+            if (
+                not attached
+                and words.isdisjoint(_NOT_A_PLACE)
+                and (
+                    _code_valid(code, tuple(hints))
+                    if hints
+                    else not _YEAR_LIKE.fullmatch(code) and _code_valid(code, ())
+                )
+            ):
+                yield start, end, -1
+            continue
         # A "postcode city" line: the code starts the text, a line or a comma-separated part.
-        before = text[max(0, start - 2) : start]
-        if not (start == 0 or before.endswith(("\n", ", ", ": ", "\t")) or before == "  "):
+        if not _starts_part(text, start):
             continue
         if not _CITY_AFTER.match(text, end):
             continue
@@ -546,10 +666,32 @@ def _postcodes(
         if hints is None:
             hints = _countries(text)
         if hints:
-            if _code_valid(code, hints):
+            if _code_valid(code, tuple(hints)):
                 yield start, end, street
-        elif (street >= 0 or not _YEAR_LIKE.fullmatch(code)) and _code_valid(code, []):
+        elif (street >= 0 or not _YEAR_LIKE.fullmatch(code)) and _code_valid(code, ()):
             yield start, end, street
+
+
+def _between(text: str, end: int, start: int, code: str) -> bool:
+    """What lies between a street line and a postcode is address text: separators and a
+    few names; lower-case words only after a comma or a line break ("…, portland, or
+    97237", not "26 Main Street on 19 September 2023"), and no name before a year-like
+    code ("Hauptstraße 12, 2000 Antwerpen" is one)."""
+    if not _BETWEEN.fullmatch(text, end, start):
+        return False
+    between = text[end:start]
+    if not any(ch.isalpha() for ch in between):
+        return True
+    if _YEAR_LIKE.fullmatch(code):
+        return False
+    lower_word = any(word[0].islower() for word in between.split() if word[0].isalpha())
+    return not lower_word or between.lstrip(" \t")[:1] in (",", "|", "\n", ";")
+
+
+def _starts_part(text: str, start: int) -> bool:
+    """The text, a line or a comma-separated part begins at `start`."""
+    before = text[max(0, start - 2) : start]
+    return start == 0 or before.endswith(("\n", ", ", ": ", "\t", "| ")) or before == "  "
 
 
 def _detect(text: str, scan: Scan, full: bool = False) -> list[Span]:
@@ -569,11 +711,22 @@ def _detect(text: str, scan: Scan, full: bool = False) -> list[Span]:
         spans.append(Span(_lead(text, start), end, "ADDRESS"))
     for start, end in anchored["ADDRESS:letter_postcode"]:
         if _UK_POSTCODE.fullmatch(text, start, end):
-            spans.append(Span(start, end, "ADDRESS"))
+            spans.append(Span(start, end, "ADDRESS"))  # upper case: a UK postcode
             continue
-        near = any(0 <= start - e <= _NEAR for _, e in streets)
-        if near or _after_postcode_word(text, start):
-            spans.append(Span(start, end, "ADDRESS"))  # a Canadian postcode or an Eircode
+        # A Canadian postcode, an Eircode, or one in lower case: near a street line or after
+        # a postcode word, or ending a line a postcode question comes before.
+        near = any(
+            0 <= start - e <= _NEAR and _BETWEEN.fullmatch(text, e, start) for _, e in streets
+        )
+        if (
+            near
+            or _after_postcode_word(text, start)
+            or (
+                _PART_END.match(text, end)
+                and _POSTCODE_ASKED.search(text, max(0, start - _ASKED_REACH), start)
+            )
+        ):
+            spans.append(Span(start, end, "ADDRESS"))
     for start, end in anchored["ADDRESS:us_zip"]:
         spans.append(Span(start + 3, end, "ADDRESS"))  # the code after "NY "
     return spans

@@ -36,16 +36,19 @@ _CUES = (
     r"|γεννήθηκε|gennithike|imerominia gennisis"
     r"|narozen[aý]?|datum narozen[ií]|narodil[a]? se|narodený|narodená|d[áa]tum narodenia"
     r"|sz[üu]letett|sz[üu]let[ée]si d[áa]tum|sz[üu]l\.|n[ăa]scut[ăa]?|data na[șs]terii"
+    # Indonesian/Malay, Vietnamese, Portuguese "DN:", Chinese, Japanese, Korean
+    r"|lahir|tanggal lahir|tgl\. lahir|tarikh lahir|sinh ngày|ngày sinh|sinh năm|dn:|d\.n\."
+    r"|出生日期|出生|生年月日|생년월일"
 )
 _CUE_WORDS = expand(_CUES)
 # The cue must start a word, and end one (or end in "."); "b." and "ur." need a digit next.
-_CUE = re.compile(
-    rf"(?<!\w)(?:(?:{trie(_CUE_WORDS)})(?<=\.)|(?:{trie(_CUE_WORDS)})(?!\w)|b\.(?= ?\d))",
-    re.IGNORECASE,
+_CUE_SOURCE = (
+    rf"(?<!\w)(?:(?:{trie(_CUE_WORDS)})(?<=[.:])|(?:{trie(_CUE_WORDS)})(?!\w)"
+    r"|(?:出生日期|出生|生年月日|생년월일)"
+    r"|b\.(?= ?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))))"
 )
-_CUE_LOWER = re.compile(
-    rf"(?<!\w)(?:(?:{trie(_CUE_WORDS)})(?<=\.)|(?:{trie(_CUE_WORDS)})(?!\w)|b\.(?= ?\d))"
-)
+_CUE = re.compile(_CUE_SOURCE, re.IGNORECASE)
+_CUE_LOWER = re.compile(_CUE_SOURCE)
 
 _MONTHS = (
     # en, de, fr, es, it, pt, nl, sv/da/no, fi, pl, cs, hu, ro, tr (also without diacritics)
@@ -97,6 +100,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 40
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d")
+_BRACKET_BEFORE = 2010
 # The farthest a date's year begins after the date's start ("30th of September, 1985",
 # "12 de septiembre de 1985"), and the longest cue.
 _YEAR_AT = 36
@@ -190,6 +195,8 @@ def detect_dob(text: str, scan: Scan | None = None) -> Iterator[Span]:
 
 
 def _detect(text: str, scan: Scan, full: bool = False) -> Iterator[Span]:
+    if "(" in text:
+        yield from _bracketed(text)
     ends = _cue_ends(text, scan, full)
     if not ends:
         return
@@ -201,3 +208,19 @@ def _detect(text: str, scan: Scan, full: bool = False) -> Iterator[Span]:
         start, stop = next(((s, e) for s, e in dates if s >= end), (-1, -1))
         if 0 <= start - end <= _WINDOW:
             yield Span(start, stop, "DOB")
+
+
+def _bracketed(text: str) -> Iterator[Span]:
+    """A date of birth in brackets after a name, as records write it: "Hanna Gebre
+    (26/10/1949)", "AMOAH, Kwabena (25-Jul-1968)". Only a year before `_BRACKET_BEFORE`
+    counts: a recent date after a name is an appointment or a signature date."""
+    at = text.find("(")
+    while at >= 0:
+        found = _DATE.match(text, at + 1)
+        if found is not None and text.startswith(")", found.end()) and _plausible(found.group()):
+            year = _YEAR_IN.search(found.group())
+            head = text[max(0, at - 40) : at].rstrip()
+            last = head.rsplit(None, 1)[-1] if head else ""
+            if year and int(year.group()) < _BRACKET_BEFORE and last[:1].isupper():
+                yield Span(found.start(), found.end(), "DOB")
+        at = text.find("(", at + 1)
