@@ -28,7 +28,8 @@ _PERSON = _set(
     applicantname accountholder accountholdername cardholder cardholdername nameoncard
     beneficiary beneficiaryname payee payeename recipientname sendername requester requestedby
     reporter reportedby assignee assignedto agentname signedby signatory guardian nextofkin
-    emergencycontact spouse referrer holdername ownername policyholder insuredname
+    emergencycontact spouse referrer holdername ownername policyholder insuredname yourname
+    recipient addressee attendee passenger traveller traveler guest
     prenom nomdefamille nombre apellido apellidos nombrecompleto nome cognome nomecompleto
     vorname nachname voornaam achternaam namn fornavn efternavn etunimi sukunimi imie nazwisko
     adsoyad soyad
@@ -109,10 +110,10 @@ def _fits(kind: str, text: str) -> str | None:
         if not words or len(words) > 6 or text.lower() in _NOT_A_NAME:
             return None
         if kind == "PERSON?" and (
-            any(w.lower() in STOP_WORDS for w in words)
-            or not any(is_listed_word(w) and not is_common(w) for w in words)
+            any(w.lower() in STOP_WORDS or is_common(w) and not is_listed_word(w) for w in words)
+            or not any(w[:1].isupper() for w in words)
         ):
-            return None  # {"name": "AirPods Pro"}: a loose key needs a word from the lists
+            return None  # {"name": "AirPods Pro"}: a loose key takes capitalised names only
         return "PERSON"
     if kind == "ADDRESS":
         return "ADDRESS" if _STREET_SHAPE.fullmatch(text) else None

@@ -106,19 +106,21 @@ _STRONG_CUES = (
     r"|panel|present|re|deceased|name on the account|name on both accounts|account name"
     r"|hit on|screening hit on|kyc review|review of|checklist for|jmenuji se|heir|adjuster"
     r"|loss adjuster|reviewer|interviewed|guarantor|co-signer|cosigner|landlady|nominee"
+    r"|marked|reads|associate|alternative|account of|the account of|accompanied by"
 )
 # Weak cues: the words after them need a listed name or two unknown words. Roles are weak
 # too: "agent: Perfect, …" is a speaker's line, "agent Maria Lopez" a name.
 _WEAK_CUES = (
-    r"from|by|with|to|and|or|for|of|per|via|this is|it['’]s|its|i['’]m|im|i am|is"
+    r"from|by|with|to|and|or|for|of|per|via|this is|it['’]s|its|i['’]m|im|i am|is|says|have"
     r"|colleague|manager|supervisor|agent|doctor|physician|consultant|advisor|adviser"
     r"|engineer|technician|rep|representative|attending|caller|partner|friend|neighbour"
     r"|neighbor|customer|subject|driver|courier|buyer|seller|sender|payer|owner|user|tenant"
     r"|ring|member|family member"
 )
 _CUED = re.compile(
-    rf"(?<![\w.])(?:(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]{{0,3}}"
-    rf"(?:[:,\-–—=]?[ \t\r\n]{{1,4}}|[:=])[(\"“'‘]?(?=(?:(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
+    rf"(?<![\w.])(?P<cue>(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]{{0,3}}"
+    rf"(?:[:,\-–—=]?[ \t\r\n]{{1,4}}|[:=])[(\"“'‘]?"
+    rf"(?=(?P<title>(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
     rf"(?P<name>(?:{_PARTICLE}[ \t]{{1,3}}){{0,2}}{_NAME}))"
 )
 # Runs of capitalised words, found without the leading initials (a pattern that begins with
@@ -153,7 +155,8 @@ _WORD = re.compile(r"\S+")
 
 # Lower-case chat: a cue, then a lower-case word that is a listed first name.
 _LOWER_CUES = (
-    r"hi|hey|hello|hallo|thanks|thx|ty|ask|asked|tell|told|ping|pinged|cc|talk to|talked to"
+    r"hi|hey|hello|hallo|thanks|thx|ty|ask|asked|ask for|asked for|tell|told|ping|pinged|cc"
+    r"|talk to|talked to"
     r"|speak to|spoke to|spoke with|speak with|chat with|call|called"
     r"|this is|its|it's|im|i'm|i am|my name is|my names|name is|names|me llamo|je m'appelle"
     r"|ich bin|ich heiße|mi chiamo|ik ben|jag heter|jestem|benim adım|adım|sono|soy|sou"
@@ -368,7 +371,10 @@ def _accept_cued(name: str, strong: bool, after: str) -> bool:
         # "Hi Will," is Will; "Thanks, Can you …" and "Dear Data Protection Officer," not.
         ends = not after.strip(" \t") or after.lstrip(" \t")[0] in _ENDS
         return kinds == ["maybe"] and ends
-    return kinds.count("unknown") >= 2
+    if kinds.count("unknown") >= 2:
+        return True
+    # "Cover arranged with Iqra.": one unknown word that ends the sentence.
+    return kinds == ["unknown"] and after[:1] in (".", "!", "?", ";", "\n", "")
 
 
 _ENDS = frozenset(",.!?:;)\n\r")
@@ -397,9 +403,28 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
         found.extend(_lines_of(text))
     if found:
         found = [_with_first_name(text, span) for span in found]
+        found.extend(list(_listed_with(text, list(found))))
         if aligned:
             found.extend(_again(text, lower, found))
     return iter(found)
+
+
+def _listed_with(text: str, found: list[Span]) -> Iterator[Span]:
+    """ "Amna Hashmi, Usman Khan and Z.I. Rizvi": the other names of a list that holds a name
+    found, each a run of capitalised words that are no common words."""
+    for span in found:
+        end = span.end
+        while (joined := _JOINED.match(text, end)) is not None:
+            name = _trim(joined.group("name"))
+            if not name or not all(_acting(w) for w in _words(name)) or _is_place(name):
+                break
+            end = joined.start("name") + len(name)
+            yield Span(joined.start("name"), end, "PERSON")
+        before = _JOINED_BEFORE.search(text, max(0, span.start - 80), span.start)
+        if before is not None:
+            name = before.group("name")
+            if all(_acting(w) for w in _words(name)) and not _is_place(name):
+                yield Span(before.start("name"), before.end("name"), "PERSON")
 
 
 def _with_first_name(text: str, span: Span) -> Span:
@@ -407,9 +432,14 @@ def _with_first_name(text: str, span: Span) -> Span:
     m = _COMMA_GIVEN.match(text, span.end)
     if m is not None and "," not in text[span.start : span.end] and _acting(m.group(1)):
         return Span(span.start, m.end(), span.entity)
+    # "Dr. Saarinen (Ville)": a first name in brackets after a surname.
+    m = _BRACKETED.match(text, span.end)
+    if m is not None and all(_acting(w) for w in _words(m.group(1))):
+        return Span(span.start, m.end(), span.entity)
     return span
 
 
+_BRACKETED = re.compile(rf"[ \t]*\(({_TOKEN}(?:[ \t]+{_TOKEN})?)\)")
 _COMMA_GIVEN = re.compile(rf",[ \t]+({_TOKEN})(?=[ \t]*(?:[\n\r.;)(]|$))")
 
 
@@ -418,7 +448,13 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
         name = _trim(m.group("name"))
         start, end = m.start("name"), m.start("name") + len(name)
         strong = m.group("strong") is not None
-        if not name or not _accept_cued(name, strong, text[end : end + 2]):
+        titled = m.group("title") is not None or m.group("cue").lower() in _TITLES
+        if not name or not (
+            titled
+            and _words(name)
+            and not _is_place(name)
+            or _accept_cued(name, strong, text[end : end + 2])
+        ):
             continue
         yield Span(start, end, "PERSON")
         # "Hello Vasyl and Viktoriia,": a name joined to a cued one is cued the same way.
@@ -552,7 +588,9 @@ def _acting(word: str) -> bool:
         or lower.endswith(_PLACE_SUFFIXES)
     ):
         return False
-    return lower in _given() or (lower not in common_words() and lower not in places())
+    if lower in _given() or lower in surnames() and lower not in common_words():
+        return True
+    return lower not in common_words() and lower not in places()
 
 
 # Verbs that, right after capitalised words, make them the name of someone who acts.
@@ -577,6 +615,9 @@ _HONORIFIC_SUFFIX = re.compile(
 _CAPS_SURNAME = re.compile(
     rf"([{_UPPER}]{{2,}}(?:[ \-'’][{_UPPER}]{{2,}})?),?[ \t]+([{_UPPER}][^\W\d_{_UPPER}]+"
     rf"(?:-[{_UPPER}][^\W\d_]+)?)(?![\w'’])"
+)
+_JOINED_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,2}})(?:,[ \t]+|[ \t]+(?:and|&)[ \t]+)$"
 )
 _JOINED = re.compile(
     rf"(?:[ \t]+(?:and|&|und|et|y|e|og|och|i|ve|ja|és|en)[ \t]+|,[ \t]+)(?P<name>{_NAME})"
@@ -684,6 +725,7 @@ _NAME_LINES = (
         r"[ \t]*(?:[-–—(,:].*)?"
     ),
     re.compile(rf"[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}})[ \t]*[-–—,][ \t]*"),
+    re.compile(rf"[ \t]*({_TOKEN}(?:[ \t]+{_TOKEN}){{1,2}})[ \t]+[-–—][ \t].*"),
 )
 
 
@@ -791,11 +833,8 @@ def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
             continue
         if cue in _INTRODUCTIONS:
             pass  # "my name is amber": whatever follows is the name
-        elif cue in _SELF or cue in _DASH_CUES:
-            if first in common:
-                continue  # "im waiting", "its broken"
-        elif first not in _lower_names():
-            continue
+        elif first in common or first in _SLANG or len(first) < 3:
+            continue  # "im waiting", "ask about", "thx pls"
         end = m.end("first")
         last = m.group("last")
         if (
@@ -807,9 +846,10 @@ def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
         yield Span(m.start("first"), end, "PERSON")
 
 
+# Chat words that no dictionary lists but no one is named.
+_SLANG = _set("pls plz thx btw lol asap tmrw ur u ok okay np idk imo tbh omg hru gonna wanna")
 # Lower-case cues that are looked for in any text, not only in chat-like text.
 _ANYWHERE = ("son ", "daughter ", "member", "name as", "named ", "mum ", "mom ", "caller")
-_DASH_CUES = frozenset("-–—")
 
 
 def _acting_lower(text: str, lower: str, name: str) -> Iterator[Span]:
@@ -845,7 +885,6 @@ _INTRODUCTIONS = _set_of(
     "my name is|my names|name is|names|me llamo|je m'appelle|ich heiße|mi chiamo|ik ben"
     "|jag heter|jestem|benim adım|adım|name as|named|name on it is"
 )
-_SELF = _set_of("im|i'm|i am|its|it's|this is|sono|soy|sou|ich bin")
 # Words one of which a text needs before a lower-case word that is in no list is a name.
 _LOWER_GATE = _set("name names llamo appelle heiße chiamo heter adım named im i'm its it's - – —")
 
