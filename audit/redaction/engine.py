@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from audit.redaction.address import detect_address
 from audit.redaction.contact import detect_email, detect_ip, detect_url
 from audit.redaction.dob import detect_dob
+from audit.redaction.fields import field_span, names_a_type
 from audit.redaction.financial import detect_card, detect_iban
 from audit.redaction.names import detect_person
 from audit.redaction.national_ids import detect_national_id
@@ -57,11 +58,53 @@ def normalise_entities(entities: Iterable[str] | None) -> frozenset[str]:
     return wanted
 
 
-def find_spans(text: str, entities: Iterable[str] | None = None) -> list[Span]:
+# An optional named-entity backend (ner.py) and the types it may propose: None by default,
+# which costs find_spans one check. Set at start-up through `use_backend`.
+_backend: Callable[[str], Iterable[Span]] | None = None
+_backend_entities: frozenset[str] = frozenset()
+
+
+def use_backend(
+    backend: Callable[[str], Iterable[Span]] | None,
+    entities: Iterable[str] = ("PERSON", "ADDRESS"),
+) -> None:
+    """Add `backend`'s proposals of the `entities` types to the rules' (None: rules only).
+
+    Clears the clean-string cache, whose entries were found clean without this backend.
+    """
+    global _backend, _backend_entities
+    types = normalise_entities(entities) if backend is not None else frozenset()
+    with _clean_lock:
+        _backend, _backend_entities = backend, types
+        _clean.clear()
+
+
+def _backend_proposals(
+    backend: Callable[[str], Iterable[Span]], text: str, wanted: frozenset[str], rules: list[Span]
+) -> list[Span]:
+    """The backend's spans of wanted types, less those lying inside a rule detection: that
+    text is masked already, and the rule's type is the surer one (a model may call a name
+    that a sign-off announced a facility)."""
+    return [
+        span
+        for span in backend(text)
+        if span.entity in wanted
+        and not any(rule.start <= span.start and span.end <= rule.end for rule in rules)
+    ]
+
+
+def find_spans(
+    text: str, entities: Iterable[str] | None = None, *, key: str | None = None
+) -> list[Span]:
     """The non-overlapping detections in `text`, in order.
+
+    `key` is the object key the text sits under in a JSON input ("full_name", "postcode"):
+    where it names a type and the value has that type's shape, the whole value is one
+    more proposal (fields.py).
 
     1. Every enabled detector whose cheap gate passes proposes spans. They share one `Scan`
        of the text (scan.py), which lets each try its patterns only where they can match.
+       A configured backend (`use_backend`) adds its proposals of the wanted types.
     2. Overlapping proposals form one cluster, masked as a single span covering their union,
        so a value is never left half-masked.
     3. The cluster's type is its longest member's; among equally long ones the most
@@ -72,9 +115,13 @@ def find_spans(text: str, entities: Iterable[str] | None = None) -> list[Span]:
         return []
     scan = Scan(text)
     proposals: list[Span] = []
+    if key is not None and (field := field_span(key, text)) is not None and field.entity in wanted:
+        proposals.append(field)
     for entity, detector, gate in _DETECTORS:
         if entity in wanted and (gate is None or scan.has_digit):
             proposals.extend(detector(text, scan))
+    if _backend is not None and not wanted.isdisjoint(_backend_entities):
+        proposals.extend(_backend_proposals(_backend, text, wanted, proposals))
     if not proposals:
         return []
     return list(_resolve(proposals))
@@ -99,9 +146,11 @@ def _merge(cluster: list[Span], end: int) -> Span:
     return Span(cluster[0].start, end, best.entity)
 
 
-def redact_text(text: str, entities: Iterable[str] | None = None) -> tuple[str, Counter[str]]:
+def redact_text(
+    text: str, entities: Iterable[str] | None = None, *, key: str | None = None
+) -> tuple[str, Counter[str]]:
     """`text` with each detection replaced by its placeholder, and the counts per type."""
-    spans = find_spans(text, entities)
+    spans = find_spans(text, entities, key=key)
     counts: Counter[str] = Counter()
     if not spans:
         return text, counts
@@ -120,8 +169,9 @@ def redact(value: Any, entities: Iterable[str] | None = None) -> Redacted:
     """Redact every string in a JSON value (objects, arrays, any depth) or a plain string.
 
     Object keys are left alone: they are the client's schema ("email", "phone"), and masking
-    them would break the reviewer's view of the input. The input is never modified; the
-    result is a new structure. `entities=None` masks every type.
+    them would break the reviewer's view of the input; a key that names a type is a hint
+    about the strings under it (`{"full_name": "Chidi Okeke"}`, fields.py). The input is
+    never modified; the result is a new structure. `entities=None` masks every type.
     """
     wanted = normalise_entities(entities)
     counts: Counter[str] = Counter()
@@ -129,23 +179,26 @@ def redact(value: Any, entities: Iterable[str] | None = None) -> Redacted:
     return Redacted(redacted, {entity: counts[entity] for entity in ENTITY_TYPES if counts[entity]})
 
 
-def _walk(value: Any, wanted: frozenset[str], counts: Counter[str]) -> Any:
+def _walk(value: Any, wanted: frozenset[str], counts: Counter[str], key: Any = None) -> Any:
     kind = type(value)
     if kind is str or (kind not in _CONTAINERS and isinstance(value, str)):
-        if len(value) <= _CLEAN_MAX_LENGTH and (value, wanted) in _clean:
+        if key is not None and not (type(key) is str and names_a_type(key)):
+            key = None  # most keys say nothing about their value: the cache may answer
+        short = key is None and len(value) <= _CLEAN_MAX_LENGTH
+        if short and (value, wanted) in _clean:
             return value
-        text, found = redact_text(value, wanted)
+        text, found = redact_text(value, wanted, key=key)
         if found:
             counts.update(found)
-        elif len(value) <= _CLEAN_MAX_LENGTH:
+        elif short:
             _remember_clean(value, wanted)
         return text
     if kind in _SCALARS:
         return value
     if isinstance(value, dict):
-        return {key: _walk(item, wanted, counts) for key, item in value.items()}
+        return {name: _walk(item, wanted, counts, name) for name, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_walk(item, wanted, counts) for item in value]
+        return [_walk(item, wanted, counts, key) for item in value]
     return value
 
 
