@@ -59,7 +59,7 @@ _UNIT_WORDS = (
     r"|piso|planta|pta|puerta|esc|escalera|int|interno|scala|sc|piano|etg|etage|étage|bus|bte"
     r"|boîte|lgh|lägenhet|daire|d|kat|dpto|depto|dept|ap|andar|bloco|bl|block|door|floor|fl"
     r"|stock|stiege|tür|top|kv|byt|ajtó|emelet|em|et|ét|room|bldg|building|tower|wing|appt"
-    r"|of|bajo|hs|ho|dong"
+    r"|of|bajo|hs|ho|dong|dto|dpto|izq|dcha|esq"
 )
 _UNIT = (
     rf"(?:(?i:{_UNIT_WORDS})\.?\s?[:#]?\s?\w{{1,4}}(?![\w])"
@@ -70,7 +70,7 @@ _UNIT = (
     r"|#\s?\d{1,5}[A-Za-z]?|(?i:rt)\.?\s?\d{1,3}\s?/\s?(?i:rw)\.?\s?\d{1,3}"
     r"|(?i:bajo|entlo|ático|hs)\b\.?|\d{1,4}-(?:dong|ho)\b)"
 )
-_UNITS = rf"(?:,?\s{{0,2}}{_UNIT}){{0,3}}"
+_UNITS = rf"(?:[,.]?\s{{0,2}}{_UNIT}){{0,3}}"
 
 # --- number first -------------------------------------------------------------------
 
@@ -102,7 +102,7 @@ _EN_STRONG = trie(
 _NUMBER_FIRST = re.compile(
     rf"(?<!\d[.,])\b(?:\d{{1,3}}(?i:st|nd|rd|th)\s+(?i:cross|main|stage|phase|block|sector)\b"
     rf"|\d{{1,5}}(?:[A-Za-z]|st|nd|rd|th)?(?:[\-/]\d{{1,5}}[A-Za-z]?)?"
-    rf"(?:,?\s+(?:[{_UP}][\w'’.\-]*\s+){{1,3}}|\s+(?=[A-Z]))(?i:{_EN_TYPE_WORDS})\b\.?"
+    rf"(?:,?\s+(?:[{_UP}][\w'’.\-]*\s+){{1,4}}|\s+(?=[A-Z]))(?i:{_EN_TYPE_WORDS})\b\.?"
     rf"|\d{{1,5}}[a-z]?(?:[\-/]\d{{1,5}}[a-z]?)?,?\s+(?:[a-z][a-z'’.\-]*\s+){{1,3}}"
     rf"(?:{_EN_STRONG})\b\.?)"
     rf"(?:\s+(?i:road|rd)\b\.?)?(?:\s+(?i:N|S|E|W|NE|NW|SE|SW)\b)?"
@@ -117,7 +117,8 @@ _FR = re.compile(
 )
 # Japanese blocks: "2-11-7 Nishi-Shinjuku", "3-chome-1-1 Marunouchi", and "Ginza 4-chome
 # 5-3"; the first two need a ward, city or prefecture word after them ("Shinjuku-ku").
-_JP_PLACE = r"[A-Z][A-Za-z]+(?:-[A-Za-z]+)?"
+_JP_PLACE = r"[A-Z][A-Za-z]+(?:-[A-Za-z]+){0,2}"
+_KR_PLACE = r"[A-Za-z][a-z]+|[A-Z][A-Z]+"
 _JP_AFTER = (
     rf"(?=,?\s+(?:{_JP_PLACE}-(?i:ku|shi|cho|machi|gun|ken|mura)\b"
     r"|(?i:Tokyo|Osaka|Kyoto|Yokohama|Nagoya|Sapporo|Kobe|Fukuoka|Kawasaki|Saitama|Hiroshima"
@@ -131,13 +132,13 @@ _JP_NUMBER_FIRST = re.compile(
 # Phường…", "6 Đường Nguyễn Huệ, Quận…" (a ward or district word follows)
 _TH_VN_NUMBER_FIRST = re.compile(
     rf"\b\d{{1,4}}(?:/\d{{1,4}})?\s+(?:(?i:soi|thanon|moo|th\.)\s+(?:{_LETTER}+\s?){{1,3}}"
-    rf"(?:\d{{1,3}}\b)?|(?:Đường\s+)?(?>{_NAME}(?:[ \t]+{_NAME}){{0,3}})"
-    rf"(?=,\s*(?:Phường|Quận|P\.|Q\.|TP\.|Huyện|Xã|Thành phố)))"
+    rf"(?:\d{{1,3}}\b)?|(?:(?i:đường)\s+)?(?>{_LETTER}+(?:[ \t]+{_LETTER}+){{0,3}})"
+    rf"(?=\s*[,|]\s*(?i:phường|quận|p\.|q\.|tp\.|huyện|xã|thành phố)))"
 )
 # Korean road names: "152 Teheran-ro", "45 Yeoksam-ro 12-gil"
 _KR_NUMBER_FIRST = re.compile(
-    rf"\b\d{{1,4}}(?:-\d{{1,3}})?,?\s+{_JP_PLACE}-(?i:ro|gil|daero|dong)\b"
-    rf"(?:\s+\d{{1,3}}-?(?i:gil)\b)?"
+    rf"\b\d{{1,4}}(?:-\d{{1,3}})?,?\s+(?:{_KR_PLACE})-(?i:ro|gil|daero|dong)\b"
+    rf"(?:\s+\d{{1,3}}-?(?i:gil)\b)?{_UNITS}"
 )
 # Postcodes, by shape ("00-238", "160-0023", "1100-053", "01310-200", "110 00", "1017 GC",
 # "560 038", "10115", "560038"); each is decided by its context and country (`_postcodes`).
@@ -148,6 +149,8 @@ _POSTCODE = re.compile(
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
 _EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}\b")
+_AR_CPA = re.compile(r"\b[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?\b")
+_GH_GPS = re.compile(r"\b[A-Z]{2}-\d{3,4}-\d{4}\b")
 _US_ZIP = re.compile(
     r"\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
     r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)"
@@ -163,7 +166,8 @@ _NUMBER_FIRST_ALL = re.compile(
     )
 )
 _LETTER_POSTCODE = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_UK_POSTCODE, _CA_POSTCODE, _EIRCODE)), re.IGNORECASE
+    "|".join(f"(?:{p.pattern})" for p in (_UK_POSTCODE, _CA_POSTCODE, _EIRCODE, _AR_CPA, _GH_GPS)),
+    re.IGNORECASE,
 )
 # The number-first street forms put whitespace within nine characters after the number's
 # first digit ("12 ", "221B ", "7-9, ", "3bis, ", "2-11-7 "), or after a four-part Japanese
@@ -197,7 +201,7 @@ _PREFIX_WORDS = (
     r"|laan|straat|platz"
     # Indonesian, Malay, Ukrainian and Russian (romanised), Arabic (romanised)
     r"|jl\.|jln\.|jalan|gg\.|vul\.|vulytsya|prosp\.|prospekt|per\.|pereulok|nab\.|sh\."
-    r"|shosse|bul\.|shari|sharia"
+    r"|shosse|bul\.|shari|sharia|sderot|rehov|derech|shderot"
     # Indian house-number words
     r"|h\. ?no\.?|house no\.?|door no\.?|d\. ?no\.?|plot no\.?|flat no\.?|h no\.?"
 )
@@ -223,6 +227,7 @@ _UNIT_FIRST = re.compile(
     rf"(?<![\w.])(?<!(?i:et) )(?i:{_UNIT_FIRST_WORDS})(?!\w)\.?\s?(?:(?i:no)\.?\s?)?"
     rf"[A-Za-z]?\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?,\s+(?:{_ANY_NAME}(?:\s+{_ANY_NAME}){{0,3}},\s+)?"
     rf"(?:{_ANY_NAME}\s+){{0,3}}(?i:{_EN_TYPE_WORDS})\b\.?(?:\s\d{{1,3}}\b)?"
+    rf"(?:[ \t](?:Central|North|South|East|West|Extension|Ext\.))?"
 )
 _HOUSE_NUMBER = re.compile(  # "H.No. 12-2-823/A", "Door No. 5/12"
     r"(?<![\w.])(?<!(?i:et) )(?i:h\.\s?no\.?|house no\.?|door no\.?|d\.\s?no\.?|plot no\.?"
@@ -238,8 +243,11 @@ _COMPOUND_SUFFIX = (
     r"|gatan|gata|gate|gade|vej|vejen|veien|vegen|vei|v[äa]gen|torget|torv|torg|gr[äa]nd"
     r"|all[ée]|plads|plass|stræde|stien|stigen|backe|katu|tie|kuja|polku|tori|väylä|ranta"
 )
+# Suffixes that make a street name in lower case too ("landstraßer hauptstraße 81")
+_STRONG_SUFFIX = r"stra(?:ß|ss)e|str\.|gasse|straat|gracht|gatan|vägen|gade|vej|allee|platz"
 _COMPOUND = re.compile(
-    rf"(?<![\w\-])[{_UP}][\w\-]*(?i:{_COMPOUND_SUFFIX})(?:,\s|\s?)(?:(?i:nr\.?|no\.?)\s?)?"
+    rf"(?<![\w\-])(?:{_NAME}[ \t]+)?(?:[{_UP}][\w\-]*(?i:{_COMPOUND_SUFFIX})"
+    rf"|{_LETTER}[\w\-]*(?:{_STRONG_SUFFIX}))(?:,\s|\s?)(?:(?i:nr\.?|no\.?)\s?)?"
     rf"\d{{1,4}}(?:\s?[A-Za-z](?!\w)(?:\s\d{{1,3}}(?!\w))?)?"
     rf"(?:[ \t]?[\-/][ \t]?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{_UNITS}"
 )
@@ -259,6 +267,12 @@ _SPACED = re.compile(
     rf"(?:,\s|\s?)(?:(?i:nr\.?|no\.?)\s?)?\d{{1,4}}(?:\s?[A-Za-z](?!\w))?"
     rf"(?:[ \t]?[\-/][ \t]?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{_UNITS}"
 )
+# English types with the number after: "Jabotinsky St 38, Apt 23", "weizmann st 56"
+_EN_AFTER_TYPES = r"st|street|rd|road|ave|avenue|blvd|boulevard"
+_EN_AFTER = re.compile(
+    rf"(?<![\w\-]){_ANY_NAME}(?:[ \t]+{_ANY_NAME}){{0,2}}[ \t]+(?i:{_EN_AFTER_TYPES})\b\.?[ \t]?"
+    rf"\d{{1,4}}(?:[A-Za-z](?!\w))?(?!\d)(?![.,]\d){_UNITS}"
+)
 # Turkish: "Atatürk Cad. No: 12 D: 5", "Moda Mah. Şair Nefi Sok. No: 7/3", "İnönü Bulvarı 10"
 _TR_TYPES = (
     r"cad\.|caddesi|cd\.|sok\.|sokak|soka[ğg][ıi]|sk\.|bulvar[ıi]|blv\.|bulv\.|yolu|meydan[ıi]"
@@ -271,14 +285,15 @@ _TR = re.compile(
 )
 # Korean road names with the number after: "Teheran-ro 152", "Sejong-daero 110"
 _KR = re.compile(
-    rf"(?<![\w\-]){_JP_PLACE}-(?i:ro|gil|daero)(?:\s\d{{1,3}}-?(?i:gil))?\s{{1,2}}\d{{1,4}}(?:-\d{{1,3}})?\b"
+    rf"(?<![\w\-])(?:{_KR_PLACE})-(?i:ro|gil|daero)(?:\s\d{{1,3}}-?(?i:gil))?\s{{1,2}}\d{{1,4}}"
+    rf"(?:-\d{{1,3}})?\b{_UNITS}"
 )
 # Japanese, name first: "Ginza 4-chome 5-3", "Nishi-Shinjuku 2-chome" (gated on "chome")
 _JP = re.compile(
     rf"(?<![\w\-]){_JP_PLACE},?\s+\d{{1,2}}-?(?i:chome)(?:[\s,\-]+\d{{1,4}}(?:-\d{{1,4}})?)?"
 )
 # The street words of the type-last forms (they end the word before the house number).
-_SUFFIX_WORDS = expand(rf"{_COMPOUND_SUFFIX}|{_TR_TYPES}|-ro|-gil|-daero") | {
+_SUFFIX_WORDS = expand(rf"{_COMPOUND_SUFFIX}|{_TR_TYPES}|{_EN_AFTER_TYPES}|-ro|-gil|-daero") | {
     word.lower() for word in _SPACED_WORDS
 }
 _GATE_WORDS = expand(_PREFIX_WORDS) | expand(_UNIT_FIRST_WORDS)
@@ -290,6 +305,10 @@ _PREFIX_PARTS = frozenset(
 )
 _NUMBER_WORDS = frozenset(
     ["n", "no", "nr", "nº", "núm", "número", "numero", "nro", "d", "dom", "bud", "số"]
+)
+_EN_AFTER_WORDS = expand(_EN_AFTER_TYPES)
+_STRONG_ENDINGS = tuple(
+    sorted({w.rstrip(".") for w in expand(_STRONG_SUFFIX)} | {"-ro", "-gil", "-daero"})
 )
 # A type-last street word at the end of the word before the number, or with its dot.
 _SUFFIX_ENDINGS = tuple(sorted(_SUFFIX_WORDS))
@@ -310,7 +329,7 @@ _LEAD_UNIT = (
     r"apt|apto|apartment|appartement|flat|unit|suite|ste|room|wohnung|whg|lok|lokal|piso"
     r"|planta|escalera|interno|scala|piano|etage|étage|lgh|lägenhet|daire|dpto|depto|andar"
     r"|bloco|block|floor|stock|door|no|nr|h\.\s?no|door no|plot|plot no|flat no|bldg"
-    r"|building|tower|wing"
+    r"|building|tower|wing|woreda|kebele|zone"
 )
 _NUMBER_LEAD = re.compile(r"(?<![\w.])(?i:số|no\.|no|nº|n°|nr\.?|#)\s?$")
 _LEAD = re.compile(
@@ -328,12 +347,13 @@ _POSTCODE_WORDS = (
     "postnummer", "postnr", "kod pocztowy", "psč", "psc", "irányítószám", "cod poștal",
     "cod postal", "posta kodu", "pin code", "pincode", "t.k", "〒", "postinumero", "cep",
     "address", "addr", "adresse", "adres", "adresa", "anschrift", "dirección", "direccion",
-    "indirizzo", "endereço", "morada", "cím", "adress", "osoite",
+    "indirizzo", "endereço", "morada", "cím", "adress", "osoite", "gps", "digital address",
 )  # fmt: skip
 # What lies between a street line and its postcode: commas, line breaks, and up to four
 # capitalised words (a district, a city before a postcode that follows it).
 _BETWEEN = re.compile(
-    rf"[\s,;|\-–]*(?:(?:{_ANY_NAME}|\d{{1,3}}(?:st|nd|rd|th)?\s+{_NAME})(?<!\.)[\s,;|\-–]+){{0,5}}"
+    rf"[\s,;|\-–]*(?:(?:{_ANY_NAME}|\d{{1,3}}(?:st|nd|rd|th)?\s+{_NAME}"
+    rf"|{_NAME}[ \t]\d{{1,2}})(?<!\.)[\s,;|\-–]+){{0,5}}"
 )
 _NEAR = 70
 _CITY_WORD = rf"[{_UP}]{_LETTER}*(?:['’\-]{_LETTER}+)*"
@@ -355,7 +375,8 @@ _ASKED_REACH = 150
 # house number, then a comma or a line break.
 _STREET_BEFORE = re.compile(
     rf"(?<![\w\-'’.])(?P<line>(?P<first>{_NAME})"
-    rf"(?:\s+(?:{_JOIN}\s+)?{_NAME}){{0,3}}\s{{1,2}}{_NUMBER}{_UNITS})"
+    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)?(?:{_NAME}|{_LETTER}{{3,20}})){{0,3}}"
+    rf"[ \t]{{1,2}}{_NUMBER}{_UNITS})"
     r"\s*(?:,\s*|\n\s*)$"
 )
 # First words of numbered things that are not streets.
@@ -502,7 +523,11 @@ def _street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]
             lower.endswith(_SUFFIX_ENDINGS, begin, end)
             or lower.endswith(_SUFFIX_ENDINGS, begin, end + 1)
         ):
-            suffix = _capital_before(text, end)
+            suffix = (
+                _capital_before(text, end)
+                or word in _EN_AFTER_WORDS
+                or (word.endswith(_STRONG_ENDINGS))
+            )
     return sorted(starts), suffix
 
 
@@ -570,7 +595,7 @@ def _street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, 
                 continue
         found.append(match.span())
     if suffix:
-        for pattern in (_COMPOUND, _SPACED, _TR, _KR):
+        for pattern in (_COMPOUND, _SPACED, _TR, _KR, _EN_AFTER):
             found.extend(m.span() for m in pattern.finditer(text))
     if japanese:
         found.extend(m.span() for m in _JP.finditer(text))
