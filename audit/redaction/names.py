@@ -107,6 +107,7 @@ _STRONG_CUES = (
     r"|hit on|screening hit on|kyc review|review of|checklist for|jmenuji se|heir|adjuster"
     r"|loss adjuster|reviewer|interviewed|guarantor|co-signer|cosigner|landlady|nominee"
     r"|marked|reads|associate|alternative|account of|the account of|accompanied by"
+    r"|is now|previously|formerly|n[ée]e|relative|my relative"
 )
 # Weak cues: the words after them need a listed name or two unknown words. Roles are weak
 # too: "agent: Perfect, …" is a speaker's line, "agent Maria Lopez" a name.
@@ -169,7 +170,7 @@ _LOWER_LETTER = "^\\W\\d_"  # any letter: the pattern runs on the lower-cased te
 # leaves that word free to be the next match's cue.
 _LOWER_NAME = re.compile(
     rf"(?<![\w.'])(?P<cue>{_LOWER_CUE_TRIE})[ \t,:(]+(?=(?P<first>[{_LOWER_LETTER}]{{3,}})"
-    rf"(?:[ \t]+(?P<last>[{_LOWER_LETTER}](?:[{_LOWER_LETTER}]|['\-]){{2,}}))?)"
+    rf"(?P<rest>(?:[ \t]+[{_LOWER_LETTER}](?:[{_LOWER_LETTER}]|['\-]){{2,}}){{0,2}}))"
 )
 
 # Capitalised words that are never a name, even after a cue ("Dear Customer", "Hi Team").
@@ -188,7 +189,7 @@ STOP_WORDS = _STOP = _set(
     mrs ms dr prof regards best kind sincerely cheers name signed subject re fw fwd note
     notes update status error warning info debug true false none null ticket case ref id
     dept hr it ops qa devops crm api sla faq pdf url uk us usa eu un feb mar apr jun jul
-    aug sep sept oct nov dec mon tue wed thu fri sat sun dob id tel fax env
+    aug sep sept oct nov dec mon tue wed fri sat dob id tel fax env
     german french spanish italian dutch english polish turkish greek thai chinese japanese
     korean indian russian ukrainian swedish danish norwegian finnish portuguese brazilian
     son daughter mother father wife husband brother sister mum mom dad min din sin bien dane
@@ -439,6 +440,7 @@ def _with_first_name(text: str, span: Span) -> Span:
     return span
 
 
+_BRACKETED_PAIR = re.compile(rf"\(({_TOKEN},[ \t]+{_TOKEN}|{_TOKEN}[ \t]+{_TOKEN})\)")
 _BRACKETED = re.compile(rf"[ \t]*\(({_TOKEN}(?:[ \t]+{_TOKEN})?)\)")
 _COMMA_GIVEN = re.compile(rf",[ \t]+({_TOKEN})(?=[ \t]*(?:[\n\r.;)(]|$))")
 
@@ -468,6 +470,10 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
         for m in _HONORIFIC_SUFFIX.finditer(text):
             yield Span(m.start(1), m.end(1), "PERSON")  # "Yoshida-san"
     yield from _initialed(text)
+    if "(" in text:
+        for m in _BRACKETED_PAIR.finditer(text):
+            if all(_acting(w) for w in _words(m.group(1))):
+                yield Span(m.start(1), m.end(1), "PERSON")  # "(Mendoza, Joel)"
     comma = "," in text
     given = _given()
     for m in _SEQUENCE.finditer(text):
@@ -603,6 +609,8 @@ _VERBS = _set(
     wants wanted needs needed will would can could has had was is reported tested presented
     attended attends underwent received receives collected collects lives lived works worked
     disputes disputed contacted contacts apologised apologized promised denies denied
+    exceeded exceeds completed completes met missed led leads managed manages handled
+    delivered resigned started finished passed failed scored earned improved improves
     """
 )
 # Romanised Japanese and Korean place parts: "Shimogyo-ku", "Gangnam-gu", "Teheran-ro".
@@ -626,7 +634,7 @@ _JOINED = re.compile(
 
 def _caps_surname(last: str, first: str) -> bool:
     lower = last.lower()
-    if lower in _STOP or lower in common_words() or lower in places():
+    if lower in _STOP or lower in common_words():
         return False
     given = first.lower()
     return given in _given() or given not in common_words()
@@ -836,13 +844,15 @@ def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
         elif first in common or first in _SLANG or len(first) < 3:
             continue  # "im waiting", "ask about", "thx pls"
         end = m.end("first")
-        last = m.group("last")
-        if (
-            last
-            and last not in common
-            and (last in _given() or last in surnames() or len(last) > 4)
-        ):
-            end = m.end("last")
+        for part in _WORD.finditer(m.group("rest")):
+            word = part.group()
+            if (
+                word in common
+                or word in _STOP
+                or not (word in _given() or word in surnames() or len(word) > 4)
+            ):
+                break
+            end = m.start("rest") + part.end()
         yield Span(m.start("first"), end, "PERSON")
 
 
@@ -886,7 +896,11 @@ _INTRODUCTIONS = _set_of(
     "|jag heter|jestem|benim adım|adım|name as|named|name on it is"
 )
 # Words one of which a text needs before a lower-case word that is in no list is a name.
-_LOWER_GATE = _set("name names llamo appelle heiße chiamo heter adım named im i'm its it's - – —")
+_LOWER_GATE = _set(
+    "name names llamo appelle heiße chiamo heter adım named im i'm its it's - – — son daughter"
+    " mum mom wife husband member relative ask asked tell told ping cc talk spoke speak call"
+    " called hi hey hello thanks thx sorry"
+)
 
 
 @cache
