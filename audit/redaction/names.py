@@ -151,6 +151,10 @@ _CUE_BEFORE_HONORIFIC = re.compile(
     rf"{_REVERSED_PARTICLES}[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}){_BACK}(?:{_REVERSED_CUE})"
     r"(?![\w.])"
 )
+_ANY_CUE_BEFORE = re.compile(
+    rf"{_REVERSED_PARTICLES}(?:[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}))?{_BACK}"
+    rf"(?:{_REVERSED_CUE})(?![\w.])"
+)
 _CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n(\"“'‘=:,][{_UPPER}]")
 _WORD = re.compile(r"\S+")
 
@@ -348,6 +352,8 @@ def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
     starts: set[int] = set()
     for m in _CAPITAL_AFTER_SPACE.finditer(text):
         at = size - m.end() + 1  # the whitespace before the capital, in the reversed text
+        if _ANY_CUE_BEFORE.match(reverse, at) is None:
+            continue  # most capitals follow no cue: one test instead of two
         for pattern in (_CUE_BEFORE, _CUE_BEFORE_HONORIFIC):
             found = pattern.match(reverse, at)
             if found is not None:
