@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from audit.redaction.names import STOP_WORDS, is_common, is_listed_word
+from audit.redaction.names import STOP_WORDS, is_common, is_popular
 from audit.redaction.spans import Span
 
 
@@ -110,7 +110,7 @@ def _fits(kind: str, text: str) -> str | None:
         if not words or len(words) > 6 or text.lower() in _NOT_A_NAME:
             return None
         if kind == "PERSON?" and (
-            any(w.lower() in STOP_WORDS or is_common(w) and not is_listed_word(w) for w in words)
+            any(w.lower() in STOP_WORDS or is_common(w) and not is_popular(w) for w in words)
             or not any(w[:1].isupper() for w in words)
         ):
             return None  # {"name": "AirPods Pro"}: a loose key takes capitalised names only

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -241,13 +242,21 @@ def _given() -> dict[str, int]:
             popularity = max(classes, default=1)
             for variant in {name.replace("+", joiner) for joiner in ("", "-")}:
                 found[variant] = max(found.get(variant, 0), popularity)
-                # Romanian is written with comma-below letters, the list has cedillas.
-                comma = variant.translate(_COMMA_BELOW)
-                found[comma] = max(found.get(comma, 0), popularity)
+                # Romanian is written with comma-below letters, the list has cedillas; chat
+                # often drops the accents ("radoslaw" for "radosław").
+                for other in (variant.translate(_COMMA_BELOW), folded(variant)):
+                    found[other] = max(found.get(other, 0), popularity)
     return found
 
 
 _COMMA_BELOW = str.maketrans("şţ", "șț")
+_UNACCENTED = str.maketrans("łøđßæœı", "lodsaei")
+
+
+def folded(word: str) -> str:
+    """`word` without its accents: "radosław" -> "radoslaw", "müller" -> "muller"."""
+    plain = unicodedata.normalize("NFKD", word.translate(_UNACCENTED))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
 
 
 _HEX = frozenset("0123456789ABCDEF")
@@ -367,8 +376,10 @@ def _accept_cued(name: str, strong: bool, after: str) -> bool:
     words = _words(name)
     if not words:
         return bool(re.fullmatch(rf"[{_UPPER}]", name.strip())) and strong  # "M X"
-    if _is_place(name) and (len(words) > 1 or not strong and not _popular(words[0])):
+    if _is_place(name) and (len(words) > 1 or not strong and not is_popular(words[0])):
         return False  # "to São Paulo"; but "Hi Sofia", "Ring Anna" are people
+    if all(word.lower() in _CUE_WORDS for word in words):
+        return False  # "Cordialement,\nHälsningar": a sign-off after a sign-off
     kinds = [_evidence(w) for w in words]
     if "name" in kinds:
         return True
@@ -387,7 +398,8 @@ def _accept_cued(name: str, strong: bool, after: str) -> bool:
 _ENDS = frozenset(",.!?:;)\n\r")
 
 
-def _popular(word: str) -> bool:
+def is_popular(word: str) -> bool:
+    """A first name this common somewhere is a name first, even if it is a word ("John")."""
     return _given().get(word.lower(), 0) >= _POPULAR
 
 
@@ -457,11 +469,16 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
         start, end = m.start("name"), m.start("name") + len(name)
         strong = m.group("strong") is not None
         titled = m.group("title") is not None or m.group("cue").lower() in _TITLES
-        if not name or not (
-            titled
-            and _words(name)
-            and not _is_place(name)
-            or _accept_cued(name, strong, text[end : end + 2])
+        if (
+            not name
+            or _DATE_AFTER.match(text, end) is not None
+            and " " not in name  # "and Mai 2024"
+            or not (
+                titled
+                and _words(name)
+                and not _is_place(name)
+                or _accept_cued(name, strong, text[end : end + 2])
+            )
         ):
             continue
         yield Span(start, end, "PERSON")
@@ -617,6 +634,7 @@ _VERBS = _set(
     disputes disputed contacted contacts apologised apologized promised denies denied
     exceeded exceeds completed completes met missed led leads managed manages handled
     delivered resigned started finished passed failed scored earned improved improves
+    opened opens closed raised logged filed sent sends paid pays ordered bought booked
     """
 )
 # Romanised Japanese and Korean place parts: "Shimogyo-ku", "Gangnam-gu", "Teheran-ro".

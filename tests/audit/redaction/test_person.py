@@ -1,0 +1,113 @@
+"""PERSON: each way a name is found, and the capitalised things that are no name."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.redaction import find_spans, redact
+from audit.redaction.names import first_names, places, surnames
+
+
+def names_in(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_spans(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # honorifics, with a surname alone, in many languages
+        ("Frau Okonkwo-Berg hat angerufen.", ["Okonkwo-Berg"]),
+        ("Pan Wiśniewski zgłosił reklamację.", ["Wiśniewski"]),
+        ("Sayın Karakaya, başvurunuz alındı.", ["Karakaya"]),
+        ("Bonjour Dr. De Backer, je regarde.", ["De Backer"]),
+        ("Overdraft call with dhr. van Leeuwen today.", ["van Leeuwen"]),
+        # salutations and sign-offs with names in no list
+        ("Hi Zarqa,\nyour card is on its way.", ["Zarqa"]),
+        ("Kind regards,\nTemitope Adewale-Ojo\nHead of Finance", ["Temitope Adewale-Ojo"]),
+        ("Hello Vasyl and Oleksandra,\nthe minutes are attached.", ["Vasyl", "Oleksandra"]),
+        # introductions and references
+        ("Bonjour, je m'appelle Maëlle Kerbrat.", ["Maëlle Kerbrat"]),
+        ("Please talk to Chinonso Eze before approving.", ["Chinonso Eze"]),
+        ("Escalated to Hamad bin Khalifa Al-Thani for sign-off.", ["Hamad bin Khalifa Al-Thani"]),
+        # surname first, capitals, initials, brackets
+        ("Patient: Mwangi, Akinyi\nWard 3", ["Mwangi, Akinyi"]),
+        ("Passport name: ÖZTÜRK Selin", ["ÖZTÜRK Selin"]),
+        ("Approved by J. Wiśniewska on behalf of the branch.", ["J. Wiśniewska"]),
+        ("Exit interview with Dr. Virtanen (Aino).", ["Virtanen (Aino)"]),
+        ("The customer (Quispe, Rosa) was charged twice.", ["Quispe, Rosa"]),
+        # a listed first name and the words after it; a name before a verb
+        ("Siddharth Venkataraman opened the ticket.", ["Siddharth Venkataraman"]),
+        ("Seen today. Annika reports better sleep.", ["Annika"]),
+        ("Grievance raised against team lead Hashimoto-san.", ["Hashimoto"]),
+        # a name found once is masked wherever it recurs
+        ("please meet Ingrid Halvorsen. Ingrid will coordinate.", ["Ingrid Halvorsen", "Ingrid"]),
+        # lines that hold only a name
+        ("Thanks for the help.\n\nTshepo Molefe\nOperations", ["Tshepo Molefe"]),
+        ("Beneficial owners\nAbena Mensah - 60 %\n", ["Abena Mensah"]),
+        ("[09:15] zainab: is the blender back in stock\n[09:16] bot: yes", ["zainab"]),
+    ],
+)
+def test_names_are_found(text: str, expected: list[str]) -> None:
+    assert sorted(names_in(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hi its wojciech again, ask marta about the refund pls", ["wojciech", "marta"]),
+        ("ok so radoslaw said the router keeps dropping", ["radoslaw"]),
+        ("do u have thandeka's number? the one from the conference", ["thandeka"]),
+        ("Mobilising. Son kofi will collect on Friday.", ["kofi"]),
+        ("bot: What's your name?\nuser: ngozi eze\nbot: thanks", ["ngozi eze"]),
+        ("sorry, need to go. please send the label to my work address - ifeanyi", ["ifeanyi"]),
+    ],
+)
+def test_lower_case_names_in_chat(text: str, expected: list[str]) -> None:
+    assert sorted(names_in(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Customer, Hi Team, Will you call?",
+        "Dear Data Protection Officer, please delete my data.",
+        "Thanks, Can you check the order?",
+        "The Grace Period ends on Friday.",
+        "Statement line: Tyrell Biotech, Nimbus Telecom, Acme Cloud Storage.",
+        "Flights to São Paulo and Addis Ababa are booked via the Help Center.",
+        "Cliente: the parcel never arrived\nAgente: lo siento",
+        "IBAN: DE89 3704 0044 0532 0130 00",
+        "ok ask will about it when he is back",
+        "Jan 15 and Mai 2024 are the dates.",
+        "Cordialement,\nHälsningar,\n",
+    ],
+)
+def test_capitalised_things_that_are_no_name(text: str) -> None:
+    assert names_in(text) == []
+
+
+def test_json_keys_that_name_a_person_are_cues() -> None:
+    value = {
+        "customer": {"full_name": "Wanjiru Kamau", "tier": "gold"},
+        "name": "Oluwaseun Adeyemi",
+        "product": {"name": "AirPods Pro", "sku": "MQD83"},
+        "queue": {"name": "Priority Support"},
+        "address": {"street": "ul. Długa 12/4", "postcode": "00-238", "city": "Warszawa"},
+        "dob": "1985-03-12",
+    }
+    assert redact(value).value == {
+        "customer": {"full_name": "[PERSON]", "tier": "gold"},
+        "name": "[PERSON]",
+        "product": {"name": "AirPods Pro", "sku": "MQD83"},
+        "queue": {"name": "Priority Support"},
+        "address": {"street": "[ADDRESS]", "postcode": "[ADDRESS]", "city": "Warszawa"},
+        "dob": "[DOB]",
+    }
+
+
+def test_the_lists_are_broad_and_not_fakers() -> None:
+    # gender-guesser's list covers first names of many countries; the census list surnames.
+    assert {"wojciech", "aigerim", "priya", "olena", "amani"} <= first_names()
+    assert len(first_names()) > 40_000
+    assert {"kowalski", "nakamura", "nguyen", "okeke"} <= surnames()
+    assert {"addis ababa", "são paulo", "nairobi"} <= places()
