@@ -59,11 +59,24 @@ _DOB = _set(
     """
 )
 
+# Keys whose value is a national id, a tax number or an identity document's number: the
+# value's checksum may be one no detector knows, or none, and the key is the context word.
+_NATIONAL_ID = _set(
+    """
+    nationalid nid ssn socialsecuritynumber socialsecurity taxid tin taxnumber personalnumber
+    personalid personnummer personalidentitycode idnumber idno identitynumber idcard
+    documentnumber docnumber passport passportnumber passportno nin nino bsn pesel cpr cpf dni
+    nie nif codicefiscale aadhaar aadhar pan sin hetu henkilotunnus tckimlik kimlik kimlikno
+    amka cnp emso oib egn jmbg rodnecislo rc curp rfc rut run dui cedula nric fin hkid mykad
+    steuerid steueridentifikationsnummer fodselsnummer personnr
+    """
+)
 _SEPARATORS = re.compile(r"[\W_]+")
 _NAME_SHAPE = re.compile(r"[^\W\d_][^\W\d_'’.\- ,]*(?:[ '’.\-,]+[^\W\d_]+)*\.?")
 _NOT_A_NAME = frozenset(["unknown", "anonymous", "n/a", "na", "none", "null", "test", "guest"])
 _POSTCODE_SHAPE = re.compile(r"(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,9}")
 _STREET_SHAPE = re.compile(r"(?=.*\d)(?=.*[^\W\d_]).{4,200}", re.DOTALL)
+_ID_SHAPE = re.compile(r"(?=(?:[^\d]*\d){5})[A-Za-z0-9][A-Za-z0-9 ./\-]{3,24}[A-Za-z0-9]")
 _DATE_SHAPE = re.compile(r"(?=.*\d).{6,32}", re.DOTALL)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -81,6 +94,8 @@ def _kind(key: str) -> str | None:
         return "POSTCODE"
     if name in _DOB:
         return "DOB"
+    if name in _NATIONAL_ID:
+        return "NATIONAL_ID"
     return None
 
 
@@ -119,4 +134,6 @@ def _fits(kind: str, text: str) -> str | None:
         return "ADDRESS" if _STREET_SHAPE.fullmatch(text) else None
     if kind == "POSTCODE":
         return "ADDRESS" if _POSTCODE_SHAPE.fullmatch(text) else None
+    if kind == "NATIONAL_ID":
+        return "NATIONAL_ID" if _ID_SHAPE.fullmatch(text) else None
     return "DOB" if _DATE_SHAPE.fullmatch(text) else None

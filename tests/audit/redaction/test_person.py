@@ -111,3 +111,13 @@ def test_the_lists_are_broad_and_not_fakers() -> None:
     assert len(first_names()) > 40_000
     assert {"kowalski", "nakamura", "nguyen", "okeke"} <= surnames()
     assert {"addis ababa", "são paulo", "nairobi"} <= places()
+
+
+def test_json_keys_that_name_an_id_mask_ids_no_detector_knows() -> None:
+    value = {"nid": "043445550", "passport_number": "X1234567", "nid_status": "verified"}
+    assert redact(value).value == {
+        "nid": "[NATIONAL_ID]",
+        "passport_number": "[NATIONAL_ID]",
+        "nid_status": "verified",
+    }
+    assert redact({"nid": "pending"}).value == {"nid": "pending"}
