@@ -62,8 +62,8 @@ _UNIT_WORDS = (
     r"|of|bajo|hs|ho|dong|dto|dpto|izq|dcha|esq"
 )
 _UNIT = (
-    rf"(?:(?i:{_UNIT_WORDS})\.?\s?[:#]?\s?\w{{1,4}}(?![\w])"
-    r"|\d{1,2}\s?[ºª°](?:\s?(?i:izq|izda|dcha|dcho|der|dch|esq|dto|dta|dt|fte|frente|centro"
+    rf"(?:(?i:{_UNIT_WORDS})(?![^\W\d_])\.?\s?[:#]?\s?\w{{1,4}}(?![\w])"
+    r"|\d{1,2}\s?[ºª°](?:\s?(?i:izq|izda|dcha|dcho|der|dch|esq|dto|dta|dt|fte|frt|frente|centro"
     r"|[A-D]))?\.?"
     r"|\d{1,2}\.?\s?(?i:th|tv|mf|sal|og|etage|stock|floor|piso|andar|em)\b\.?"
     r"|(?i:st|kl)\.\s?(?i:th|tv|mf)\.?"
@@ -79,7 +79,7 @@ _EN_TYPES = (  # USPS Publication 28 and UK street types, with plurals; Indian r
     r"|terrace|close|crescent|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|mews"
     r"|garden|grove|walk|hill|alley|plaza|broadway|bend|bluff|branch|bridge|brook|burg|bypass"
     r"|camp|canyon|cape|causeway|center|centre|cliff|common|corner|course|cove|creek|crest"
-    r"|crossing|curve|dale|divide|estate|expressway|extension|fall|ferry|field|flat|ford"
+    r"|crossing|curve|dale|divide|estate|expressway|extension|fall|ferry|field|ford"
     r"|forest|forge|fork|freeway|gateway|glen|green|harbor|harbour|haven|height|hollow"
     r"|island|junction|knoll|lake|landing|light|lock|lodge|loop|mall|manor|meadow|mill"
     r"|mission|motorway|mount|mountain|orchard|oval|park|pass|path|pike|pine|plain|point|port"
@@ -97,23 +97,26 @@ _EN_STRONG = trie(
         r"|highway|hwy|parkway|pkwy|thanon|soi|marg"
     )
 )
+# Small words inside an English-written street name ("Prince Mohammed bin Abdulaziz St")
+_EN_JOIN = r"(?:bin|ibn|al|el|de|del|la|da|di|van|von|der|du|le|of|the)"
 # "221B Baker Street", "1600 Pennsylvania Avenue NW", "12, Elm Rd.", "70/16, Dora Circle",
 # "14th Cross", "3rd Main Road"
 _NUMBER_FIRST = re.compile(
     rf"(?<!\d[.,])\b(?:\d{{1,3}}(?i:st|nd|rd|th)\s+(?i:cross|main|stage|phase|block|sector)\b"
     rf"|\d{{1,5}}(?:[A-Za-z]|st|nd|rd|th)?(?:[\-/]\d{{1,5}}[A-Za-z]?)?"
-    rf"(?:,?\s+(?:[{_UP}][\w'’.\-]*\s+){{1,4}}|\s+(?=[A-Z]))(?i:{_EN_TYPE_WORDS})\b\.?"
-    rf"|\d{{1,5}}[a-z]?(?:[\-/]\d{{1,5}}[a-z]?)?,?\s+(?:[a-z][a-z'’.\-]*\s+){{1,3}}"
+    rf"(?:,?[ \t]+(?:(?:[{_UP}][\w'’.\-]*|{_EN_JOIN})[ \t]+){{1,4}}|[ \t]+(?=[A-Z]))"
+    rf"(?i:{_EN_TYPE_WORDS})\b\.?"
+    rf"|\d{{1,5}}[a-z]?(?:[\-/]\d{{1,5}}[a-z]?)?,?[ \t]+(?:[a-z][a-z'’.\-]*[ \t]+){{1,3}}"
     rf"(?:{_EN_STRONG})\b\.?)"
-    rf"(?:\s+(?i:road|rd)\b\.?)?(?:\s+(?i:N|S|E|W|NE|NW|SE|SW)\b)?"
+    rf"(?:[ \t]+(?i:road|rd)\b\.?)?(?:[ \t]+(?i:N|S|E|W|NE|NW|SE|SW)\b)?"
     rf"(?:,?\s+(?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|fl\.?|#)\s*\w{{1,5}})?"
     rf"{_UNITS}"
 )
 # "10 rue de la Paix", "3 bis, avenue Victor Hugo", "25 Odos Ermou": number, type, name
 _FR = re.compile(
-    rf"\b\d{{1,4}}(?:\s?(?i:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|chemin"
+    rf"\b\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?i:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|chemin"
     rf"|all[ée]e|impasse|quai|cours|route|square|cité|passage|sentier|voie|odos|odós|od\.)"
-    rf"\s+(?:(?i:{_JOIN})\s*){{0,2}}{_NAME}(?:\s+(?:(?i:{_JOIN})\s*)?{_NAME}){{0,3}}"
+    rf"\s+(?:(?i:{_JOIN})\s*){{0,2}}{_NAME}(?:[ \t]+(?:(?i:{_JOIN})[ \t]*)?{_NAME}){{0,3}}{_UNITS}"
 )
 # Japanese blocks: "2-11-7 Nishi-Shinjuku", "3-chome-1-1 Marunouchi", and "Ginza 4-chome
 # 5-3"; the first two need a ward, city or prefecture word after them ("Shinjuku-ku").
@@ -125,6 +128,7 @@ _JP_AFTER = (
     r"|Sendai|Chiba|Kitakyushu|Sakai|Niigata|Hamamatsu|Kumamoto|Okayama|Naha)\b))"
 )
 _JP_NUMBER_FIRST = re.compile(
+    rf"\b\d{{1,2}}-\d{{1,2}}-\d{{1,3}}-\d{{2,4}}[ \t]+[A-Za-z]+(?:-[A-Za-z]+){{0,2}}|"
     rf"\b\d{{1,2}}-(?:(?i:chome)-)?\d{{1,4}}(?:-\d{{1,4}}){{0,2}},?\s+{_JP_PLACE}"
     rf"(?:{_JP_AFTER}|(?<=-cho)|(?<=-machi))"
 )
@@ -329,7 +333,7 @@ _LEAD_UNIT = (
     r"apt|apto|apartment|appartement|flat|unit|suite|ste|room|wohnung|whg|lok|lokal|piso"
     r"|planta|escalera|interno|scala|piano|etage|étage|lgh|lägenhet|daire|dpto|depto|andar"
     r"|bloco|block|floor|stock|door|no|nr|h\.\s?no|door no|plot|plot no|flat no|bldg"
-    r"|building|tower|wing|woreda|kebele|zone"
+    r"|building|tower|wing|woreda|kebele|zone|appt"
 )
 _NUMBER_LEAD = re.compile(r"(?<![\w.])(?i:số|no\.|no|nº|n°|nr\.?|#)\s?$")
 _LEAD = re.compile(
@@ -352,14 +356,16 @@ _POSTCODE_WORDS = (
 # What lies between a street line and its postcode: commas, line breaks, and up to four
 # capitalised words (a district, a city before a postcode that follows it).
 _BETWEEN = re.compile(
-    rf"[\s,;|\-–]*(?:(?:{_ANY_NAME}|\d{{1,3}}(?:st|nd|rd|th)?\s+{_NAME}"
-    rf"|{_NAME}[ \t]\d{{1,2}})(?<!\.)[\s,;|\-–]+){{0,5}}"
+    rf"[\s,;|(\-–]*(?:(?:{_ANY_NAME}|\d{{1,3}}(?:st|nd|rd|th)?\s+{_NAME}"
+    rf"|{_ANY_NAME}[ \t]\d{{1,2}})(?<!\.)[\s,;|(\-–]+){{0,5}}"
 )
 _NEAR = 70
+_REGION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,3}[ \t]$")
 _CITY_WORD = rf"[{_UP}]{_LETTER}*(?:['’\-]{_LETTER}+)*"
 # A city right before a postcode that ends an address: ", Islamabad 44000", ", Dhaka-1257"
 _CITY_BEFORE = re.compile(
-    rf"(?:^|(?<=[,\n:|;])\s*)(?P<city>{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}})[ \-–]{{1,3}}$"
+    rf"(?:^|(?<=[,\n:|;])\s*)(?P<city>{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}})"
+    r"(?:[ \-–]{1,3}|, )$"
 )
 # The end of an address part after a postcode: the end of the text or line, a comma…
 _PART_END = re.compile(r"\s*(?:$|[\n|;,)]|\.(?:\s|$)|\s[-–]\s)")
@@ -444,7 +450,9 @@ _NOT_A_PLACE = frozenset(
      "no", "nr", "number", "code", "pin", "step", "phase", "level", "floor", "unit", "suite",
      "apt", "flat", "house", "block", "sector", "gate", "terminal", "flight", "batch",
      "model", "chapter", "section", "table", "figure", "score", "week", "day", "q1", "q2",
-     "q3", "q4", "eur", "usd", "gbp", "chf", "pln", "sek", "inr", "amount", "sum", "balance"]
+     "q3", "q4", "eur", "usd", "gbp", "chf", "pln", "sek", "inr", "amount", "sum", "balance",
+     "hi", "hello", "hey", "thanks", "thank", "yes", "ok", "okay", "dear", "regards", "sorry",
+     "please", "customer", "visitor", "agent", "cliente", "client", "kunde", "user", "me"]
 )  # fmt: skip
 
 
@@ -708,7 +716,7 @@ def _between(text: str, end: int, start: int, code: str) -> bool:
     if not any(ch.isalpha() for ch in between):
         return True
     if _YEAR_LIKE.fullmatch(code):
-        return False
+        return _REGION_BEFORE.search(between) is not None  # "Bondi NSW 2026"
     lower_word = any(word[0].islower() for word in between.split() if word[0].isalpha())
     return not lower_word or between.lstrip(" \t")[:1] in (",", "|", "\n", ";")
 
