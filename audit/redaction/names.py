@@ -174,7 +174,8 @@ _LOWER_LETTER = "^\\W\\d_"  # any letter: the pattern runs on the lower-cased te
 # The name is in a look-ahead: a cue followed by a word that is no name ("hi its wojciech")
 # leaves that word free to be the next match's cue.
 _LOWER_NAME = re.compile(
-    rf"(?<![\w.'])(?P<cue>{_LOWER_CUE_TRIE})[ \t,:(]+(?=(?P<first>[{_LOWER_LETTER}]{{3,}})"
+    rf"(?<![\w.'])(?P<cue>{_LOWER_CUE_TRIE})[ \t,:(]+"
+    rf"(?=(?P<first>[{_LOWER_LETTER}]{{2,}}(?:-[{_LOWER_LETTER}]{{2,}})?)"
     rf"(?P<rest>(?:[ \t]+[{_LOWER_LETTER}](?:[{_LOWER_LETTER}]|['\-]){{2,}}){{0,2}}))"
 )
 
@@ -458,6 +459,9 @@ def _with_first_name(text: str, span: Span) -> Span:
     return span
 
 
+_WITH_ROLE = re.compile(
+    rf"(?<![\w'’-])({_TOKEN}(?:[ \t]+{_TOKEN}){{1,2}})[ \t]+\((?:[a-z][a-z\-]+[ \t]?){{1,3}}\)"
+)
 _BRACKETED_PAIR = re.compile(rf"\(({_TOKEN},[ \t]+{_TOKEN}|{_TOKEN}[ \t]+{_TOKEN})\)")
 _BRACKETED = re.compile(rf"[ \t]*\(({_TOKEN}(?:[ \t]+{_TOKEN})?)\)")
 _COMMA_GIVEN = re.compile(rf",[ \t]+({_TOKEN})(?=[ \t]*(?:[\n\r.;)(]|$))")
@@ -497,6 +501,10 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
         for m in _BRACKETED_PAIR.finditer(text):
             if all(_acting(w) for w in _words(m.group(1))):
                 yield Span(m.start(1), m.end(1), "PERSON")  # "(Mendoza, Joel)"
+        for m in _WITH_ROLE.finditer(text):
+            # "Riaan Mokoena (specialist nurse)", "Kovács Tamás (logistics)"
+            if all(_acting(w) for w in _words(m.group(1))) and not _is_place(m.group(1)):
+                yield Span(m.start(1), m.end(1), "PERSON")
     comma = "," in text
     given = _given()
     for m in _SEQUENCE.finditer(text):
@@ -657,10 +665,11 @@ _JOINED = re.compile(
 
 
 def _caps_surname(last: str, first: str) -> bool:
-    lower = last.lower()
-    if lower in _STOP or lower in common_words():
+    lower, given = last.lower(), first.lower()
+    if lower in _STOP or len(last) < 3 and " " not in last:
         return False
-    given = first.lower()
+    if lower in common_words():
+        return given in _given()  # "KISS Bence": a word in capitals, then a first name
     return given in _given() or given not in common_words()
 
 

