@@ -367,6 +367,7 @@ _CITY_BEFORE = re.compile(
     rf"(?:^|(?<=[,\n:|;])\s*)(?P<city>{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}})"
     r"(?:[ \-–]{1,3}|, )$"
 )
+_CITY_THEN = re.compile(rf",?[ \t]+{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}},[ \t]*")
 # The end of an address part after a postcode: the end of the text or line, a comma…
 _PART_END = re.compile(r"\s*(?:$|[\n|;,)]|\.(?:\s|$)|\s[-–]\s)")
 # A question or label about the postcode a few lines before a bare code ("Can you confirm the
@@ -684,6 +685,15 @@ def _postcodes(
                     else not _YEAR_LIKE.fullmatch(code) and _code_valid(code, ())
                 )
             ):
+                yield start, end, -1
+            continue
+        # Before a city and a street line: "7608 Pécs, Bartók Béla út 37", "61002, Kharkiv,
+        # vul. Shevchenka, 34"
+        then = _CITY_THEN.match(text, end)
+        if then is not None and any(s_start == then.end() for s_start, _ in streets):
+            if hints is None:
+                hints = _countries(text)
+            if _code_valid(code, tuple(hints)) if hints else _code_valid(code, ()):
                 yield start, end, -1
             continue
         # A "postcode city" line: the code starts the text, a line or a comma-separated part.
