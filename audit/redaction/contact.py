@@ -61,7 +61,8 @@ _PROVIDERS = frozenset(
     )
 )
 _MAIL_WORD = re.compile(
-    r"(?:e-?mail|mail|courriel|correo|posta|poczta|inbox|write|reply|cc|bcc|contact|e-?post"
+    r"(?:e-?mail|mail|courriel|correo|posta|poczta|inbox|write|reply|cc|bcc|contact|e-?post|via"
+    r"|address|adresse|adres|direcci[óo]n|indirizzo|endereço"
     r"|sähköposti|eposta|メール|邮箱|이메일)\b[^.!?\n]{0,24}$"
 )
 # Words that are never the local part of an address written "x at y.com": "look at
@@ -161,10 +162,15 @@ def _obfuscated_ok(text: str, match: re.Match[str]) -> bool:
         return True
     # "x at y.com": an address if y is a mail provider or a mail word comes before it.
     local = text[match.start() : match.start("at")].lower()
-    if local in _NOT_LOCAL:
-        return False
-    if "." in local.strip(".") or "_" in local:
-        return True  # "k.weber at example.de": a dotted local part is an address's
+    if local in _NOT_LOCAL or match.group("domain").lower().startswith("www"):
+        return False  # "look at example.com", "download at www.site.org"
+    if "." in local.strip(".") or "_" in local or (local.isalnum() and not local.isalpha()):
+        return True  # "k.weber at example.de", "ahmed17 at x.se": no word is written so
+    start, end = match.span()
+    if (start == 0 and end == len(text)) or (
+        text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    ):
+        return True  # the whole value, or an aside in brackets: "(lars at bolaget.se)"
     domain = match.group("domain").lower()
     if domain.split(".")[0].strip() in _PROVIDERS:
         return True
