@@ -127,6 +127,8 @@ _CUED = re.compile(
 )
 # Runs of capitalised words, found without the leading initials (a pattern that begins with
 # a capital letter is found by a fast scan for one); "J. Kowalska" is found by _INITIALED.
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_INITIALS}?(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{1,4}}")
+_CAPITALISED = re.compile(rf"[{_UPPER}][^\W\d_]+")
 _SEQUENCE = re.compile(
     rf"{_TOKEN}(?:[ \t]+{_INITIALS}?(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,4}}"
 )
@@ -170,6 +172,12 @@ _LOWER_CUES = (
     r"|name as|named|name on it is|user|customer|ring|-|–|—"
 )
 _LOWER_CUE_TRIE = trie(expand(_LOWER_CUES))
+# The first word of each lower-case cue: a text holds one, split as _lower_case splits it,
+# wherever the cue pattern matches (its cue ends at a space, comma, colon or bracket).
+_LOWER_CUE_WORDS = frozenset(
+    word.replace(",", " ").replace(".", " ").replace(":", " ").replace("(", " ").split()[0]
+    for word in expand(_LOWER_CUES)
+)
 _LOWER_LETTER = "^\\W\\d_"  # any letter: the pattern runs on the lower-cased text
 # The name is in a look-ahead: a cue followed by a word that is no name ("hi its wojciech")
 # leaves that word free to be the next match's cue.
@@ -264,6 +272,12 @@ _HEX = frozenset("0123456789ABCDEF")
 # A listed first name that is also a common word is taken as a name on its own evidence
 # when it is this popular somewhere ("John", "Mark", "Rose"), not when rarer ("Will", "Grace").
 _POPULAR = 8
+
+
+@cache
+def _titled_given() -> frozenset[str]:
+    """The first names as a capitalised word is written ("Annika", "Jean-Luc")."""
+    return frozenset(name[:1].upper() + name[1:] for name in _given())
 
 
 @cache
@@ -505,9 +519,10 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
             # "Riaan Mokoena (specialist nurse)", "Kovács Tamás (logistics)"
             if all(_acting(w) for w in _words(m.group(1))) and not _is_place(m.group(1)):
                 yield Span(m.start(1), m.end(1), "PERSON")
-    comma = "," in text
-    given = _given()
-    for m in _SEQUENCE.finditer(text):
+    # Runs of two or more capitalised words.
+    runs: list[tuple[int, int]] = []
+    for m in _RUN.finditer(text):
+        runs.append(m.span())
         value = m.group()
         # "ÖZKAN Zeynep", "AL SHAMSI, Latifa": a surname in capitals, then a first name.
         if (
@@ -517,18 +532,37 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
             and _caps_surname(caps.group(1), caps.group(2))
         ):
             yield Span(caps.start(), caps.end(), "PERSON")
-        elif " " in value or "\t" in value:
+        else:
             yield from _shaped(value, m.start(), acts=_acts(text, m.end()))
-        elif comma and text.startswith(", ", m.end()) and _surname_first_at(text, m.start()):
-            # "Otieno, Amani", "SIKORA, Beata": a surname, a comma and a first name.
-            pair = _SURNAME_FIRST.match(text, m.start())
-            yield Span(m.start(), pair.end() if pair else m.end(), "PERSON")
-        elif (
-            value.lower() in given
-            and (_alone(value) or _acts(text, m.end()) and _popular_enough(value))
-            and not _DATE_AFTER.match(text, m.end())
+    if ", " in text:
+        yield from _surnames_first(text)
+    # Capitalised words that are first names, wherever they stand alone.
+    for word in _titled_given().intersection(_CAPITALISED.findall(text)):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
+            if (
+                (_alone(word) or _acts(text, m.end()) and _popular_enough(word))
+                and not _DATE_AFTER.match(text, m.end())
+                and not any(start <= m.start() < end for start, end in runs)
+            ):
+                yield Span(m.start(), m.end(), "PERSON")
+
+
+def _surnames_first(text: str) -> Iterator[Span]:
+    """ "Otieno, Amani", "SIKORA, Beata": a surname, a comma and a first name."""
+    at = text.find(", ")
+    while at > 0:
+        begin = at
+        while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] in "'’-"):
+            begin -= 1
+        if (
+            text[begin:at][:1] in _CAPITALS
+            and (begin == 0 or not text[begin - 1].isalnum())
+            and _surname_first_at(text, begin)
         ):
-            yield Span(m.start(), m.end(), "PERSON")
+            pair = _SURNAME_FIRST.match(text, begin)
+            if pair is not None:
+                yield Span(begin, pair.end(), "PERSON")
+        at = text.find(", ", at + 2)
 
 
 def _acts(text: str, end: int) -> bool:
@@ -861,14 +895,24 @@ def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
         return
     # The words of the text, split at white space, commas and full stops (a cheap split:
     # other punctuation left on a word only hides it from these two gates).
-    words = lower.replace(",", " ").replace(".", " ").split()
+    words = lower.replace(",", " ").replace(".", " ").replace(":", " ").replace("(", " ").split()
     names = _lower_names().intersection(words)
     if not names and _LOWER_GATE.isdisjoint(words):
         return  # no introduction or dash, and no word is a first name but no common word
     for name in names:
         yield from _acting_lower(text, lower, name)
+    cues = _LOWER_CUE_WORDS.intersection(words)
+    if not cues:
+        return  # no cue: the cue pattern cannot match
     common = common_words()
-    for m in _LOWER_NAME.finditer(lower):
+    # The cue pattern, tried only where one of the cue words present begins.
+    starts: set[int] = set()
+    for cue_word in cues:
+        at = lower.find(cue_word)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(cue_word, at + 1)
+    for m in finditer_at(_LOWER_NAME, lower, sorted(starts)):
         first, cue = m.group("first"), m.group("cue")
         if text[m.start("first")] != first[0] or first in _STOP:
             continue
