@@ -65,7 +65,7 @@ _UNIT = (
     rf"(?:(?i:{_UNIT_WORDS})(?![^\W\d_])\.?\s?[:#]?\s?\w{{1,4}}(?![\w])"
     r"|\d{1,2}\s?[ºª°](?:\s?(?i:izq|izda|dcha|dcho|der|dch|esq|dto|dta|dt|fte|frt|frente|centro"
     r"|[A-D]))?\.?"
-    r"|\d{1,2}\.?\s?(?i:th|tv|mf|sal|og|etage|stock|floor|piso|andar|em)\b\.?"
+    r"|\d{1,2}\.?\s?(?i:th|tv|mf|sal|og|etage|stock|floor|piso|andar|em)\b\.?(?:\s?\d{1,3}\b)?"
     r"|(?i:st|kl)\.\s?(?i:th|tv|mf)\.?"
     r"|#\s?\d{1,5}[A-Za-z]?|(?i:rt)\.?\s?\d{1,3}\s?/\s?(?i:rw)\.?\s?\d{1,3}"
     r"|(?i:bajo|entlo|ático|hs)\b\.?|\d{1,4}-(?:dong|ho)\b)"
@@ -152,7 +152,9 @@ _POSTCODE = re.compile(
 )
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
-_EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}\b")
+# The unique part of an Eircode is written with other letters too (typed by hand), and an
+# Eircode is masked only in an address context anyway.
+_EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9A-Z]{4}\b")
 _AR_CPA = re.compile(r"\b[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?\b")
 _GH_GPS = re.compile(r"\b[A-Z]{2}-\d{3,4}-\d{4}\b")
 _US_ZIP = re.compile(
@@ -166,7 +168,7 @@ _US_ZIP = re.compile(
 _NUMBER_FIRST_ALL = re.compile(
     "|".join(
         f"(?:{p.pattern})"
-        for p in (_NUMBER_FIRST, _FR, _JP_NUMBER_FIRST, _KR_NUMBER_FIRST, _TH_VN_NUMBER_FIRST)
+        for p in (_FR, _NUMBER_FIRST, _JP_NUMBER_FIRST, _KR_NUMBER_FIRST, _TH_VN_NUMBER_FIRST)
     )
 )
 _LETTER_POSTCODE = re.compile(
@@ -250,7 +252,7 @@ _COMPOUND_SUFFIX = (
 # Suffixes that make a street name in lower case too ("landstraßer hauptstraße 81")
 _STRONG_SUFFIX = r"stra(?:ß|ss)e|str\.|gasse|straat|gracht|gatan|vägen|gade|vej|allee|platz"
 _COMPOUND = re.compile(
-    rf"(?<![\w\-])(?:{_NAME}[ \t]+)?(?:[{_UP}][\w\-]*(?i:{_COMPOUND_SUFFIX})"
+    rf"(?<![\w\-])(?:{_NAME}[ \t]+|{_LETTER}+er[ \t]+)?(?:[{_UP}][\w\-]*(?i:{_COMPOUND_SUFFIX})"
     rf"|{_LETTER}[\w\-]*(?:{_STRONG_SUFFIX}))(?:,\s|\s?)(?:(?i:nr\.?|no\.?)\s?)?"
     rf"\d{{1,4}}(?:\s?[A-Za-z](?!\w)(?:\s\d{{1,3}}(?!\w))?)?"
     rf"(?:[ \t]?[\-/][ \t]?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{_UNITS}"
@@ -369,7 +371,7 @@ _CITY_BEFORE = re.compile(
 )
 _CITY_THEN = re.compile(rf",?[ \t]+{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}},[ \t]*")
 # The end of an address part after a postcode: the end of the text or line, a comma…
-_PART_END = re.compile(r"\s*(?:$|[\n|;,)]|\.(?:\s|$)|\s[-–]\s)")
+_PART_END = re.compile(r"\s*(?:$|[\n|;,()]|\.(?:\s|$)|\s[-–]\s)")
 # A question or label about the postcode a few lines before a bare code ("Can you confirm the
 # postcode?\nVisitor: Cape Town\n8001", "Qual o CEP?").
 _POSTCODE_ASKED = re.compile(
@@ -728,7 +730,7 @@ def _between(text: str, end: int, start: int, code: str) -> bool:
     if _YEAR_LIKE.fullmatch(code):
         return _REGION_BEFORE.search(between) is not None  # "Bondi NSW 2026"
     lower_word = any(word[0].islower() for word in between.split() if word[0].isalpha())
-    return not lower_word or between.lstrip(" \t")[:1] in (",", "|", "\n", ";")
+    return not lower_word or between.lstrip(" \t")[:1] in (",", "|", "\n", ";", "-", "–")
 
 
 def _starts_part(text: str, start: int) -> bool:
@@ -768,6 +770,7 @@ def _detect(text: str, scan: Scan, full: bool = False) -> list[Span]:
                 _PART_END.match(text, end)
                 and _POSTCODE_ASKED.search(text, max(0, start - _ASKED_REACH), start)
             )
+            or (_starts_part(text, start) and _CITY_AFTER.match(text, end))
         ):
             spans.append(Span(start, end, "ADDRESS"))
     for start, end in anchored["ADDRESS:us_zip"]:
