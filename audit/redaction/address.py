@@ -41,6 +41,9 @@ _JOIN = (
     r"|op|het|ter|ten)"
 )
 _JOINS = expand(_JOIN)
+_BEFORE_DIGIT = re.compile(r"\D*")
+# Small words in a street name that may be in lower case: joins and number words.
+_NAME_SMALL = _JOINS | {"n", "no", "nr", "nº", "núm", "número", "d", "dom", "bud", "số"}
 # A street name: one to five words, joined by the small words of the language.
 _NAME_WORDS = rf"{_NAME}(?:[ \t]+(?:{_JOIN}[ \t]*)?{_NAME}){{0,4}}"
 # The same in any case, after a street word ("calle defensa 1603", "ul. lenina, d. 42").
@@ -543,9 +546,9 @@ def _street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]
 
 
 def _keyword_before(text: str, lower: str, begin: int) -> bool:
-    """One of the three words before the word at `begin` is a street word ("calle defensa
-    1603", "jl. ahmad yani no. 45")."""
-    words = lower[max(0, begin - 40) : begin].split()[-3:]
+    """One of the seven words before the word at `begin` is a street word ("calle defensa
+    1603", "jl. ahmad yani no. 45"): a street name after one has at most six words."""
+    words = lower[max(0, begin - 80) : begin].split()[-7:]
     return any(word.strip(_STRIP) in _PREFIX_PARTS for word in words)
 
 
@@ -596,14 +599,18 @@ def _street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, 
             prefix.extend(finditer_at(_UNIT_FIRST, text, starts))
         japanese = "chome" in lower
     for match in prefix:
-        words = match.group().split()
+        words = _BEFORE_DIGIT.match(match.group()).group().split()  # the name: up to a digit
         word = words[0]
+        name = [
+            w for w in words[1:] if w[0].isalpha() and w.lower().rstrip(".,") not in _NAME_SMALL
+        ]
         if word.lower() in _CASED_ONLY or word.lower().rstrip(".,") in _CASED_ONLY:
             # "sent via DHL 2", "in place 3", "Via Ferrata route is 5": capitalised, and so
             # is every word of the name after it
-            name = [w for w in words[1:] if w[0].isalpha() and w.lower() not in _JOINS]
             if word[0].islower() or not name or not all(w[0].isupper() for w in name):
                 continue
+        elif word[0].isupper() and not all(w[0].isupper() for w in name):
+            continue  # after a capitalised street word, a capitalised name ("Avenue and can…")
         found.append(match.span())
     if suffix:
         for pattern in (_COMPOUND, _SPACED, _TR, _KR, _EN_AFTER):

@@ -51,7 +51,7 @@ _CUE = re.compile(_CUE_SOURCE, re.IGNORECASE)
 _CUE_LOWER = re.compile(_CUE_SOURCE)
 
 _MONTHS = (
-    # en, de, fr, es, it, pt, nl, sv/da/no, fi, pl, cs, hu, ro, tr (also without diacritics)
+    # en, de, fr, es, it, pt, nl, sv/da/no, fi, pl, cs, hu, ro, tr, id (also without diacritics)
     r"january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
     r"|januar|februar|m[äa]rz|mai|juni|juli|oktober|dezember|j[äa]nner|okt|dez|m[äa]r"
@@ -76,6 +76,8 @@ _MONTHS = (
     r"|decembrie"
     r"|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m"
     r"|aral[ıi]k"
+    # id/ms (those not above)
+    r"|maret|agustus|desember|januari|februari|juni|juli|mei|oktober|okt|agu|des"
 )
 _MONTH = trie(expand(_MONTHS))
 _YEAR = r"(?:19|20)\d{2}"
