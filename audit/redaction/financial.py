@@ -73,23 +73,30 @@ def detect_card(text: str, scan: Scan | None = None) -> Iterator[Span]:
         if IBAN_HEAD.search(text, max(0, start - 40), start):
             continue
         value = text[start:end]
-        digits = value.replace(" ", "").replace("-", "")
-        before = preceding(text, start, 30)
-        if len(digits) == len(value) and _barcode(digits, before):
+        if not _card_ok(value.replace(" ", "").replace("-", "")):
+            # "4111 1111 1111 1111 2024": a greedy match that took one group too many.
+            groups = _GROUP_SEPARATOR.split(value)
+            if len(groups) <= 2:
+                continue
+            value = value[: len(value) - len(groups[-1]) - 1]
+            if not _card_ok(value.replace(" ", "").replace("-", "")):
+                continue
+        if not _card_shaped(text, start, value):
             continue
-        if len(digits) != len(value) and not _CARD_GROUPS.match(value):
-            continue  # "35202-6571995-9": grouped, but not as cards are
-        if _ID_WORD.search(before) and not _CARD_CONTEXT.search(before):
-            continue  # "SA ID number (6606262832080)": an id with a Luhn check digit
-        if _card_ok(digits):
-            yield Span(start, end, "CARD")
-            continue
-        # "4111 1111 1111 1111 2024": a greedy match that took one group too many.
-        groups = _GROUP_SEPARATOR.split(value)
-        if len(groups) > 2:
-            head = value[: len(value) - len(groups[-1]) - 1]
-            if _card_ok(head.replace(" ", "").replace("-", "")):
-                yield Span(start, start + len(head), "CARD")
+        yield Span(start, start + len(value), "CARD")
+
+
+def _card_shaped(text: str, start: int, value: str) -> bool:
+    """A Luhn-valid number is still no card when it is grouped otherwise than cards are
+    ("35202-6571995-9"), is a barcode or reference number, or follows an id word ("SA ID
+    number (6606262832080)": an id with a Luhn check digit)."""
+    digits = value.replace(" ", "").replace("-", "")
+    if len(digits) != len(value) and not _CARD_GROUPS.match(value):
+        return False
+    before = preceding(text, start, 30)
+    if len(digits) == len(value) and _barcode(digits, before):
+        return False
+    return not (_ID_WORD.search(before) and not _CARD_CONTEXT.search(before))
 
 
 # --- IBAN -------------------------------------------------------------------------
@@ -104,36 +111,40 @@ def detect_iban(text: str, scan: Scan | None = None) -> Iterator[Span]:
     if not scan.has_digit:
         return
     for begin, end in scan.anchored["IBAN"]:
+        covered = _valid_iban_end(text, begin, end)
+        if covered > begin:
+            yield Span(begin, covered, "IBAN")
+        else:
+            covered = begin
         # The greedy match may run into following words, even another IBAN ("BE93 4116 4853
-        # 8867 instead of BE95 8018 …"): from its start, and then from each later country
-        # code and check digits inside it, drop trailing space-separated groups until the
-        # checksum holds.
-        covered = begin
-        for start, stop in _iban_starts(text, begin, end):
-            if start < covered:
+        # 8867 instead of BE95 8018 …"): try the IBAN pattern at each country code inside it.
+        if text.find(" ", covered, end) < 0:
+            continue
+        for head in _IBAN_HEAD_INSIDE.finditer(text, covered + 1, end):
+            if head.start() < covered:
                 continue
-            value = text[start:stop]
-            while True:
-                compact = value.replace(" ", "").upper()
-                if len(compact) >= 15 and _iban_ok(compact):
-                    yield Span(start, start + len(value), "IBAN")
-                    covered = start + len(value)
-                    break
-                if " " not in value:
-                    break
-                value = value.rsplit(" ", 1)[0]
+            inner = _IBAN.match(text, head.start())
+            if inner is not None:
+                stop = _valid_iban_end(text, head.start(), inner.end())
+                if stop > head.start():
+                    yield Span(head.start(), stop, "IBAN")
+                    covered = stop
 
 
 _IBAN_HEAD_INSIDE = re.compile(r"(?<= )[A-Z]{2}\d{2}")
 
 
-def _iban_starts(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
-    """The match, then the IBAN pattern's own match at each country code inside it."""
-    yield begin, end
-    for head in _IBAN_HEAD_INSIDE.finditer(text, begin + 1, end):
-        inner = _IBAN.match(text, head.start())
-        if inner is not None:
-            yield inner.span()
+def _valid_iban_end(text: str, start: int, stop: int) -> int:
+    """Where the IBAN starting at `start` ends: drop trailing space-separated groups of the
+    match until the checksum holds (it may have run into a following word); -1 if none."""
+    value = text[start:stop]
+    while True:
+        compact = value.replace(" ", "").upper()
+        if len(compact) >= 15 and _iban_ok(compact):
+            return start + len(value)
+        if " " not in value:
+            return -1
+        value = value.rsplit(" ", 1)[0]
 
 
 def _iban_ok(compact: str) -> bool:

@@ -84,7 +84,7 @@ def _p(body: str, flags: int = 0) -> re.Pattern[str]:
 
 _KINDS: tuple[IdKind, ...] = (
     # US SSN written AAA-GG-SSSS is taken on the SSA rules alone; other spellings need context.
-    IdKind("us_ssn_dashed", _p(r"\d{3}-\d{2}-\d{4}"), _ssn_ok),
+    IdKind("us_ssn_dashed", _p(r"\d{3}-\d{2}-\d{4}"), _ssn_ok, None, "dashed"),
     IdKind(
         "us_ssn",
         _p(r"\d{3}[ .]?\d{2}[ .]?\d{4}"),
@@ -109,7 +109,7 @@ _KINDS: tuple[IdKind, ...] = (
         _p(r"[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}", re.IGNORECASE),
         nir.is_valid,
     ),
-    IdKind("es_dni", _p(r"\d{8}[ \-]?[A-Z]", re.IGNORECASE), dni.is_valid),
+    IdKind("es_dni", _p(r"\d{8}[ \-]?[A-Z]", re.IGNORECASE), dni.is_valid, None, "dense"),
     IdKind("es_nie", _p(r"[XYZ][ \-]?\d{7}[ \-]?[A-Z]", re.IGNORECASE), nie.is_valid),
     IdKind(
         "it_codicefiscale",
@@ -156,7 +156,7 @@ _KINDS: tuple[IdKind, ...] = (
         shape="ten",
     ),
     # FI HETU: date, century sign, serial and a check character (one in 31).
-    IdKind("fi_hetu", _p(r"\d{6}[\-+A-FU-Y]\d{3}[0-9A-Y]"), hetu.is_valid),
+    IdKind("fi_hetu", _p(r"\d{6}[\-+A-FU-Y]\d{3}[0-9A-Y]"), hetu.is_valid, None, "dense"),
     # NO fødselsnummer and TR T.C. kimlik: two check digits each (one number in a hundred
     # passes), taken on their own like a CPF.
     IdKind(
@@ -182,11 +182,11 @@ _KINDS: tuple[IdKind, ...] = (
     ),
     # CL RUT written with dots (12.345.678-5) and a mod-11 check; bare after "RUT"/"RUN".
     IdKind("cl_rut_dotted", _p(r"\d{1,2}\.\d{3}\.\d{3}-[\dkK]"), rut.is_valid, None, "dotted"),
-    IdKind("cl_rut", _p(r"\d{7,8}-?[\dkK]"), rut.is_valid, re.compile(r"\bru[tn]\b")),
+    IdKind("cl_rut", _p(r"\d{7,8}-?[\dkK]"), rut.is_valid, re.compile(r"\bru[tn]\b"), "dense"),
     # KR resident registration number: YYMMDD-SNNNNNN with a check digit.
     IdKind("kr_rrn", _p(r"\d{6}-\d{7}"), rrn.is_valid, None, "thirteen"),
     # CN resident id: 18 characters holding a birth date and an ISO 7064 check character.
-    IdKind("cn_ric", _p(r"\d{17}[\dXx]"), ric.is_valid),
+    IdKind("cn_ric", _p(r"\d{17}[\dXx]"), ric.is_valid, None, "dense"),
     IdKind(
         "za_idnr",
         _p(r"\d{6} ?\d{4} ?\d{3}"),
@@ -204,7 +204,7 @@ _KINDS: tuple[IdKind, ...] = (
         shape="eleven",
     ),
     # TH personal id: 13 digits and a check digit, written 1-2345-67890-12-3.
-    IdKind("th_pin_dashed", _p(r"\d-\d{4}-\d{5}-\d{2}-\d"), pin.is_valid),
+    IdKind("th_pin_dashed", _p(r"\d-\d{4}-\d{5}-\d{2}-\d"), pin.is_valid, None, "dashed"),
     IdKind(
         "th_pin",
         _p(r"\d{13}"),
@@ -213,9 +213,9 @@ _KINDS: tuple[IdKind, ...] = (
         "thirteen",
     ),
     # PK CNIC: 12345-1234567-1 (province, serial, sex); the shape says enough.
-    IdKind("pk_cnic", _p(r"\d{5}-\d{7}-\d"), cnic.is_valid),
+    IdKind("pk_cnic", _p(r"\d{5}-\d{7}-\d"), cnic.is_valid, None, "dashed"),
     # IE PPSN: seven digits and a check letter (and a second letter since 2013).
-    IdKind("ie_pps", _p(r"\d{7}[A-W][A-IW]?"), pps.is_valid),
+    IdKind("ie_pps", _p(r"\d{7}[A-W][A-IW]?"), pps.is_valid, None, "dense"),
     # IL Teudat Zehut: nine digits with a Luhn-like check: weak, after a context word.
     IdKind(
         "il_idnr",
@@ -234,7 +234,7 @@ _KINDS: tuple[IdKind, ...] = (
         "thirteen",
     ),
     # CZ/SK rodné číslo: birth date, slash, serial with a mod-11 check.
-    IdKind("cz_rc", _p(r"\d{6}/\d{3,4}"), rc.is_valid),
+    IdKind("cz_rc", _p(r"\d{6}/\d{3,4}"), rc.is_valid, None, "dense"),
     # GR AMKA: birth date, serial, Luhn: weak, after "AMKA".
     IdKind("gr_amka", _p(r"\d{11}"), amka.is_valid, re.compile(r"amka|αμκα"), "eleven"),
     # RO CNP: sex/century, birth date, county, serial and a check digit.
@@ -267,6 +267,13 @@ _SHAPES: dict[str, re.Pattern[str]] = {
     "eleven": _p(r"\d{6}(?: ?\d{5}|[ \-]?\d{3}[ \-]?\d{2})"),
     "nine": _p(r"\d{3}[ \-]?\d{3}[ \-]?\d{3}"),
     "thirteen": _p(r"\d{6}(?:-\d{7}| ?\d{4} ?\d{3}|\d{7})"),
+    # These alternatives cannot match at one place with different lengths (the digits
+    # before the first break differ, or what follows them), so one member finds them all.
+    "dashed": _p(r"(?:\d{3}-\d{2}-\d{4}|\d-\d{4}-\d{5}-\d{2}-\d|\d{5}-\d{7}-\d)"),
+    "dense": _p(
+        r"(?:\d{17}[\dXx]|\d{6}[\-+A-FU-Y]\d{3}[0-9A-Y]|\d{6}/\d{3,4}|\d{7}[A-W][A-IW]?"
+        r"|\d{8}[ \-]?(?i:[A-Z])|\d{7,8}-?[\dkK])"
+    ),
     "dotted": _p(
         r"(?:\d{3}\.\d{3}\.\d{3}-\d{2}|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}"
         r"|756\.\d{4}\.\d{4}\.\d{2})"
@@ -281,9 +288,7 @@ _SHAPES: dict[str, re.Pattern[str]] = {
 _LETTER_FIRST = frozenset(["gb_nino", "es_nie", "it_codicefiscale", "in_pan", "mx_curp"])
 # Kinds and shapes that begin with six digits in a row: behind a cheaper, stricter guard
 # (timestamps, amounts and decimals, common in model inputs, fail it at once).
-_DENSE = frozenset(
-    ["ten", "eleven", "thirteen", "fi_hetu", "cz_rc", "cn_ric", "ie_pps", "es_dni", "cl_rut"]
-)
+_DENSE = frozenset(["ten", "eleven", "thirteen", "dense"])
 _UNGUARDED: frozenset[str] = frozenset()
 ANCHORED.guard("national_id_digits", r"(?<![\w\-/.])(?=\d(?:[ .\-+]?\d){5})")
 ANCHORED.guard("national_id_dense", r"(?<![\w\-/.])(?=\d{6})")

@@ -329,6 +329,12 @@ def detect_phone(
             begin += 1  # "(141.90.34.32)", "SIN (270 706 195)": an aside, not an area code
             if not text[begin].isdigit() and text[begin] != "+":
                 continue
+        value = text[begin:finish]
+        # What the value alone rules out, before any look at the words around it.
+        if _DATE_LIKE.match(value) or _COMPACT_DATE.match(value):
+            continue  # a date, with a time or more after it: no part of it is a number
+        if ("." in value and _VERSION.match(value)) or sum(ch.isdigit() for ch in value) < 7:
+            continue
         before = preceding(text, begin, 30)
         international = text[begin] in "+(" and "+" in text[begin : begin + 2]
         if not international and (DECOY_CONTEXT.search(before) or before.endswith("#")):
@@ -338,13 +344,12 @@ def detect_phone(
             text, max(0, begin - 40), begin
         ):
             continue
-        value = text[begin:finish]
-        if "." in value and (_VERSION.match(value) or (not context and _DECIMAL.match(value))):
+        if not context and (
+            _ID_SHAPED.match(value)
+            or _UNIT_AFTER.match(text, finish)
+            or ("." in value and _DECIMAL.match(value))
+        ):
             continue
-        if not context and (_ID_SHAPED.match(value) or _UNIT_AFTER.match(text, finish)):
-            continue
-        if _DATE_LIKE.match(value) or _COMPACT_DATE.match(value):
-            continue  # a date, with a time or more after it: no part of it is a number
         for start, end in _trims(value):
             part = value[start:end].strip(" \u00a0-./")
             if part.startswith(")"):
