@@ -68,20 +68,20 @@ BROAD_REGIONS: tuple[str, ...] = tuple(
 )
 
 _CANDIDATE = re.compile(
-    r"(?<![\w+.\-/,])(?:\+|00|\(\+?)?\d[\d \u00a0().\-/]{5,24}\d(?![\w]|[.\-/,]\d)"
+    r"(?<![\w+.\-/,])(?:\+|00|\(\+?)?\d[\d \u00a0\u202f\u2009().\-/]{5,24}\d(?![\w]|[.\-/,]\d)"
 )
 ANCHORED.add("PHONE", _CANDIDATE)
 _CARD_SHAPED = re.compile(r"\d{4}(?:[ \-]\d{4}){2,}$|\d{4}[ \-]\d{6}[ \-]\d{5}$")
-_SEPARATOR = re.compile(r"[ \u00a0().\-/]+")
+_SEPARATOR = re.compile(r"[ \u00a0\u202f\u2009().\-/]+")
 # Dates and times that look like numbers: 2024-01-15, 15/01/2024, 15.01.2024 10.30.
 _DATE_LIKE = re.compile(
     r"(?:19|20)\d{2}([\-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)"
     r"|\d{1,2}([\-./])\d{1,2}\2(?:19|20)\d{2}(?!\d)"
 )
 # An amount with thousands separators and cents: "4 111 111.11".
-_AMOUNT = re.compile(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+[.,]\d{2}$")
+_AMOUNT = re.compile(r"\d{1,3}(?:[ ,.\u00a0\u202f\u2009]\d{3})+[.,]\d{2}$")
 # Thousands groups without cents, "1 234 567": an amount unless the region writes so.
-_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+$")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,.\u00a0\u202f\u2009]\d{3})+$")
 # A decimal number, "142.454913" (a coordinate, a measurement): one dot and no other break.
 _DECIMAL = re.compile(r"\d+\.\d+$")
 # The shapes of national ids (checked or not) and postcodes: a personnummer or CPR
@@ -226,7 +226,12 @@ class _Hints:
         return self._regions
 
 
+# Narrow and thin spaces (French typography) that phonenumbers does not take as separators.
+_SPACES = str.maketrans({"\u202f": " ", "\u2009": " "})
+
+
 def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
+    candidate = candidate.translate(_SPACES)
     digits = "".join(ch for ch in candidate if ch.isdigit())
     if not 7 <= len(digits) <= 15 or _DATE_LIKE.match(candidate) or _AMOUNT.match(candidate):
         return False
@@ -351,7 +356,7 @@ def detect_phone(
         ):
             continue
         for start, end in _trims(value):
-            part = value[start:end].strip(" \u00a0-./")
+            part = value[start:end].strip(" \u00a0\u202f\u2009-./")
             if part.startswith(")"):
                 continue
             if part and _valid(part, context=context, hints=hints):

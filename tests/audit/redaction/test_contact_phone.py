@@ -100,10 +100,15 @@ def test_email_decoys(text: str) -> None:
         ("BE", "Les coordonnées: 013.77.02.68, merci.", "013.77.02.68"),
         ("IN", "Patient prefers phone contact (8125298903) and email.", "8125298903"),
         ("DK", "Ring 33124567 i dag", "33124567"),
+        (
+            "FR",
+            "Appelez le 06\u202f12\u202f34\u202f56\u202f78 demain",
+            "06\u202f12\u202f34\u202f56\u202f78",
+        ),
     ],
 )
 def test_phone_national_formats(region: str, text: str, value: str) -> None:
-    assert phonenumbers.is_valid_number(phonenumbers.parse(value, region))
+    assert phonenumbers.is_valid_number(phonenumbers.parse(value.replace("\u202f", " "), region))
     assert masked(text, "PHONE") == [value]
 
 
