@@ -17,8 +17,9 @@ import phonenumbers
 
 from audit.redaction.literals import trie
 
-#: Cue words (lower case, whole words) by region. Country names and adjectives in English
-#: and the country's own languages, large cities, phone words in the local language.
+#: Cue words (lower case, whole words; "_" stands for a space) by region. Country names and
+#: adjectives in English and the country's own languages, large cities, phone words in the
+#: local language.
 _WORDS: dict[str, str] = {
     "DK": "denmark danish danmark dansk danske københavn kobenhavn copenhagen aarhus århus "
     "odense aalborg esbjerg tlf telefonnummer mobilnummer dkk kr",
@@ -31,8 +32,8 @@ _WORDS: dict[str, str] = {
     "IS": "iceland icelandic ísland reykjavik reykjavík isk",
     "FR": "france french français française paris lyon marseille toulouse nice nantes "
     "bordeaux lille strasbourg portable téléphone",
-    "BE": "belgium belgian belgique belgië brussels bruxelles brussel antwerp antwerpen "
-    "gent ghent liège",
+    "BE": "belgium belgian belgique belgië brussels bruxelles brussel antwerp antwerpen gent "
+    "ghent liège",
     "NL": "netherlands dutch nederland nederlands holland amsterdam rotterdam utrecht "
     "eindhoven telefoonnummer",
     "DE": "germany german deutschland deutsch deutsche berlin hamburg münchen munich köln "
@@ -40,8 +41,8 @@ _WORDS: dict[str, str] = {
     "AT": "austria austrian österreich wien vienna graz linz salzburg innsbruck",
     "CH": "switzerland swiss schweiz suisse svizzera zürich zurich geneva genève basel bern "
     "lausanne chf",
-    "GB": "uk britain british england scotland scottish wales welsh london "
-    "manchester birmingham glasgow edinburgh liverpool leeds bristol gbp",
+    "GB": "united_kingdom great_britain uk britain british england scotland scottish wales "
+    "welsh london manchester birmingham glasgow edinburgh liverpool leeds bristol gbp",
     "IE": "ireland irish éire dublin cork galway limerick",
     "ES": "spain spanish españa español española madrid barcelona valencia sevilla seville "
     "bilbao málaga zaragoza teléfono móvil",
@@ -52,7 +53,8 @@ _WORDS: dict[str, str] = {
     "GR": "greece greek ελλάδα ελληνικά athens αθήνα thessaloniki θεσσαλονίκη τηλ τηλέφωνο κινητό",
     "PL": "poland polish polska polski polskie warszawa warsaw kraków krakow cracow łódź "
     "wrocław poznań gdańsk gdansk szczecin pln zł zl telefonu komórka komórkowy",
-    "CZ": "czech czechia česko česká český praha prague brno ostrava plzeň czk kč telefonní",
+    "CZ": "czech_republic czech czechia česko česká český praha prague brno ostrava plzeň czk "
+    "kč telefonní",
     "SK": "slovakia slovak slovensko slovenská bratislava košice",
     "HU": "hungary hungarian magyar magyarország budapest debrecen szeged pécs győr huf "
     "telefonszám mobilszám",
@@ -67,12 +69,12 @@ _WORDS: dict[str, str] = {
     "EE": "estonia estonian eesti tallinn tartu",
     "LV": "latvia latvian latvija riga rīga",
     "LT": "lithuania lithuanian lietuva vilnius kaunas",
-    "IL": "israel israeli aviv jerusalem haifa ils nis שקל טלפון",
+    "IL": "tel_aviv israel israeli aviv jerusalem haifa ils nis שקל טלפון",
     "EG": "egypt egyptian مصر cairo القاهرة alexandria giza egp",
-    "SA": "saudi riyadh jeddah mecca sar",
-    "AE": "emirates uae dubai dhabi sharjah aed dirham",
+    "SA": "saudi_arabia saudi riyadh jeddah mecca sar",
+    "AE": "abu_dhabi emirates uae dubai dhabi sharjah aed dirham",
     "MA": "morocco moroccan maroc casablanca rabat marrakech",
-    "ZA": "johannesburg durban pretoria soweto gauteng zar rand",
+    "ZA": "south_africa cape_town johannesburg durban pretoria soweto gauteng zar rand",
     "NG": "nigeria nigerian lagos abuja ibadan kano harcourt ngn naira ₦",
     "KE": "kenya kenyan nairobi mombasa kisumu kes ksh shilling simu",
     "GH": "ghana ghanaian accra kumasi ghs cedi",
@@ -80,29 +82,31 @@ _WORDS: dict[str, str] = {
     "pune inr rs ₹ rupees",
     "PK": "pakistan pakistani karachi lahore islamabad pkr",
     "BD": "bangladesh bangladeshi dhaka chittagong bdt taka",
-    "CN": "china chinese 中国 beijing 北京 shanghai 上海 guangzhou shenzhen 深圳 chengdu wuhan "
-    "cny rmb 元 人民币 电话 手机",
-    "HK": "hongkong kowloon hkd",
+    "CN": "china chinese 中国 beijing 北京 shanghai 上海 guangzhou shenzhen 深圳 chengdu wuhan cny "
+    "rmb 元 人民币 电话 手机",
+    "HK": "hong_kong hongkong kowloon hkd",
     "TW": "taiwan taiwanese 台灣 台湾 taipei 台北 kaohsiung twd ntd",
-    "JP": "japan japanese 日本 nihon tokyo 東京 osaka 大阪 kyoto 京都 yokohama nagoya sapporo "
-    "fukuoka kobe jpy 円 電話 携帯",
-    "KR": "korea korean 한국 대한민국 seoul 서울 busan 부산 incheon daegu krw ₩ 원 전화 "
-    "휴대폰 연락처 핸드폰",
+    "JP": "japan japanese 日本 nihon tokyo 東京 osaka 大阪 kyoto 京都 yokohama nagoya "
+    "sapporo fukuoka kobe jpy 円 電話 携帯",
+    "KR": "south_korea korea korean 한국 대한민국 seoul 서울 busan 부산 incheon daegu krw "
+    "₩ 원 전화 휴대폰 연락처 핸드폰",
     "SG": "singapore singaporean sgd",
-    "MY": "malaysia malaysian lumpur penang johor myr ringgit",
+    "MY": "kuala_lumpur malaysia malaysian lumpur penang johor myr ringgit",
     "ID": "indonesia indonesian jakarta surabaya bandung medan bali idr rupiah nomor",
     "PH": "philippines philippine filipino pilipinas manila quezon cebu davao makati ₱",
-    "VN": "vietnam viet vietnamese việt hanoi saigon danang vnd đồng ₫ sđt",
+    "VN": "ho_chi_minh hà_nội vietnam viet vietnamese việt hanoi saigon danang vnd đồng ₫ sđt",
     "TH": "thailand thai ไทย bangkok กรุงเทพ chiang phuket pattaya thb baht ฿ โทร",
     "AU": "australia australian sydney melbourne brisbane perth adelaide canberra aud",
-    "NZ": "zealand auckland wellington christchurch nzd",
-    "US": "usa america american york california texas florida chicago boston seattle",
+    "NZ": "new_zealand zealand auckland wellington christchurch nzd",
+    "US": "new_york united_states los_angeles san_francisco usa america american york "
+    "california texas florida chicago boston seattle",
     "CA": "canada canadian toronto montreal montréal vancouver calgary ottawa cad",
-    "MX": "mexico méxico mexican mexicano mexicana cdmx guadalajara monterrey puebla tijuana "
-    "mxn celular",
-    "BR": "brazil brazilian brasil brasileiro brasileira paulo janeiro brasília brasilia "
-    "fortaleza horizonte curitiba recife brl reais celular telefone",
-    "AR": "argentina argentinian argentine aires córdoba rosario mendoza",
+    "MX": "mexico_city ciudad_de_méxico mexico méxico mexican mexicano mexicana cdmx "
+    "guadalajara monterrey puebla tijuana mxn celular",
+    "BR": "são_paulo sao_paulo rio_de_janeiro belo_horizonte brazil brazilian brasil "
+    "brasileiro brasileira paulo janeiro brasília brasilia fortaleza horizonte curitiba "
+    "recife brl reais celular telefone",
+    "AR": "buenos_aires argentina argentinian argentine aires córdoba rosario mendoza",
     "CL": "chile chilean chileno santiago valparaíso clp",
     "CO": "colombia colombian colombiano bogotá bogota medellín medellin barranquilla",
     "PE": "peru peruvian perú lima arequipa soles",
@@ -129,7 +133,7 @@ def _invert(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for region, words in table.items():
         for word in words.split():
-            regions = out.setdefault(word.lower(), [])
+            regions = out.setdefault(word.lower().replace("_", " "), [])
             if region not in regions:
                 regions.append(region)
     return {word: tuple(regions) for word, regions in out.items()}
