@@ -11,6 +11,7 @@ candidate failed the default regions, so clean text never pays for it.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 import phonenumbers
@@ -141,14 +142,23 @@ def _invert(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 _BY_WORD = _invert(_WORDS)
 _BY_SYMBOL = _invert(_SYMBOLS)
-_WORD_CUE = re.compile(rf"(?<!\w)(?:{trie(frozenset(_BY_WORD))})(?!\w)")
+# Words are looked up in a dict; a phrase ("hong kong") when its first word begins one.
+_PHRASE_HEADS = frozenset(word.split(" ", 1)[0] for word in _BY_WORD if " " in word)
+# Punctuation and digits to spaces (and the dot "İ" lower-cases with dropped): then the words
+# are what `str.split` returns. Much cheaper than a regex over every character.
+_NOT_WORD = str.maketrans(
+    dict.fromkeys(string.punctuation + string.digits + "«»“”‘’„…–—·¿¡、。，：；！？（）「」", " ")
+    | {"\u0307": None}
+)
 _SYMBOL_CUE = re.compile(trie(frozenset(_BY_SYMBOL)))
-# The country code of an e-mail or web address: "@firma.dk", "www.example.no/…", and
-# spelled out, "firma dot dk".
-_TLD = re.compile(r"(?:@|://|www\.)[\w.\-]*?\.([a-z]{2})(?![\w\-])|\sdot\s([a-z]{2})(?![\w\-])")
+# The country code of an e-mail or web address ("@firma.dk", "www.example.no/…"), and
+# spelled out ("firma dot dk").
+_TLD = re.compile(r"(?:@|://|www\.)[\w.\-]*?\.([a-z]{2})(?![\w\-])")
+_DOT_TLD = re.compile(r"\sdot\s([a-z]{2})(?![\w\-])")
 _GENERIC_CC = frozenset(["co", "io", "me", "tv", "ai", "cc", "ws", "eu"])
-# An international number elsewhere in the text says where the others are from.
-_INTERNATIONAL = re.compile(r"(?<![\w+])(?:\+|00)[1-9][\d \-().]{5,18}\d")
+# An international number elsewhere in the text says where the others are from (after no
+# word character or "+": checked on each match, so the pattern begins with its literals).
+_INTERNATIONAL = re.compile(r"(?:\+|00)[1-9][\d \-().]{5,18}\d")
 
 
 @lru_cache(maxsize=256)
@@ -170,16 +180,28 @@ def region_hints(text: str, lower: str | None = None) -> tuple[str, ...]:
     found: list[str] = []
     if "+" in text or "00" in text:
         for m in _INTERNATIONAL.finditer(text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_+"):
+                continue
             region = _region_of_international(m.group())
             if region is not None:
                 found.append(region)
-    if "@" in text or "://" in text or "www." in lower or " dot " in lower:
-        for m in _TLD.finditer(lower):
-            code = (m.group(1) or m.group(2)).upper()
-            if code.lower() not in _GENERIC_CC:
-                found.append("GB" if code == "UK" else code)
-    for m in _WORD_CUE.finditer(lower):
-        found.extend(_BY_WORD[m.group()])
+    codes: list[str] = []
+    if "@" in text or "://" in text or "www." in lower:
+        codes.extend(m.group(1) for m in _TLD.finditer(lower))
+    if " dot " in lower:
+        codes.extend(m.group(1) for m in _DOT_TLD.finditer(lower))
+    found.extend("GB" if c == "uk" else c.upper() for c in codes if c not in _GENERIC_CC)
+    words = lower.translate(_NOT_WORD).split()
+    for index, word in enumerate(words):
+        regions = _BY_WORD.get(word)
+        if regions is not None:
+            found.extend(regions)
+        if word in _PHRASE_HEADS:
+            for size in (2, 3, 4):
+                regions = _BY_WORD.get(" ".join(words[index : index + size]))
+                if regions is not None:
+                    found.extend(regions)
     if not lower.isascii():
         for m in _SYMBOL_CUE.finditer(lower):
             found.extend(_BY_SYMBOL[m.group()])
