@@ -191,7 +191,8 @@ def _parse_valid(candidate: str, region: str | None) -> phonenumbers.PhoneNumber
 
 def _ends(groups: list[str]) -> frozenset[int]:
     """Where the groups of a digit string break, counted from its end."""
-    ends, position = set(), 0
+    ends: set[int] = set()
+    position = 0
     for group in reversed(groups[1:]):
         position += len(group)
         ends.add(position)
