@@ -473,9 +473,8 @@ def _with_first_name(text: str, span: Span) -> Span:
     return span
 
 
-_WITH_ROLE = re.compile(
-    rf"(?<![\w'’-])({_TOKEN}(?:[ \t]+{_TOKEN}){{1,2}})[ \t]+\((?:[a-z][a-z\-]+[ \t]?){{1,3}}\)"
-)
+_ROLE = re.compile(r"(?:[a-z][a-z\-]+[ \t]?){1,3}\)")
+_RUN_BEFORE = re.compile(rf"(?<![\w'’-])({_TOKEN}(?:[ \t]+{_TOKEN}){{1,2}})[ \t]+$")
 _BRACKETED_PAIR = re.compile(rf"\(({_TOKEN},[ \t]+{_TOKEN}|{_TOKEN}[ \t]+{_TOKEN})\)")
 _BRACKETED = re.compile(rf"[ \t]*\(({_TOKEN}(?:[ \t]+{_TOKEN})?)\)")
 _COMMA_GIVEN = re.compile(rf",[ \t]+({_TOKEN})(?=[ \t]*(?:[\n\r.;)(]|$))")
@@ -507,18 +506,12 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
             if not name or not _accept_cued(name, strong, text[end : end + 2]):
                 break
             yield Span(start, end, "PERSON")
-    if "-" in text and any(suffix in text for suffix in _SUFFIX_GATE):
+    if "-" in text and _SUFFIX_GATE.search(text) is not None:
         for m in _HONORIFIC_SUFFIX.finditer(text):
             yield Span(m.start(1), m.end(1), "PERSON")  # "Yoshida-san"
     yield from _initialed(text)
     if "(" in text:
-        for m in _BRACKETED_PAIR.finditer(text):
-            if all(_acting(w) for w in _words(m.group(1))):
-                yield Span(m.start(1), m.end(1), "PERSON")  # "(Mendoza, Joel)"
-        for m in _WITH_ROLE.finditer(text):
-            # "Riaan Mokoena (specialist nurse)", "Kovács Tamás (logistics)"
-            if all(_acting(w) for w in _words(m.group(1))) and not _is_place(m.group(1)):
-                yield Span(m.start(1), m.end(1), "PERSON")
+        yield from _bracketed(text)
     # Runs of two or more capitalised words.
     runs: list[tuple[int, int]] = []
     for m in _RUN.finditer(text):
@@ -538,13 +531,43 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
         yield from _surnames_first(text)
     # Capitalised words that are first names, wherever they stand alone.
     for word in _titled_given().intersection(_CAPITALISED.findall(text)):
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
+        if not (_alone(word) or _popular_enough(word)):
+            continue
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
             if (
-                (_alone(word) or _acts(text, m.end()) and _popular_enough(word))
-                and not _DATE_AFTER.match(text, m.end())
-                and not any(start <= m.start() < end for start, end in runs)
+                (at == 0 or not _is_name_char(text[at - 1]))
+                and (end == len(text) or not _is_name_char(text[end]))
+                and (_alone(word) or _acts(text, end))
+                and not _DATE_AFTER.match(text, end)
+                and not any(start <= at < stop for start, stop in runs)
             ):
-                yield Span(m.start(), m.end(), "PERSON")
+                yield Span(at, end, "PERSON")
+            at = text.find(word, end)
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
+
+
+def _bracketed(text: str) -> Iterator[Span]:
+    """Names in or before brackets: "(Mendoza, Joel)", "Riaan Mokoena (specialist nurse)",
+    "Kovács Tamás (logistics)". Tried at each "(" only."""
+    at = text.find("(")
+    while at >= 0:
+        pair = _BRACKETED_PAIR.match(text, at)
+        if pair is not None and all(_acting(w) for w in _words(pair.group(1))):
+            yield Span(pair.start(1), pair.end(1), "PERSON")
+        elif _ROLE.match(text, at + 1) is not None:
+            before = _RUN_BEFORE.search(text, max(0, at - 60), at)
+            if (
+                before is not None
+                and all(_acting(w) for w in _words(before.group(1)))
+                and not _is_place(before.group(1))
+            ):
+                yield Span(before.start(1), before.end(1), "PERSON")
+        at = text.find("(", at + 1)
 
 
 def _surnames_first(text: str) -> Iterator[Span]:
@@ -603,19 +626,7 @@ def _initialed(text: str) -> Iterator[Span]:
 _CAPITALS = frozenset(
     chr(code) for code in range(0x2000) if re.fullmatch(rf"[{_UPPER}]", chr(code))
 )
-_SUFFIX_GATE = (
-    "-san",
-    "-sama",
-    "-kun",
-    "-chan",
-    "-sensei",
-    "-senpai",
-    "-ssi",
-    "-nim",
-    "-ji",
-    "-bhai",
-    "-didi",
-)
+_SUFFIX_GATE = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai|ssi|nim|ji|jee|bhai|didi)(?![\w-])")
 
 
 def _alone(word: str) -> bool:
