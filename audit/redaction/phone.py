@@ -117,10 +117,9 @@ _PHONE_CONTEXT = re.compile(
 _COMPACT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 # A unit or currency right after the number: "512 345 678 bytes", "12 500 000 kr".
 _UNIT_AFTER = re.compile(
-    r"\s?(?:bytes?|[kmgt]i?b|kr|dkk|nok|sek|eur|usd|gbp|chf|pln|zł|czk|huf|inr|rs|units?"
-    r"|vnd|idr|krw|jpy|cny|rmb|brl|mxn|try|rub|uah|ngn|kes|zar|egp|ils|thb|php|myr|sgd|hkd"
-    r"|twd|aud|cad|nzd|ars|clp|cop|pen|ron|bgn|đ|₫|₹|¥|₩|₺|₦|฿|₪|₱|lei|ft"
-    r"|items?|pcs|stk|km|kg|mg|ml|cm|mm|x|times|rows|records|users|views|views|€|\$|£|%)(?!\w)",
+    r"\s?(?:bytes|[kmgt]i?b|kr|dkk|nok|sek|eur|usd|gbp|chf|pln|zł|czk|huf|inr|units|vnd|idr"
+    r"|krw|jpy|cny|rmb|brl|mxn|rub|uah|ngn|kes|zar|egp|ils|thb|myr|sgd|hkd|twd|aud|nzd|ars"
+    r"|clp|ron|bgn|đ|₫|₹|¥|₩|₺|₦|฿|₪|₱|items|pcs|stk|km|kg|mg|ml|cm|mm|€|\$|£|%)(?!\w)",
     re.IGNORECASE,
 )
 

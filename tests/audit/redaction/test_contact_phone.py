@@ -296,3 +296,9 @@ def test_obfuscated_addresses_are_found_only_where_they_can_begin() -> None:
         starts = contact._obfuscated_starts(text, Scan(text))
         fast = [m.span() for m in finditer_at(contact._OBFUSCATED, text, starts)]
         assert fast == [m.span() for m in contact._OBFUSCATED.finditer(text)], text
+
+
+def test_a_word_after_a_number_is_no_unit_unless_it_is_one() -> None:
+    text = "call +44 20 7946 0958 or 030 12345678 item status, try 0803 123 4567 again"
+    assert masked(text, "PHONE") == ["+44 20 7946 0958", "030 12345678", "0803 123 4567"]
+    assert masked("stock 512 345 678 items, 0803 123 4567 NGN", "PHONE") == []
