@@ -350,7 +350,8 @@ def detect_phone(
         ):
             continue
         if not context and (
-            _ID_SHAPED.match(value)
+            value.count("/") > 1  # "64/3772/5678", "INV/2024/00123": a reference
+            or _ID_SHAPED.match(value)
             or _UNIT_AFTER.match(text, finish)
             or ("." in value and _DECIMAL.match(value))
         ):

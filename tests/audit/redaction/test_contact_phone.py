@@ -137,6 +137,7 @@ def test_phone_national_formats(region: str, text: str, value: str) -> None:
         "Contrat 789-0473273-3219162 résilié.",
         "At home at 1-21-12-201 Nakameguro all week.",
         "coordinates 52.520008, 142.454913 recorded",
+        "Reference 64/3772/5678 and INV/2024/00123",
         "6838764194",
     ],
 )
