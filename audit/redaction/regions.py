@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import string
-from functools import lru_cache
 
 import phonenumbers
 
@@ -161,8 +160,8 @@ _GENERIC_CC = frozenset(["co", "io", "me", "tv", "ai", "cc", "ws", "eu"])
 _INTERNATIONAL = re.compile(r"(?:\+|00)[1-9][\d \-().]{5,18}\d")
 
 
-@lru_cache(maxsize=256)
 def _region_of_international(value: str) -> str | None:
+    # (Not cached: a cache would keep phone numbers in memory, as the engine's never does.)
     digits = "".join(ch for ch in value if ch.isdigit())
     if value.startswith("00"):
         digits = digits[2:]
