@@ -324,6 +324,10 @@ _SUFFIX_ENDINGS = tuple(sorted(_SUFFIX_WORDS))
 # Characters between a word and the number after it in any of these forms.
 _BEFORE_NUMBER = frozenset(" \t\n\r\u00a0,.:#°º/-'’")
 _BEFORE_REACH = 6
+# A letter, then separators and a digit ("Roma, 12", "No: 5"), or a letter right before a
+# digit after a space ("Apt A19"): where `_street_windows` has anything to look at.
+_SHORT = 100  # in longer text one search costs more than the loop it would spare
+_WORD_THEN_NUMBER = re.compile(r"[^\W\d_][ \t\n\r\u00a0,.:#°º/'’\-]{1,6}\d|[ \t][^\W\d_]\d")
 _STRIP = ".,:;#º°/'’-()"
 
 # --- units and buildings before a street line ---------------------------------------
@@ -513,6 +517,8 @@ def _street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]
     """
     starts: set[int] = set()
     suffix = False
+    if len(text) <= _SHORT and _WORD_THEN_NUMBER.search(text) is None:
+        return [], False  # no number follows a word: most ids, hashes and timestamps
     last = 0
     for run, _ in scan.digit_runs:
         if run >= 3 and text[run - 1].isalpha() and text[run - 2] in " \t":
