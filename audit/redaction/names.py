@@ -906,13 +906,15 @@ def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
         return
     # The words of the text, split at white space, commas and full stops (a cheap split:
     # other punctuation left on a word only hides it from these two gates).
-    words = lower.replace(",", " ").replace(".", " ").replace(":", " ").replace("(", " ").split()
-    names = _lower_names().intersection(words)
-    if not names and _LOWER_GATE.isdisjoint(words):
+    words = set(
+        lower.replace(",", " ").replace(".", " ").replace(":", " ").replace("(", " ").split()
+    )
+    names = words & _lower_names()
+    if not names and words.isdisjoint(_LOWER_GATE):
         return  # no introduction or dash, and no word is a first name but no common word
     for name in names:
         yield from _acting_lower(text, lower, name)
-    cues = _LOWER_CUE_WORDS.intersection(words)
+    cues = words & _LOWER_CUE_WORDS
     if not cues:
         return  # no cue: the cue pattern cannot match
     common = common_words()
