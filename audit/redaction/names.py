@@ -425,6 +425,8 @@ def _is_place(name: str) -> bool:
 
 def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
+    if " " not in text and "\n" not in text and "\t" not in text:
+        return _one_word(text)
     found: list[Span] = []
     if scan.has_upper:
         found.extend(_capitalised(text, scan))
@@ -886,15 +888,31 @@ def _is_word_or_dot(ch: str) -> bool:
     return ch.isalnum() or ch in "_."
 
 
+def _one_word(text: str) -> Iterator[Span]:
+    """A string that is one word ("approve", "EUR", "Maria", "Yoshida-san"): a name only when
+    it is a first name standing alone or carries a Japanese honorific."""
+    if text[:1] in _CAPITALS:
+        if _alone(text):
+            yield Span(0, len(text), "PERSON")
+        elif "-" in text and (m := _HONORIFIC_SUFFIX.fullmatch(text)) is not None:
+            yield Span(0, m.end(1), "PERSON")
+
+
 def _casual(text: str, scan: Scan) -> bool:
-    """Text written without capitals at its start or a line's start, as chat often is: only
-    there is a lower-case word taken for a name."""
-    if not scan.has_upper or text[:1].islower():
+    """Text typed as chat is: without capitals, or a message (a line of at most 280
+    characters, after a speaker's label) that begins in lower case. Only there is a word in
+    lower case taken for a name after most cues."""
+    if not scan.has_upper:
+        return True
+    if text[:1].islower() and len(text.split("\n", 1)[0]) <= _MESSAGE:
         return True
     return "\n" in text and _LOWER_LINE.search(text) is not None
 
 
-_LOWER_LINE = re.compile(r"\n[ \t]*(?:[\w ]{1,20}:[ \t]*)?[a-z]")
+_MESSAGE = 280
+_LOWER_LINE = re.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:[\w ]{1,20}:[ \t]*)?[a-z][^\n]{0,280}$"
+)
 
 
 def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
