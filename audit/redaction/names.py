@@ -920,7 +920,7 @@ def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
     text ("Son ethan will collect", "a family member (amna)", "gave name as fernando")."""
     if "'s " in lower:
         yield from _possessives(text, lower)
-    if not casual and not any(cue in lower for cue in _ANYWHERE):
+    if not casual and _ANYWHERE.search(lower) is None:
         return
     # The words of the text, split at white space, commas and full stops (a cheap split:
     # other punctuation left on a word only hides it from these two gates).
@@ -967,7 +967,7 @@ def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
 # Chat words that no dictionary lists but no one is named.
 _SLANG = _set("pls plz thx btw lol asap tmrw ur u ok okay np idk imo tbh omg hru gonna wanna")
 # Lower-case cues that are looked for in any text, not only in chat-like text.
-_ANYWHERE = ("son ", "daughter ", "member", "name as", "named ", "mum ", "mom ", "caller")
+_ANYWHERE = re.compile(r"son |daughter |member|name as|named |mum |mom |caller")
 
 
 def _acting_lower(text: str, lower: str, name: str) -> Iterator[Span]:
