@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from audit.redaction.address import detect_address
 from audit.redaction.contact import detect_email, detect_ip, detect_url
 from audit.redaction.dob import detect_dob
-from audit.redaction.fields import field_span, names_a_type
+from audit.redaction.fields import HINTED, field_span, names_a_type
 from audit.redaction.financial import detect_card, detect_iban
 from audit.redaction.names import detect_person
 from audit.redaction.national_ids import detect_national_id
@@ -182,8 +182,10 @@ def redact(value: Any, entities: Iterable[str] | None = None) -> Redacted:
 def _walk(value: Any, wanted: frozenset[str], counts: Counter[str], key: Any = None) -> Any:
     kind = type(value)
     if kind is str or (kind not in _CONTAINERS and isinstance(value, str)):
-        if key is not None and not (type(key) is str and names_a_type(key)):
-            key = None  # most keys say nothing about their value: the cache may answer
+        if key is not None:
+            hinted = HINTED.get(key)
+            if not (names_a_type(key) if hinted is None else hinted):
+                key = None  # most keys say nothing about their value: the cache may answer
         short = key is None and len(value) <= _CLEAN_MAX_LENGTH
         if short and (value, wanted) in _clean:
             return value

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from audit.redaction.names import STOP_WORDS, is_common, is_popular
 from audit.redaction.spans import Span
@@ -99,9 +100,20 @@ def _kind(key: str) -> str | None:
     return None
 
 
-def names_a_type(key: str) -> bool:
-    """Whether `key` is one of the keys this module reads as a hint."""
-    return _kind(key) is not None
+def names_a_type(key: Any) -> bool:
+    """Whether `key` is one of the keys this module reads as a hint (remembered per key: the
+    JSON walk asks for every string's key)."""
+    known = HINTED.get(key)
+    if known is None:
+        known = type(key) is str and _kind(key) is not None
+        if len(HINTED) >= _HINTED_SIZE:
+            HINTED.clear()  # a client that sends ever new keys cannot grow it without bound
+        HINTED[key] = known
+    return known
+
+
+HINTED: dict[Any, bool] = {}
+_HINTED_SIZE = 4096
 
 
 def field_span(key: str, value: str) -> Span | None:
