@@ -88,6 +88,7 @@ _STRONG_CUES = (
     r"|v[äa]nliga h[äa]lsningar|h[äa]lsningar|mvh|med venlig hilsen|venlig hilsen|hilsen"
     r"|med vennlig hilsen|z powa[żz]aniem|pozdrawiam|pozdrowienia|saygılarımla|sayg[ıi]lar"
     r"|atenciosamente|cumprimentos|abra[çc]os|ystävällisin terveisin|terveisin|s pozdravem"
+    r"|sayg[ıi]lar[ıi]m[ıi]zla|iyi [çc]al[ıi][şs]malar"
     r"|[üu]dv[öo]zlettel|cu stim[ăa]|attn|c/o|contact person|account holder|cardholder"
     r"|beneficiary|nom|nombre|nome|vorname|nachname|achternaam|voornaam|namn|navn|imi[ęe]"
     r"|nazwisko|ad|soyad|ad soyad|my name is|my name's|my names|name is|name's|names"
@@ -154,6 +155,7 @@ _CUE_BEFORE_HONORIFIC = re.compile(
     rf"{_REVERSED_PARTICLES}[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}){_BACK}(?:{_REVERSED_CUE})"
     r"(?![\w.])"
 )
+_CAPITAL = re.compile(rf"[{_UPPER}]")
 _ANY_CUE_BEFORE = re.compile(
     rf"{_REVERSED_PARTICLES}(?:[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}))?{_BACK}"
     rf"(?:{_REVERSED_CUE})(?![\w.])"
@@ -202,6 +204,7 @@ STOP_WORDS = _STOP = _set(
     yesterday new york london paris berlin madrid rome amsterdam stockholm europe america mr
     mrs ms dr prof regards best kind sincerely cheers name signed subject re fw fwd note
     notes update status error warning info debug true false none null ticket case ref id
+    i've i'm i'll i'd i’ve i’m i’ll i’d
     dept hr it ops qa devops crm api sla faq pdf url uk us usa eu un feb mar apr jun jul
     aug sep sept oct nov dec mon tue wed fri sat dob id tel fax env
     german french spanish italian dutch english polish turkish greek thai chinese japanese
@@ -211,6 +214,7 @@ STOP_WORDS = _STOP = _set(
 )
 # Honorifics of more than one letter: inside a run of capitalised words they end a name.
 _TITLES = frozenset(word.rstrip(".") for word in expand(_TITLE_WORDS))
+_HONORIFIC_WORDS = frozenset(expand(_HONORIFICS))
 # Words that make the capitalised words before them a place or an institution's name.
 _PLACE = _set(
     """
@@ -390,7 +394,7 @@ def _accept_cued(name: str, strong: bool, after: str) -> bool:
     follows them."""
     words = _words(name)
     if not words:
-        return bool(re.fullmatch(rf"[{_UPPER}]", name.strip())) and strong  # "M X"
+        return False  # a lone letter is a name only after a title ("M. X", see _capitalised)
     if _is_place(name) and (len(words) > 1 or not strong and not is_popular(words[0])):
         return False  # "to São Paulo"; but "Hi Sofia", "Ring Anna" are people
     if all(word.lower() in _CUE_WORDS for word in words):
@@ -487,14 +491,14 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
         name = _trim(m.group("name"))
         start, end = m.start("name"), m.start("name") + len(name)
         strong = m.group("strong") is not None
-        titled = m.group("title") is not None or m.group("cue").lower() in _TITLES
+        titled = m.group("title") is not None or m.group("cue").lower() in _HONORIFIC_WORDS
         if (
             not name
             or _DATE_AFTER.match(text, end) is not None
             and " " not in name  # "and Mai 2024"
             or not (
                 titled
-                and _words(name)
+                and (_words(name) or _CAPITAL.fullmatch(name.strip()) is not None)  # "M X"
                 and not _is_place(name)
                 or _accept_cued(name, strong, text[end : end + 2])
             )
@@ -711,10 +715,15 @@ _JOINED = re.compile(
 )
 
 
+_SHORT_PARTICLES = frozenset(w for w in expand(_PARTICLE) if len(w) < 3)
+
+
 def _caps_surname(last: str, first: str) -> bool:
     lower, given = last.lower(), first.lower()
-    if lower in _STOP or len(last) < 3 and " " not in last:
-        return False
+    if lower in _STOP or any(
+        len(part) < 3 and part not in _SHORT_PARTICLES for part in re.split(r"[ \-'’]", lower)
+    ):
+        return False  # "SEPA DD Hooli": short capitals are an acronym, unless "AL", "EL", "DE"
     if lower in common_words():
         return given in _given()  # "KISS Bence": a word in capitals, then a first name
     return given in _given() or given not in common_words()
@@ -723,6 +732,8 @@ def _caps_surname(last: str, first: str) -> bool:
 def _surname_first(last: str, first: str) -> bool:
     if last.lower() in _STOP or last.lower() in places():
         return False
+    if first.lower() in places() and not is_popular(first):
+        return False  # "Malqa, Riyadh": a district and its city
     surname = last.isupper() and len(last) > 1 and not is_common(last) or _evidence(last) != "word"
     if not surname or is_common(first):
         return False
@@ -837,6 +848,8 @@ def _speaker(words: list[str]) -> bool:
     lowers = [w.lower() for w in words]
     if any(w in _ROLES or w in _STOP or w in common_words() or w in places() for w in lowers):
         return False
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return False  # "RRN:", "IBAN:": an acronym labels a field
     return all(len(w) > 2 for w in lowers)
 
 
