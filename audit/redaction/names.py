@@ -109,7 +109,7 @@ _STRONG_CUES = (
     r"|hit on|screening hit on|kyc review|review of|checklist for|jmenuji se|heir|adjuster"
     r"|loss adjuster|reviewer|interviewed|guarantor|co-signer|cosigner|landlady|nominee"
     r"|marked|reads|associate|alternative|account of|the account of|accompanied by"
-    r"|is now|previously|formerly|n[ée]e|relative|my relative"
+    r"|is now|previously|formerly|n[ée]e|relative|my relative|buddy|mentor|buddy ="
 )
 # Weak cues: the words after them need a listed name or two unknown words. Roles are weak
 # too: "agent: Perfect, …" is a speaker's line, "agent Maria Lopez" a name.
@@ -171,7 +171,7 @@ _LOWER_CUES = (
     r"|this is|its|it's|im|i'm|i am|my name is|my names|name is|names|me llamo|je m'appelle"
     r"|ich bin|ich heiße|mi chiamo|ik ben|jag heter|jestem|benim adım|adım|sono|soy|sou"
     r"|son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|member|sorry"
-    r"|name as|named|name on it is|user|customer|ring|-|–|—"
+    r"|name as|named|name on it is|user|customer|ring|-|–|—|relative|my relative|buddy"
 )
 _LOWER_CUE_TRIE = trie(expand(_LOWER_CUES))
 # The first word of each lower-case cue: a text holds one, split as _lower_case splits it,
@@ -186,7 +186,7 @@ _LOWER_LETTER = "^\\W\\d_"  # any letter: the pattern runs on the lower-cased te
 _LOWER_NAME = re.compile(
     rf"(?<![\w.'])(?P<cue>{_LOWER_CUE_TRIE})[ \t,:(]+"
     rf"(?=(?P<first>[{_LOWER_LETTER}]{{2,}}(?:-[{_LOWER_LETTER}]{{2,}})?)"
-    rf"(?P<rest>(?:[ \t]+[{_LOWER_LETTER}](?:[{_LOWER_LETTER}]|['\-]){{2,}}){{0,2}}))"
+    rf"(?P<rest>(?:[ \t]+[{_LOWER_LETTER}](?:[{_LOWER_LETTER}]|['\-]){{1,}}){{0,3}}))"
 )
 
 # Capitalised words that are never a name, even after a cue ("Dear Customer", "Hi Team").
@@ -410,6 +410,8 @@ def _accept_cued(name: str, strong: bool, after: str) -> bool:
         return kinds == ["maybe"] and ends
     if kinds.count("unknown") >= 2:
         return True
+    if len(words) >= 2 and _is_given(words[0]) and words[-1].lower() in surnames():
+        return True  # "from Heather Walker": a first name and a surname, both listed
     # "Cover arranged with Iqra.": one unknown word that ends the sentence.
     return kinds == ["unknown"] and after[:1] in (".", "!", "?", ";", "\n", "")
 
@@ -705,7 +707,7 @@ _HONORIFIC_SUFFIX = re.compile(
 )
 _CAPS_SURNAME = re.compile(
     rf"([{_UPPER}]{{2,}}(?:[ \-'’][{_UPPER}]{{2,}})?),?[ \t]+([{_UPPER}][^\W\d_{_UPPER}]+"
-    rf"(?:-[{_UPPER}][^\W\d_]+)?)(?![\w'’])"
+    rf"(?:-[^\W\d_]+)?)(?![\w'’])"
 )
 _JOINED_BEFORE = re.compile(
     rf"(?<![\w'’-])(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,2}})(?:,[ \t]+|[ \t]+(?:and|&)[ \t]+)$"
@@ -720,16 +722,20 @@ _SHORT_PARTICLES = frozenset(w for w in expand(_PARTICLE) if len(w) < 3)
 
 def _caps_surname(last: str, first: str) -> bool:
     lower, given = last.lower(), first.lower()
-    if lower in _STOP or any(
-        len(part) < 3 and part not in _SHORT_PARTICLES for part in re.split(r"[ \-'’]", lower)
-    ):
-        return False  # "SEPA DD Hooli": short capitals are an acronym, unless "AL", "EL", "DE"
+    if lower in _STOP or not _acting(first) and given not in _given():
+        return False
+    if any(len(part) < 3 and part not in _SHORT_PARTICLES for part in re.split(r"[ \-'’]", lower)):
+        # "SEPA DD Hooli": short capitals are an acronym, unless a particle ("AL", "DE") or a
+        # short surname before a listed first name ("LI Jiayi", "HAN Jae-won").
+        return given in _given() or given.split("-")[0] in _given()
     if lower in common_words():
         return given in _given()  # "KISS Bence": a word in capitals, then a first name
     return given in _given() or given not in common_words()
 
 
 def _surname_first(last: str, first: str) -> bool:
+    if last.isupper() and len(last) > 1:
+        return _caps_surname(last, first)  # "SANTOS, Camila", "OMONDI, Nyambura"
     if last.lower() in _STOP or last.lower() in places():
         return False
     if first.lower() in places() and not is_popular(first):
@@ -967,12 +973,14 @@ def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
         end = m.end("first")
         for part in _WORD.finditer(m.group("rest")):
             word = part.group()
+            listed = word in _given() or word in surnames()
             if (
-                word in common
-                or word in _STOP
-                or not (word in _given() or word in surnames() or len(word) > 4)
+                word in _STOP
+                or word in _SLANG
+                or word in _VERBS
+                or not (listed or word not in common and len(word) > 4)
             ):
-                break
+                break  # "jennifer young" is a name, "anna about" is not
             end = m.start("rest") + part.end()
         yield Span(m.start("first"), end, "PERSON")
 

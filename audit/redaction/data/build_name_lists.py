@@ -11,7 +11,7 @@
   lower-case entries of SCOWL's american-english word list (Debian's wamerican; a list
   whose capitalised entries are proper names, so "will" and "grace" are in and "john" is
   not) that wordfreq (data CC BY-SA 4.0) counts as common (Zipf >= 3). Other languages:
-  wordfreq's 1,500 most common words (Zipf >= 4) of 16 languages, less the first names that are
+  wordfreq's 1,500 most common words (Zipf >= 4) of 15 languages, less the first names that are
   common somewhere by gender-guesser's list (read at run time, see names.py) and the
   20,000 most frequent census surnames, since wordfreq counts names too.
 
@@ -37,7 +37,7 @@ import wordfreq  # type: ignore[import-not-found]
 HERE = Path(__file__).resolve().parent
 DICTIONARY = Path("/usr/share/dict/american-english")
 LANGUAGES = (
-    "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "fi", "tr", "cs", "hu", "ro", "id",
+    "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "fi", "tr", "cs", "hu", "ro",
 )  # fmt: skip
 ENGLISH_ZIPF = 3.0
 CITY_POPULATION = 100_000  # smaller towns share their names with people ("Ngozi", "Sousa")
