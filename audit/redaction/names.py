@@ -309,7 +309,7 @@ def places() -> frozenset[str]:
 
 @cache
 def common_words() -> frozenset[str]:
-    """Lower-cased common words of 17 languages (data/build_name_lists.py)."""
+    """Lower-cased common words of 16 languages (data/build_name_lists.py)."""
     return _lines("common_words.txt")
 
 
