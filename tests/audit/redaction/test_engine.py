@@ -89,9 +89,9 @@ def test_no_structured_value_leaks_on_the_development_split(development: Report)
 # so that no change makes it worse; where a floor is below its target, the target is not
 # met yet (audit/redaction/README.md says which).
 DEVELOPMENT_FLOORS = {
-    "PERSON listed": 0.94,
-    "PERSON unlisted": 0.88,
-    "ADDRESS": 0.94,
+    "PERSON listed": 0.955,
+    "PERSON unlisted": 0.90,
+    "ADDRESS": 0.95,
     "DOB": 0.95,
 }
 
@@ -100,7 +100,7 @@ def test_recall_on_the_development_split_holds_its_floors(development: Report) -
     for entity, floor in DEVELOPMENT_FLOORS.items():
         assert floor <= RECALL_TARGETS[entity]
         assert development.types[entity].recall >= floor, (entity, development.types[entity])
-    assert development.untyped.recall >= 0.96
+    assert development.untyped.recall >= 0.975
     assert development.untyped.precision >= UNTYPED_PRECISION
     assert development.decoy_rate <= DECOYS_MASKED
 
