@@ -126,13 +126,11 @@ _CUED = re.compile(
     rf"(?=(?P<title>(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
     rf"(?P<name>(?:{_PARTICLE}[ \t]{{1,3}}){{0,2}}{_NAME}))"
 )
-# Runs of capitalised words, found without the leading initials (a pattern that begins with
-# a capital letter is found by a fast scan for one); "J. Kowalska" is found by _INITIALED.
+# Runs of two or more capitalised words, found without leading initials (a pattern that
+# begins with a capital letter is found by a fast scan for one; "J. Kowalska" is found by
+# _INITIALED), and single capitalised words.
 _RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_INITIALS}?(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{1,4}}")
 _CAPITALISED = re.compile(rf"[{_UPPER}][^\W\d_]+")
-_SEQUENCE = re.compile(
-    rf"{_TOKEN}(?:[ \t]+{_INITIALS}?(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,4}}"
-)
 _INITIALED = re.compile(rf"(?:[{_UPPER}]\.[ \t]?){{1,3}}[ \t]*(?:(?i:{_PARTICLE})[ \t]+)?{_TOKEN}")
 # "Otieno, Amani": a surname, a comma and a first name from the list.
 _SURNAME_FIRST = re.compile(rf"(?<![\w.])({_TOKEN}),[ \t]+({_TOKEN})(?![\w'’-])")

@@ -84,14 +84,7 @@ class Report:
 
 def strings_of(value: Any) -> Iterator[str]:
     """Every string in a JSON value, depth first (keys excluded, as `redact` leaves them)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings_of(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings_of(item)
+    return (text for _, text in keyed_strings_of(value))
 
 
 def keyed_strings_of(value: Any, key: str | None = None) -> Iterator[tuple[str | None, str]]:
