@@ -15,7 +15,7 @@ class AuditConfig(AppConfig):
         # instead of failing the first ingest. Unset, spaCy is never imported.
         spec = settings.HITL_REDACTION_NER
         if spec:
-            from audit.redaction import ner
+            from redaction import ner
 
             try:
                 ner.configure(spec)

@@ -282,7 +282,7 @@ PROFILE_ROWS = (
         1,
         (("datasets/services/build.py", "_verdicts", None),),
     ),
-    Row("redact rationales", 2, (("audit/redaction/engine.py", "redact_text", "_verdicts"),)),
+    Row("redact rationales", 2, (("redaction/engine.py", "redact_text", "_verdicts"),)),
     Row("rows (dataset_row)", 1, (("datasets/services/rows.py", "dataset_row", None),)),
     Row("summary (SummaryAccumulator.add)", 1, (("datasets/services/summary.py", "add", None),)),
     Row("JSONL: canonical JSON lines", 1, (("datasets/services/writers.py", "<genexpr>", None),)),

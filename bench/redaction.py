@@ -19,7 +19,7 @@
    precision and leaks, PERSON for names in and out of the detector's lists, untyped recall
    and precision, decoys masked, clean texts flagged, recall per country for ADDRESS and
    PERSON, and every target of issue 13 with PASS or MISS. `--update-readme` writes these
-   tables into audit/redaction/README.md (between its generated-block markers), so the
+   tables into redaction/README.md (between its generated-block markers), so the
    README's figures are the bench's. `--problems SPLIT` lists each miss, leak and false
    detection of a split (never used on the held-out split while tuning).
 With --profile it also prints the functions with the most time of their own (cProfile) on
@@ -42,8 +42,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from audit.redaction import redact  # noqa: E402 - after the path set-up above
-from audit.redaction.scoring import (  # noqa: E402
+from redaction import redact  # noqa: E402 - after the path set-up above
+from redaction.scoring import (  # noqa: E402
     LISTED,
     UNLISTED,
     Report,
@@ -53,7 +53,7 @@ from audit.redaction.scoring import (  # noqa: E402
     table,
     targets,
 )
-from tests.audit.redaction import corpora  # noqa: E402
+from tests.redaction import corpora  # noqa: E402
 
 TARGET_MB_S = 5.0
 ROOT = Path(__file__).resolve().parent.parent

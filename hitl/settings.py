@@ -182,7 +182,7 @@ HITL_BULK_MAX_ITEMS = 1000
 HITL_LEASE_SECONDS = env_int("HITL_LEASE_SECONDS", 600, minimum=30)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HITL_MAX_BODY_BYTES
 
-# --- PII redaction: an optional named-entity backend (audit/redaction/README.md) ---------
+# --- PII redaction: an optional named-entity backend (redaction/README.md) ---------
 # Empty (the default): the rule engine only, no model. "spacy:<pipeline package or path>":
 # that spaCy pipeline's people and facilities are masked as PERSON and ADDRESS too. Loaded
 # at start-up (audit/apps.py), which stops with a message if spaCy or the pipeline is missing.

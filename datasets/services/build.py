@@ -34,13 +34,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.actions import AuditAction
-from audit.redaction import redact_text
 from audit.services import Actor, Entry, audit_record, audit_record_many, target_of
 from datasets.models import Dataset
 from datasets.services.filters import dataset_filter_clean, dataset_items
 from datasets.services.rows import ITEM_FIELDS, VERDICT_FIELDS, dataset_row
 from datasets.services.summary import SummaryAccumulator
 from datasets.services.writers import FILE_NAMES, FORMATS, SnapshotWriter, file_sha256
+from redaction import redact_text
 from reviews.models import Decision, Queue
 from reviews.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
 from reviews.selectors import QueueNotFound, queue_access

@@ -270,7 +270,7 @@ class Item(models.Model):
     body_hash = models.CharField(max_length=64)
     model_version = models.CharField(max_length=100)
     # What everyone sees: the input as the queue's redaction policy masked it at ingest
-    # (audit/redaction). The submitted input is kept in raw_input only for holders of the
+    # (redaction). The submitted input is kept in raw_input only for holders of the
     # queue's view-raw-PII permission, until the queue's retention purges it.
     input = models.JSONField()
     raw_input = models.JSONField(null=True, blank=True)

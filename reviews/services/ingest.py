@@ -19,9 +19,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.actions import AuditAction
-from audit.redaction import Redacted, redact
 from audit.services import Actor, Entry, audit_record_many
 from hitl.bulk import bulk_insert, new_instance
+from redaction import Redacted, redact
 from reviews.choices import Release
 from reviews.metrics.calibration import CalibrationMap
 from reviews.models import Containment, Item, Queue, TierPolicy

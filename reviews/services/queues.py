@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.actions import AuditAction
-from audit.redaction import ENTITY_TYPES, normalise_entities
 from audit.services import Actor, audit_record
+from redaction import ENTITY_TYPES, normalise_entities
 from reviews.models import Containment, Incident, Queue, TierPolicy
 
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from stdnum import ean, iban, luhn
 from stdnum.exceptions import ValidationError
 
-from audit.redaction.scan import ANCHORED, Scan
-from audit.redaction.spans import DECOY_CONTEXT, IBAN_HEAD, Span, preceding
+from redaction.scan import ANCHORED, Scan
+from redaction.spans import DECOY_CONTEXT, IBAN_HEAD, Span, preceding
 
 # 12 to 19 digits, grouped by single spaces or dashes (or not at all).
 _CARD = re.compile(r"(?<![\w\-.,/])\d(?:[ \-]?\d){11,18}(?![\w\-]|[.,/]\d)")

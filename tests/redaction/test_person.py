@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.redaction import find_spans, redact
-from audit.redaction.names import first_names, places, surnames
+from redaction import find_spans, redact
+from redaction.names import first_names, places, surnames
 
 
 def names_in(text: str) -> list[str]:

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat
 
-from audit.redaction.regions import region_hints
-from audit.redaction.scan import ANCHORED, Scan
-from audit.redaction.spans import DECOY_CONTEXT, IBAN_HEAD, Span, preceding
+from redaction.regions import region_hints
+from redaction.scan import ANCHORED, Scan
+from redaction.spans import DECOY_CONTEXT, IBAN_HEAD, Span, preceding
 
 
 def _words(text: str) -> list[str]:

@@ -46,8 +46,8 @@ from stdnum.tr import tckimlik
 from stdnum.us import ssn
 from stdnum.za import idnr as za_idnr
 
-from audit.redaction.scan import ANCHORED, Scan
-from audit.redaction.spans import Span, has_context, preceding
+from redaction.scan import ANCHORED, Scan
+from redaction.spans import Span, has_context, preceding
 
 
 def _nino_ok(value: str) -> bool:

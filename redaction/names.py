@@ -29,9 +29,9 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from audit.redaction.literals import expand, trie
-from audit.redaction.scan import Scan, finditer_at, is_word
-from audit.redaction.spans import Span
+from redaction.literals import expand, trie
+from redaction.scan import Scan, finditer_at, is_word
+from redaction.spans import Span
 
 
 def _set(words: str) -> frozenset[str]:

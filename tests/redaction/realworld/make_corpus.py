@@ -1,6 +1,6 @@
 """Write dev.jsonl and heldout.jsonl for the real-world redaction corpus.
 
-Run from the repository root:  python tests/audit/redaction/realworld/make_corpus.py
+Run from the repository root:  python tests/redaction/realworld/make_corpus.py
 Deterministic: every random choice comes from a seeded ``random.Random``.
 """
 

@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from audit.redaction.names import STOP_WORDS, is_common, is_popular
-from audit.redaction.spans import Span
+from redaction.names import STOP_WORDS, is_common, is_popular
+from redaction.spans import Span
 
 
 def _set(words: str) -> frozenset[str]:

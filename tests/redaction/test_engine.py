@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from audit.redaction import redact
-from audit.redaction.scoring import (
+from redaction import redact
+from redaction.scoring import (
     DECOYS_MASKED,
     RECALL_TARGETS,
     STRUCTURED,
@@ -15,7 +15,7 @@ from audit.redaction.scoring import (
     Report,
     evaluate,
 )
-from tests.audit.redaction import corpora
+from tests.redaction import corpora
 
 
 def test_it_redacts_json_at_any_depth_and_keeps_keys() -> None:
@@ -87,7 +87,7 @@ def test_no_structured_value_leaks_on_the_development_split(development: Report)
 # Issue 13's targets (scoring.RECALL_TARGETS and friends) are printed by bench/redaction.py
 # on both splits. These floors hold what the engine reaches today on the development split,
 # so that no change makes it worse; where a floor is below its target, the target is not
-# met yet (audit/redaction/README.md says which).
+# met yet (redaction/README.md says which).
 DEVELOPMENT_FLOORS = {
     "PERSON listed": 0.955,
     "PERSON unlisted": 0.90,

@@ -12,10 +12,10 @@ import phonenumbers
 import pytest
 from stdnum import iban, luhn
 
-from audit.redaction import contact, find_spans
-from audit.redaction.regions import region_hints
-from audit.redaction.scan import Scan, finditer_at
-from audit.redaction.scoring import strings_of
+from redaction import contact, find_spans
+from redaction.regions import region_hints
+from redaction.scan import Scan, finditer_at
+from redaction.scoring import strings_of
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases" / "contact_phone.jsonl"

@@ -6,8 +6,8 @@ import ipaddress
 import re
 from collections.abc import Iterator
 
-from audit.redaction.scan import ANCHORED, Scan, finditer_at
-from audit.redaction.spans import Span, preceding
+from redaction.scan import ANCHORED, Scan, finditer_at
+from redaction.spans import Span, preceding
 
 
 def _words(text: str) -> list[str]:

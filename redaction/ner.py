@@ -5,7 +5,7 @@ what it returns to the rule detectors' proposals before resolving overlaps, for 
 types a backend declares (`engine.use_backend`). The one implementation here runs a spaCy
 pipeline, loaded by package name or path (`spacy.load`) once per process:
 
-    from audit.redaction import ner
+    from redaction import ner
     ner.configure("spacy:en_core_web_sm")  # or "spacy:/models/our-ner", "" to turn it off
 
 spaCy is imported only when a backend is configured: the default install stays model-free
@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING
 
-from audit.redaction import engine
-from audit.redaction.spans import Span
+from redaction import engine
+from redaction.spans import Span
 
 if TYPE_CHECKING:
     from spacy.language import Language

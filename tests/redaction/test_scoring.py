@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.redaction.scoring import evaluate, is_listed, score, targets
+from redaction.scoring import evaluate, is_listed, score, targets
 
 
 def test_scorer_counts_hits_misses_leaks_and_false_detections() -> None:

@@ -1,6 +1,6 @@
 """Write the labelled redaction corpora (run from the repository root).
 
-    python tests/audit/redaction/make_corpus.py
+    python tests/redaction/make_corpus.py
 
 Two sets, built from separate sources so the held-out one measures what tuning did not see:
 

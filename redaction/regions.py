@@ -15,7 +15,7 @@ import string
 
 import phonenumbers
 
-from audit.redaction.literals import trie
+from redaction.literals import trie
 
 #: Cue words (lower case, whole words; "_" stands for a space) by region. Country names and
 #: adjectives in English and the country's own languages, large cities, phone words in the

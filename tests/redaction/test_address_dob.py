@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.redaction import redact
-from audit.redaction.engine import find_spans
-from audit.redaction.scoring import score, strings_of
+from redaction import redact
+from redaction.engine import find_spans
+from redaction.scoring import score, strings_of
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases" / "address_dob.jsonl"

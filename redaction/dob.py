@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.redaction.literals import expand, trie
-from audit.redaction.scan import Scan, finditer_at, is_word
-from audit.redaction.spans import Span
+from redaction.literals import expand, trie
+from redaction.scan import Scan, finditer_at, is_word
+from redaction.spans import Span
 
 # Birth cues, lower-case literals (expanded into a trie matched on the lower-cased text, and
 # case-insensitively on the original where lower-casing cannot be trusted). Each must start

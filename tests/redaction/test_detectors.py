@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from stdnum import iban, luhn
 
-from audit.redaction import find_spans, redact_text
+from redaction import find_spans, redact_text
 
 
 def masked(text: str, entity: str) -> list[str]:
