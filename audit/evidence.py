@@ -1,6 +1,6 @@
 """Storing evidence bundles: canonical JSON, its SHA-256, written once (SPEC §2).
 
-What goes into a bundle is the domain's business (reviews/services/evidence.py); this
+What goes into a bundle is the domain's business (reviews/escalation/services/evidence.py); this
 module only makes it immutable and verifiable. A bundle is written once per target
 (a unique constraint), so building it twice — a task re-run after a worker died, the
 reconciler racing the first task — yields the first one.

@@ -51,9 +51,9 @@ CLAIM_P95_TARGET_MS = 25.0
 SETUP = """
 import json
 from audit.services import Actor
-from reviews.permissions import Role
-from reviews.services.access import reviewer_create
-from reviews.services.queues import queue_create
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import reviewer_create
+from reviews.queues.services.queues import queue_create
 
 actor = Actor.system("bench")
 queue = queue_create(
@@ -118,8 +118,8 @@ FROM (
 EXPLAIN = """
 from django.db import connection, transaction
 from accounts.models import User
-from reviews.models import Queue
-from reviews.services.claims import claim_candidate_sql
+from reviews.queues.models import Queue
+from reviews.work.services.claims import claim_candidate_sql
 
 queue = Queue.objects.get(slug=%(slug)r)
 reviewer = User.objects.get(username="bench-annotator-00")
@@ -430,9 +430,9 @@ CLAIM_ROWS = (
     Row(
         "queue, permissions, qualification (queue_access)",
         1,
-        (("reviews/selectors.py", "queue_access", None),),
+        (("reviews/queues/selectors.py", "queue_access", None),),
     ),
-    Row("assignment_claim", 1, (("reviews/services/claims.py", "assignment_claim", None),)),
+    Row("assignment_claim", 1, (("reviews/work/services/claims.py", "assignment_claim", None),)),
     Row(
         "candidate query (SKIP LOCKED select)",
         2,
@@ -443,10 +443,16 @@ CLAIM_ROWS = (
         2,
         (("django/db/models/query.py", "__iter__", "assignment_claim"),),
     ),
-    Row("insert assignment", 2, (("reviews/services/claims.py", "_lease", "assignment_claim"),)),
+    Row(
+        "insert assignment", 2, (("reviews/work/services/claims.py", "_lease", "assignment_claim"),)
+    ),
     Row("audit_record", 2, (("audit/services.py", "audit_record", "assignment_claim"),)),
     Row("commit", 2, (("django/db/transaction.py", "__exit__", "assignment_claim"),)),
-    Row("claim_json (response body)", 1, (("reviews/api/serializers.py", "claim_json", None),)),
+    Row(
+        "claim_json (response body)",
+        1,
+        (("reviews/work/api/serializers.py", "claim_json", None),),
+    ),
     Row("render JSON", 1, (("rest_framework/response.py", "rendered_content", None),)),
     _COMPILE,
 )
@@ -458,20 +464,26 @@ DECISION_ROWS = (
         1,
         (("rest_framework/serializers.py", "is_valid", "post"),),
     ),
-    Row("assignment_decide", 1, (("reviews/services/decisions.py", "assignment_decide", None),)),
+    Row(
+        "assignment_decide", 1, (("reviews/work/services/decisions.py", "assignment_decide", None),)
+    ),
     Row(
         "lock_assignment (item with queue and policy, assignment)",
         2,
-        (("reviews/services/claims.py", "lock_assignment", None),),
+        (("reviews/work/services/claims.py", "lock_assignment", None),),
     ),
-    Row("decision_errors", 2, (("reviews/services/decisions.py", "decision_errors", None),)),
+    Row("decision_errors", 2, (("reviews/work/services/decisions.py", "decision_errors", None),)),
     Row(
         "insert decision",
         2,
         (("django/db/models/manager.py", "manager_method", "assignment_decide"),),
     ),
     Row("save assignment + item", 2, (("django/db/models/base.py", "save", "assignment_decide"),)),
-    Row("_settle (consensus, release)", 2, (("reviews/services/decisions.py", "_settle", None),)),
+    Row(
+        "_settle (consensus, release)",
+        2,
+        (("reviews/work/services/decisions.py", "_settle", None),),
+    ),
     Row(
         "audit_record_many (verdict + settlement)",
         2,
@@ -479,7 +491,9 @@ DECISION_ROWS = (
     ),
     Row("commit", 2, (("django/db/transaction.py", "__exit__", "assignment_decide"),)),
     Row(
-        "decision_json (response body)", 1, (("reviews/api/serializers.py", "decision_json", None),)
+        "decision_json (response body)",
+        1,
+        (("reviews/work/api/serializers.py", "decision_json", None),),
     ),
     _COMPILE,
 )

@@ -1,7 +1,7 @@
 """Dashboard benchmark: the queue dashboard over roll-ups of 10,000,000 decisions.
 
 SPEC §9: queue dashboard over 10,000,000 decisions < 500 ms. The dashboard reads only the
-roll-ups (reviews/services/measure.py: day rows for whole days, hour rows at the edges),
+roll-ups (reviews/quality/services/measure.py: day rows for whole days, hour rows at the edges),
 so what it costs depends on how many roll-up rows a window holds, not on how many items
 there are. This benchmark therefore builds a fresh database and inserts MetricRollup and
 ReviewerRollup rows directly with
@@ -9,7 +9,7 @@ SQL (COPY) rather than ingesting and deciding ten million items through the serv
 `--days` (90) × 24 hours × `--slices` (4) × `--models` (2) rows whose `decided` counts sum
 to `--decisions` (10,000,000), every JSON column filled as the roll-up consumer fills
 it (10-bin confidence histograms, ECE bins, duration histograms of ~40 buckets, 3×3
-confusion and agreement tables built with reviews/metrics/agreement.py), plus one
+confusion and agreement tables built with reviews/quality/stats/agreement.py), plus one
 ReviewerRollup row per reviewer and hour worked (`--reviewers` (20), 8 hours a day).
 The day rows are then built from the hour rows by `rollups_days_rebuild`.
 
@@ -52,9 +52,9 @@ LABELS = ("approve", "deny", "unsure")
 
 SETUP = """
 from audit.services import Actor
-from reviews.permissions import Role
-from reviews.services.access import reviewer_create
-from reviews.services.queues import queue_create
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import reviewer_create
+from reviews.queues.services.queues import queue_create
 
 actor = Actor.system("bench")
 queue = queue_create(
@@ -82,9 +82,9 @@ from datetime import timedelta
 from django.test import Client
 from django.utils import timezone
 from accounts.models import User
-from reviews.models import Queue
-from reviews.pages.dashboard import WINDOWS
-from reviews.services.measure import queue_metrics, queue_series
+from reviews.queues.models import Queue
+from reviews.quality.pages import WINDOWS
+from reviews.quality.services.measure import queue_metrics, queue_series
 
 def pct(values, p):
     ordered = sorted(values)
@@ -148,7 +148,7 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
 
 
 def _duration_hist(n: int, centre: int, rng: random.Random) -> dict[str, int]:
-    """~40 buckets of the 10 % duration histogram (reviews/metrics/percentiles.py)."""
+    """~40 buckets of the 10 % duration histogram (reviews/quality/stats/percentiles.py)."""
     buckets = range(max(0, centre - 20), centre + 20)
     return {str(b): c for b, c in zip(buckets, _split(n, len(buckets), rng), strict=True) if c}
 
@@ -156,7 +156,11 @@ def _duration_hist(n: int, centre: int, rng: random.Random) -> dict[str, int]:
 def _template(decided: int, rng: random.Random) -> dict[str, str]:
     """The JSON columns of one roll-up row with `decided` decisions, as the consumer writes
     them; agreement tables built by the real functions from simulated verdict pairs."""
-    from reviews.metrics.agreement import cohen_counts, fleiss_counts, krippendorff_coincidences
+    from reviews.quality.stats.agreement import (
+        cohen_counts,
+        fleiss_counts,
+        krippendorff_coincidences,
+    )
 
     received = int(decided / 0.4)
     labelled = decided - decided // 20
@@ -273,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         # Day rows are derived from the hour rows by the service the consumer's repair
         # path uses, so they hold exactly what the consumer would have written.
         rebuild = (
-            "from reviews.services.rollups import rollups_days_rebuild; "
+            "from reviews.quality.services.rollups import rollups_days_rebuild; "
             f"print(rollups_days_rebuild(queue_id={int(queue_id)}))"
         )
         days = timed(

@@ -63,9 +63,9 @@ PROGRESS_LINE = re.compile(r"^\s*(?P<done>\d+)/(?P<total>\d+) rows$")
 SETUP = """
 import json
 from audit.services import Actor
-from reviews.permissions import Role
-from reviews.services.access import reviewer_create
-from reviews.services.queues import queue_create
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import reviewer_create
+from reviews.queues.services.queues import queue_create
 
 actor = Actor.system("bench")
 queue = queue_create(
@@ -98,7 +98,7 @@ EXPLAIN = """
 from django.db import connection
 from django.utils import timezone
 from datasets.services.filters import dataset_filter_clean, dataset_items
-from reviews.models import Queue
+from reviews.queues.models import Queue
 
 queue = Queue.objects.get(slug=%(slug)r)
 flt = dataset_filter_clean({"decided_to": %(to)r}, queue=queue, now=timezone.now())

@@ -68,8 +68,8 @@ PRODUCTS = ("mortgage", "card", "auto", "personal")
 # Created through the same service and validation as POST /api/v1/queues/.
 SETUP_QUEUE = """
 from audit.services import Actor
-from reviews.api.serializers import PolicyInSerializer
-from reviews.services.queues import queue_create
+from reviews.queues.api.serializers import PolicyInSerializer
+from reviews.queues.services.queues import queue_create
 
 policy = PolicyInSerializer(data={
     "auto_approve_at": 0.9,
@@ -340,30 +340,30 @@ PROFILE_ROWS = (
         (("django/core/handlers/base.py", "get_response", None),)),
     Row("token authentication", 1, (("accounts/authentication.py", "authenticate", None),)),
     Row("parse request JSON", 1, (("rest_framework/parsers.py", "parse", None),)),
-    Row("bulk envelope check", 1, (("reviews/api/views.py", "_bulk_items", None),)),
+    Row("bulk envelope check", 1, (("reviews/intake/api/predictions.py", "_bulk_items", None),)),
     Row("shape validation per item", 1,
-        (("reviews/validation.py", "validate_prediction", None),)),
+        (("reviews/intake/services/validation.py", "validate_prediction", None),)),
     Row("body hash (canonical JSON + SHA-256)", 2,
-        (("reviews/services/ingest.py", "hash_body", None),)),
+        (("reviews/intake/services/ingest.py", "hash_body", None),)),
     Row("queue permission lookup", 1,
         (("", "queues_for_submit", None),)),
     Row("label checks against the queue", 1,
-        (("reviews/services/ingest.py", "prediction_errors_for_queue", None),)),
+        (("reviews/intake/services/ingest.py", "prediction_errors_for_queue", None),)),
     Row("ingest transaction (predictions_ingest)", 1,
-        (("reviews/services/ingest.py", "predictions_ingest", None),)),
+        (("reviews/intake/services/ingest.py", "predictions_ingest", None),)),
     Row("look up existing external_ids", 2,
         (("django/db/models/query.py", "__iter__", "_ingest_once"),)),
-    Row("active containments", 2, (("reviews/selectors.py", "active_containments", None),)),
+    Row("active containments", 2, (("reviews/queues/selectors.py", "active_containments", None),)),
     Row("routing + Item objects (_routed_item)", 2,
-        (("reviews/services/ingest.py", "_routed_item", None),)),
-    Row("route_prediction", 3, (("reviews/services/routing.py", "route_prediction", None),)),
+        (("reviews/intake/services/ingest.py", "_routed_item", None),)),
+    Row("route_prediction", 3, (("reviews/intake/services/routing.py", "route_prediction", None),)),
     Row("Item() constructor", 3, (("django/db/models/base.py", "__init__", "_routed_item"),)),
     Row("insert items", 2, (
         ("hitl/bulk.py", "bulk_insert", "_ingest_once"),
         ("django/db/models/query.py", "bulk_create", "_ingest_once"),
     )),
     Row("audit entry (_audit_entry)", 2,
-        (("reviews/services/ingest.py", "_audit_entry", None),)),
+        (("reviews/intake/services/ingest.py", "_audit_entry", None),)),
     Row("audit_record_many", 2, (("audit/services.py", "audit_record_many", None),)),
     Row("lock the chain head", 3, (("audit/services.py", "_lock_head", None),)),
     Row("canonical JSON of event data", 3,
@@ -374,7 +374,9 @@ PROFILE_ROWS = (
         ("django/db/models/query.py", "bulk_create", "audit_record_many"),
     )),
     Row("COMMIT", 2, (("django/db/backends/base/base.py", "commit", None),)),
-    Row("response items (item_json)", 1, (("reviews/api/serializers.py", "item_json", None),)),
+    Row("response items (item_json)", 1, (
+        ("reviews/intake/api/serializers.py", "item_json", None),
+    )),
     Row("render response JSON", 1, (("rest_framework/renderers.py", "render", None),)),
 )  # fmt: skip
 

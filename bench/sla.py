@@ -50,7 +50,7 @@ TARGET_S = 60.0
 SETUP = """
 import json
 from audit.services import Actor
-from reviews.services.queues import queue_create
+from reviews.queues.services.queues import queue_create
 
 queue = queue_create(
     slug=%(slug)r,
@@ -114,7 +114,7 @@ SWEEP_ALONE = """
 import json, time
 from collections import defaultdict
 from django.db import connection
-from reviews.services.sla import _breached_sql, sla_escalate_breached
+from reviews.escalation.services.sla import _breached_sql, sla_escalate_breached
 from django.utils import timezone
 
 with connection.cursor() as cursor:

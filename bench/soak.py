@@ -80,10 +80,10 @@ SWEEP_GRACE_S = 15.0  # a deadline this long before the beats stopped must have 
 SETUP = """
 import json
 from audit.services import Actor
-from reviews.permissions import Role
-from reviews.services.access import client_create, reviewer_create
-from reviews.services.alerts import alert_rule_create
-from reviews.services.queues import queue_create
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import client_create, reviewer_create
+from reviews.escalation.services.alerts import alert_rule_create
+from reviews.queues.services.queues import queue_create
 
 actor = Actor.system("bench")
 queue = queue_create(

@@ -40,10 +40,11 @@ from datasets.services.filters import DatasetFilterInvalid
 from datasets.services.writers import FORMATS
 from hitl.api.errors import ApiError
 from hitl.api.fields import NoUnknownFieldsMixin, StrictBooleanField
-from reviews.api.views import ERROR, queue_or_404
-from reviews.models import Queue
-from reviews.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
-from reviews.selectors import queues_for
+from hitl.api.schema import ERROR
+from reviews.queues.api.queues import queue_or_404
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
+from reviews.queues.selectors import queues_for
 
 CONTENT_TYPES = {"jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
 

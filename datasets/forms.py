@@ -1,6 +1,6 @@
 """The datasets page's two forms, read from a POST: "Build snapshot" and the trigger.
 
-Plain functions like the other pages' forms (reviews/pages/incidents.py): the build form
+Plain functions like the other pages' forms (reviews/escalation/pages/incidents.py): the build form
 only turns what the browser sends into the filter `dataset_request` takes; the filter's
 own rules (which keys, which values, the window) are services/filters.py's, so the page
 and the API refuse the same things with the same messages.
@@ -14,7 +14,7 @@ from typing import Any
 from django.http import QueryDict
 from django.utils.dateparse import parse_datetime
 
-from reviews.pages.incidents import FormErrors, parse_slice
+from reviews.escalation.pages.incidents import FormErrors, parse_slice
 
 # The window presets, beside "all" (no lower bound) and "custom" (from / to).
 PRESETS = ("24h", "7d", "30d")

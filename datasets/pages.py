@@ -38,10 +38,10 @@ from datasets.services.build import ExportRefused, dataset_files_json, dataset_r
 from datasets.services.filters import DatasetFilterInvalid
 from datasets.services.triggers import RetrainTriggerInvalid, retrain_trigger_set, trigger_describe
 from reviews.choices import Outcome, Tier
-from reviews.pages.dashboard import rollup_dimensions
-from reviews.pages.incidents import FormErrors
-from reviews.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
-from reviews.selectors import QueueAccess, QueueNotFound, queue_access
+from reviews.escalation.pages.incidents import FormErrors
+from reviews.quality.pages import rollup_dimensions
+from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
+from reviews.queues.selectors import QueueAccess, QueueNotFound, queue_access
 
 # Whoever may see the queue learns whether they may export it; exporters see it anyway.
 REACH_PERMS = (*QUEUE_VISIBLE_PERMS, QueuePerm.EXPORT)

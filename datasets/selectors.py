@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 from datasets.models import Dataset
-from reviews.permissions import QueuePerm
-from reviews.selectors import queues_for
+from reviews.queues.permissions import QueuePerm
+from reviews.queues.selectors import queues_for
 
 
 def datasets_visible_to(*, user: User) -> QuerySet[Dataset]:

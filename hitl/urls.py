@@ -12,7 +12,7 @@ handler404 = "hitl.api.errors.handler404"
 handler500 = "hitl.api.errors.handler500"
 
 api_v1 = [
-    path("", include("reviews.api.urls")),
+    path("", include("reviews.api_urls")),
     path("", include("audit.api.urls")),
     path("", include("datasets.urls")),
 ]

@@ -64,7 +64,7 @@ ACTIVE_LEARNING_REASONS = (SampleReason.UNCERTAINTY, SampleReason.DIVERSITY)
 
 
 class UncertaintyMeasure(models.TextChoices):
-    """How the active-learning sampler scores an item's doubt (reviews/metrics/uncertainty.py)."""
+    """How the active-learning sampler scores an item's doubt (quality/stats/uncertainty.py)."""
 
     MARGIN = "margin", "Margin (1 − gap between the top two scores)"
     ENTROPY = "entropy", "Entropy of the scores, normalised"

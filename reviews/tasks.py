@@ -17,18 +17,18 @@ from django.core.mail import send_mail
 from django.db import OperationalError
 from django.utils import timezone
 
-from reviews.services.alerts import alerts_evaluate
-from reviews.services.calibration import calibrations_refit
-from reviews.services.claims import assignments_expire
-from reviews.services.evidence import (
+from reviews.escalation.services.alerts import alerts_evaluate
+from reviews.escalation.services.evidence import (
     bundles_reconcile,
     escalation_bundle_build,
     incident_bundle_build,
 )
-from reviews.services.retention import raw_inputs_purge
-from reviews.services.rollups import rollups_catch_up
-from reviews.services.sampling import active_learning_sample
-from reviews.services.sla import sla_escalate_breached
+from reviews.escalation.services.sla import sla_escalate_breached
+from reviews.intake.services.retention import raw_inputs_purge
+from reviews.quality.services.calibration import calibrations_refit
+from reviews.quality.services.rollups import rollups_catch_up
+from reviews.quality.services.sampling import active_learning_sample
+from reviews.work.services.claims import assignments_expire
 
 RETRYING = {
     "acks_late": True,

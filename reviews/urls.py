@@ -1,22 +1,25 @@
+"""The browser pages' routes, each served by the pages of its domain."""
+
 from __future__ import annotations
 
 from django.urls import path
 
-from reviews import views
-from reviews.pages import dashboard, escalations, incidents
+from reviews.escalation.pages import escalations, incidents
+from reviews.quality import pages as dashboard
+from reviews.work import pages as review
 
 urlpatterns = [
-    path("", views.my_queues, name="my-queues"),
-    path("queues/<slug:slug>/review/", views.review, name="review"),
+    path("", review.my_queues, name="my-queues"),
+    path("queues/<slug:slug>/review/", review.review, name="review"),
     path(
-        "queues/<slug:slug>/review/<int:assignment_id>/decide/", views.decide, name="review-decide"
+        "queues/<slug:slug>/review/<int:assignment_id>/decide/", review.decide, name="review-decide"
     ),
     path(
         "queues/<slug:slug>/review/<int:assignment_id>/release/",
-        views.release,
+        review.release,
         name="review-release",
     ),
-    path("queues/<slug:slug>/items/<int:item_id>/raw/", views.reveal_raw, name="review-reveal"),
+    path("queues/<slug:slug>/items/<int:item_id>/raw/", review.reveal_raw, name="review-reveal"),
     path("queues/<slug:slug>/dashboard/", dashboard.dashboard, name="dashboard"),
     path("escalations/", escalations.inbox, name="escalations"),
     path("escalations/<int:pk>/", escalations.ticket_page, name="escalation"),

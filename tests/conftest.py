@@ -14,9 +14,9 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from reviews.models import Queue
-from reviews.permissions import Role
-from reviews.services.access import client_create, reviewer_create
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import client_create, reviewer_create
 from tests.factories import SYSTEM, make_queue
 
 

@@ -9,10 +9,10 @@ import factory
 
 from accounts.models import User
 from audit.services import Actor
-from reviews.models import Queue
-from reviews.services.ingest import predictions_ingest
-from reviews.services.queues import queue_create
-from reviews.validation import validate_prediction
+from reviews.intake.services.ingest import predictions_ingest
+from reviews.intake.services.validation import validate_prediction
+from reviews.queues.models import Queue
+from reviews.queues.services.queues import queue_create
 
 SYSTEM = Actor.system("tests")
 _counter = itertools.count()

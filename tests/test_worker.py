@@ -18,7 +18,7 @@ from audit.actions import AuditAction
 from audit.models import AuditChainHead, AuditCheckpoint, AuditEvent
 from audit.services import Actor, Entry, audit_record_many
 from audit.tasks import verify_recent_events
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.factories import ingest, make_queue
 from tests.worker_process import (
     WorkerProcess,

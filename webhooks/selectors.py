@@ -11,9 +11,9 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 from accounts.models import User
-from reviews.models import Queue
-from reviews.permissions import QueuePerm
-from reviews.selectors import _permitted_queue_ids_sql
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QueuePerm
+from reviews.queues.selectors import _permitted_queue_ids_sql
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 
 
@@ -30,7 +30,7 @@ def _live_endpoints_sql() -> str:
 
 def _submitters(*, client_ids: list[int], queue: Queue) -> set[int]:
     """Which of these clients may submit to `queue`: one query for all of them, through
-    the same permission SQL as ingest's (reviews.selectors), so a client hears about
+    the same permission SQL as ingest's (reviews.queues.selectors), so a client hears about
     exactly the queues it could have sent to."""
     # Cast: with server-side binding an untyped parameter would come back as text.
     one = f"SELECT CAST(%s AS BIGINT) WHERE CAST(%s AS BIGINT) IN ({_permitted_queue_ids_sql(1)})"

@@ -40,7 +40,7 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
 from hitl.bulk import bulk_insert, new_instance
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from webhooks import signing, transport
 from webhooks.models import EventType, WebhookDelivery, WebhookEndpoint
 from webhooks.selectors import deliveries_due, endpoint_ids_for_event

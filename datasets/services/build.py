@@ -41,10 +41,11 @@ from datasets.services.rows import ITEM_FIELDS, VERDICT_FIELDS, dataset_row
 from datasets.services.summary import SummaryAccumulator
 from datasets.services.writers import FILE_NAMES, FORMATS, SnapshotWriter, file_sha256
 from redaction import redact_text
-from reviews.models import Decision, Queue
-from reviews.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
-from reviews.selectors import QueueNotFound, queue_access
-from reviews.services.queues import redaction_entities
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
+from reviews.queues.selectors import QueueNotFound, queue_access
+from reviews.queues.services.queues import redaction_entities
+from reviews.work.models import Decision
 from webhooks.models import EventType
 from webhooks.services import webhook_emit
 

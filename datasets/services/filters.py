@@ -19,16 +19,18 @@ from django.db.models.fields.json import KeyTransform
 from django.utils.dateparse import parse_datetime
 
 from datasets.services.rows import iso_utc
-from reviews.api.metrics import parse_window
 from reviews.choices import Outcome, Tier
-from reviews.models import Decision, Item, Queue
+from reviews.intake.models import Item
+from reviews.quality.api.metrics import parse_window
+from reviews.queues.models import Queue
+from reviews.work.models import Decision
 
 # The stored filter's keys; `window` is accepted on input only (it becomes decided_from).
 STORED_KEYS = ("decided_from", "decided_to", "model_version", "outcome", "reason_code",
                "slice", "tier")  # fmt: skip
 INPUT_KEYS = frozenset({*STORED_KEYS, "window"})
 MAX_MODEL_VERSION = 100  # Item.model_version
-MAX_SLICE_TAGS = 20  # as at ingest (reviews/validation.py)
+MAX_SLICE_TAGS = 20  # as at ingest (reviews/intake/services/validation.py)
 MAX_TAG_NAME = 64
 MAX_TAG_VALUE = 128
 _TIME_HELP = "An ISO 8601 time with its offset, such as 2026-11-01T00:00:00Z."

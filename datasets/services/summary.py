@@ -7,7 +7,7 @@ count the rest under "(other)", so a tag unique to each item cannot grow it eith
 
 - override_rate: items whose final label differs from the model's ÷ human-decided items
   with a label. A rejected item has no final label and is left out of both counts, as in
-  the dashboard (reviews/services/measure.py); `_routed` and `_sampled` split it by why the
+  the dashboard (reviews/quality/services/measure.py); `_routed` and `_sampled` split it by why the
   item reached people (an audit sample is not biased towards doubt).
 - agreement: over items with ≥ 2 verdicts, each item's verdicts (every tier) one unit;
   Krippendorff's alpha (nominal) and the mean per-item agreement of the rows.
@@ -19,12 +19,12 @@ from collections import Counter
 from typing import Any
 
 from audit.services import canonical_json
-from reviews.metrics.agreement import (
+from reviews.quality.services.rollups import add_table
+from reviews.quality.stats.agreement import (
     krippendorff_alpha_from_coincidences,
     krippendorff_coincidences,
 )
-from reviews.metrics.answers import REJECTED, verdict_answer
-from reviews.services.rollups import add_table
+from reviews.quality.stats.answers import REJECTED, verdict_answer
 
 MAX_KEYS = 1000
 OTHER = "(other)"

@@ -24,7 +24,9 @@ from audit.services import Actor, audit_record
 from datasets.models import Dataset, RetrainTrigger
 from datasets.services.build import dataset_request
 from reviews.choices import Outcome
-from reviews.models import AlertFiring, Item, Queue
+from reviews.escalation.models import AlertFiring
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from django import template
 
-from reviews.permissions import QueuePerm
-from reviews.selectors import queues_for
+from reviews.queues.permissions import QueuePerm
+from reviews.queues.selectors import queues_for
 
 register = template.Library()
 

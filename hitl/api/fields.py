@@ -7,6 +7,7 @@ string for a confidence has a bug we should tell it about.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -115,3 +116,11 @@ class NoUnknownFieldsMixin:
                     {name: ["Unknown field."] for name in sorted(map(str, unknown))}
                 )
         return super().to_internal_value(data)  # type: ignore[misc]
+
+
+def iso_z(value: datetime | None) -> str | None:
+    """As DRF renders a datetime (UTC, with a Z); None stays None."""
+    if value is None:
+        return None
+    text = value.astimezone(UTC).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text

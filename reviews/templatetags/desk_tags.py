@@ -6,8 +6,8 @@ from typing import Any
 
 from django import template
 
-from reviews.permissions import QueuePerm
-from reviews.selectors import ESCALATION_PERMS, INCIDENT_PERMS, queue_perms_held
+from reviews.queues.permissions import QueuePerm
+from reviews.queues.selectors import ESCALATION_PERMS, INCIDENT_PERMS, queue_perms_held
 
 register = template.Library()
 

@@ -12,7 +12,7 @@ from accounts.models import ApiToken, User
 from accounts.services import token_issue, token_revoke
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.conftest import token_client
 from tests.factories import SYSTEM
 

@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.factories import ingest
 
 pytestmark = pytest.mark.django_db

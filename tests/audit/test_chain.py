@@ -12,7 +12,7 @@ from django.db import transaction
 from audit.actions import AuditAction
 from audit.models import GENESIS_HASH, AuditChainHead, AuditEvent
 from audit.services import Actor, Entry, audit_record, audit_record_many, audit_verify
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.concurrency import run_together
 from tests.factories import make_queue
 

@@ -10,10 +10,11 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from reviews.models import Item, TierPolicy
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.rollups import rollups_catch_up
+from reviews.intake.models import Item
+from reviews.quality.services.rollups import rollups_catch_up
+from reviews.queues.models import TierPolicy
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import assignment_decide
 from tests.browser.test_login import log_in
 from tests.factories import ingest
 from tests.reviews.reviewing import RATIONALE

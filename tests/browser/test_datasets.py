@@ -19,9 +19,9 @@ from django.db import connection
 from accounts.models import User
 from datasets.models import Dataset
 from datasets.tasks import build_dataset
-from reviews.models import Queue
-from reviews.permissions import QueuePerm
-from reviews.services.access import queue_grant
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QueuePerm
+from reviews.queues.services.access import queue_grant
 from tests.browser.test_login import log_in
 from tests.factories import SYSTEM
 from tests.reviews.quality_helpers import decided_items

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from reviews.models import Containment, Decision, Incident, Item
+from reviews.escalation.models import Incident
+from reviews.intake.models import Item
+from reviews.queues.models import Containment
+from reviews.work.models import Decision
 from tests.browser.test_login import log_in
 from tests.reviews.escalating import opened_incident, sme_ticket
 

@@ -9,7 +9,7 @@ import pytest
 
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.models import Decision
+from reviews.work.models import Decision
 from tests.browser.test_login import log_in
 from tests.factories import ingest
 

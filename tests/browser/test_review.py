@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from reviews.models import Decision, Item
+from reviews.intake.models import Item
+from reviews.work.models import Decision
 from tests.browser.test_login import log_in
 from tests.factories import ingest
 

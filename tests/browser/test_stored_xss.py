@@ -27,15 +27,17 @@ from django.test import Client
 
 from accounts.models import User
 from audit.services import Actor
-from reviews.models import Escalation, Incident, Item, Queue
-from reviews.permissions import Role
-from reviews.selectors import queue_access
-from reviews.services.claims import TIER_PERMS, assignment_claim_item
-from reviews.services.decisions import assignment_decide
-from reviews.services.evidence import escalation_bundle_build, incident_bundle_build
-from reviews.services.incidents import incident_contain, incident_note
-from reviews.services.queues import queue_create
-from reviews.services.rollups import rollups_catch_up
+from reviews.escalation.models import Escalation, Incident
+from reviews.escalation.services.evidence import escalation_bundle_build, incident_bundle_build
+from reviews.escalation.services.incidents import incident_contain, incident_note
+from reviews.intake.models import Item
+from reviews.quality.services.rollups import rollups_catch_up
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.queues.selectors import queue_access
+from reviews.queues.services.queues import queue_create
+from reviews.work.services.claims import TIER_PERMS, assignment_claim_item
+from reviews.work.services.decisions import assignment_decide
 from tests.browser.test_login import log_in
 from tests.factories import DEFAULT_POLICY, SYSTEM, ingest
 from tests.reviews.reviewing import reviewer

@@ -55,9 +55,9 @@ shared_buffers = 32MB
 SETUP = """
 import json
 from audit.services import Actor
-from reviews.permissions import Role
-from reviews.services.access import client_create, reviewer_create
-from reviews.services.queues import queue_create
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import client_create, reviewer_create
+from reviews.queues.services.queues import queue_create
 
 actor = Actor.system("chaos")
 sla = {"time_to_human_s": %(human)d, "time_to_decision_s": %(decision)d}

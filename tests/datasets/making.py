@@ -8,12 +8,13 @@ from typing import Any
 from accounts.models import User
 from datasets.models import Dataset
 from datasets.services.build import dataset_build, dataset_request
-from reviews.models import Item, Queue
-from reviews.permissions import QueuePerm, Role
-from reviews.selectors import queue_access
-from reviews.services.access import queue_grant
-from reviews.services.claims import TIER_PERMS, assignment_claim_item
-from reviews.services.decisions import assignment_decide
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QueuePerm, Role
+from reviews.queues.selectors import queue_access
+from reviews.queues.services.access import queue_grant
+from reviews.work.services.claims import TIER_PERMS, assignment_claim_item
+from reviews.work.services.decisions import assignment_decide
 from tests.factories import SYSTEM, ingest
 from tests.reviews.reviewing import RATIONALE, reviewer
 

@@ -19,8 +19,8 @@ from audit.models import AuditEvent
 from datasets.models import Dataset
 from datasets.services.build import dataset_build, dataset_file
 from datasets.tasks import build_dataset
-from reviews.models import Queue
-from reviews.permissions import QueuePerm
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QueuePerm
 from tests.datasets.making import EMAIL, built, decided, person
 
 pytestmark = pytest.mark.django_db

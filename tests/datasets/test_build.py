@@ -30,9 +30,9 @@ from datasets.services.build import (
 )
 from datasets.services.writers import SnapshotWriter
 from datasets.tasks import build_dataset
-from reviews.models import Queue
-from reviews.permissions import Role
-from reviews.services.access import client_create
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import client_create
 from tests.concurrency import run_together
 from tests.datasets.making import built, decided, person, verdict
 from tests.factories import SYSTEM, ingest, make_queue

@@ -15,8 +15,8 @@ from audit.actions import AuditAction
 from audit.models import AuditEvent
 from datasets.models import Dataset
 from datasets.services.build import dataset_file
-from reviews.models import Queue
-from reviews.permissions import QueuePerm
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QueuePerm
 from tests.datasets.making import decided, person
 
 pytestmark = pytest.mark.django_db

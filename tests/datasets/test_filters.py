@@ -10,8 +10,9 @@ import time_machine
 from django.db import connection
 
 from datasets.services.filters import DatasetFilterInvalid, dataset_filter_clean, dataset_items
-from reviews.models import Item, Queue
-from reviews.permissions import Role
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
 from tests.datasets.making import decided, person, verdict
 from tests.factories import ingest, make_queue
 

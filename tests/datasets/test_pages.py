@@ -17,9 +17,9 @@ from audit.models import AuditEvent
 from datasets.models import Dataset, RetrainTrigger
 from datasets.services.build import dataset_build
 from datasets.tasks import build_dataset
-from reviews.models import Queue
-from reviews.permissions import QueuePerm, Role
-from reviews.services.access import queue_grant, reviewer_create
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QueuePerm, Role
+from reviews.queues.services.access import queue_grant, reviewer_create
 from tests.factories import SYSTEM
 from tests.reviews.quality_helpers import decided_items
 

@@ -13,9 +13,9 @@ import pytest
 from datasets.models import Dataset
 from datasets.services.build import dataset_build, dataset_file, dataset_request
 from datasets.services.rows import dataset_row, reviewer_pseudonym, split_of
-from reviews.metrics.answers import verdict_answer
-from reviews.models import Item
-from reviews.permissions import QueuePerm, Role
+from reviews.intake.models import Item
+from reviews.quality.stats.answers import verdict_answer
+from reviews.queues.permissions import QueuePerm, Role
 from tests.datasets.making import EMAIL, built, decided, person, verdict
 from tests.factories import SYSTEM, ingest, make_queue
 

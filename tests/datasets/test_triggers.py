@@ -26,9 +26,10 @@ from datasets.services.triggers import (
 )
 from datasets.tasks import build_dataset
 from datasets.trigger_tasks import run_retrain_triggers
-from reviews.models import AlertFiring, Queue
-from reviews.services.access import client_create
-from reviews.services.alerts import alert_fire, alert_rule_create
+from reviews.escalation.models import AlertFiring
+from reviews.escalation.services.alerts import alert_fire, alert_rule_create
+from reviews.queues.models import Queue
+from reviews.queues.services.access import client_create
 from tests.concurrency import run_together
 from tests.factories import SYSTEM, make_queue
 from tests.reviews.quality_helpers import decided_items

@@ -9,7 +9,7 @@ import pytest
 from datasets.models import Dataset
 from datasets.services.build import dataset_request, dataset_verify
 from datasets.tasks import build_dataset
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.datasets.making import decided, person
 from tests.factories import SYSTEM, make_queue
 from tests.worker_process import celery_worker, routed_to, shareable_database_url, wait_for

@@ -17,13 +17,13 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, transaction
 from werkzeug.test import Client
 
-from reviews.permissions import Role
-from reviews.selectors import queue_access
-from reviews.services.access import reviewer_create
-from reviews.services.alerts import alert_rule_create
-from reviews.services.claims import TIER_PERMS, assignment_claim
-from reviews.services.incidents import incident_contain
-from reviews.services.queues import containment_set
+from reviews.escalation.services.alerts import alert_rule_create
+from reviews.escalation.services.incidents import incident_contain
+from reviews.queues.permissions import Role
+from reviews.queues.selectors import queue_access
+from reviews.queues.services.access import reviewer_create
+from reviews.queues.services.queues import containment_set
+from reviews.work.services.claims import TIER_PERMS, assignment_claim
 from tests.factories import SYSTEM, ingest, make_queue
 from tests.reviews.escalating import opened_incident, sme_ticket
 

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from hitl.api.pagination import MAX_LIMIT
-from reviews.models import Item, TierPolicy
+from reviews.intake.models import Item
+from reviews.queues.models import TierPolicy
 from tests.fuzz.conftest import World
 from tests.fuzz.schema import CONFORMANCE, OPENAPI, SCHEMA, token_header
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from accounts.models import User
-from reviews.models import Escalation, Incident, Item, Queue
-from reviews.selectors import queue_access
-from reviews.services.claims import TIER_PERMS, assignment_claim_item
-from reviews.services.decisions import assignment_decide
-from reviews.services.evidence import escalation_bundle_build, incident_bundle_build
+from reviews.escalation.models import Escalation, Incident
+from reviews.escalation.services.evidence import escalation_bundle_build, incident_bundle_build
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.selectors import queue_access
+from reviews.work.services.claims import TIER_PERMS, assignment_claim_item
+from reviews.work.services.decisions import assignment_decide
 from tests.factories import ingest
 from tests.reviews.reviewing import RATIONALE
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from accounts.models import User
-from reviews.models import Item, Queue
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import assignment_decide
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import assignment_decide
 from tests.factories import ingest
 from tests.reviews.reviewing import RATIONALE
 

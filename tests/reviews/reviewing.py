@@ -8,9 +8,12 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from audit.models import AuditEvent
-from reviews.models import Assignment, Decision, Escalation, Item, Queue
-from reviews.permissions import Role
-from reviews.services.access import reviewer_create
+from reviews.escalation.models import Escalation
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import reviewer_create
+from reviews.work.models import Assignment, Decision
 from tests.factories import SYSTEM
 
 RATIONALE = {

@@ -16,16 +16,17 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from reviews.choices import Release, Route
-from reviews.models import AlertFiring, AlertRule, Containment, Incident, Queue
-from reviews.permissions import Role
-from reviews.services.access import role_group
-from reviews.services.alerts import (
+from reviews.escalation.models import AlertFiring, AlertRule, Incident
+from reviews.escalation.services.alerts import (
     AlertRuleInvalid,
     alert_rule_create,
     alert_rule_update,
     alerts_evaluate,
 )
-from reviews.services.rollups import rollups_catch_up
+from reviews.quality.services.rollups import rollups_catch_up
+from reviews.queues.models import Containment, Queue
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import role_group
 from reviews.tasks import notify_group
 from tests.factories import SYSTEM, ingest, make_queue
 from tests.reviews.quality_helpers import decided_items
@@ -178,7 +179,7 @@ def test_above_fires_once_and_resolves(rule: AlertRule) -> None:
 
 
 def test_containment_already_on_is_left_alone(queue: Queue) -> None:
-    from reviews.services.queues import containment_set
+    from reviews.queues.services.queues import containment_set
 
     existing = containment_set(queue=queue, slice_tags={}, reason="by hand", actor=SYSTEM)
     alert_rule_create(

@@ -18,10 +18,12 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from reviews.choices import Release, Route
-from reviews.metrics.calibration import CalibrationMap
-from reviews.models import CalibrationFit, Item, Queue
-from reviews.services.access import client_create
-from reviews.services.calibration import CalibrationRefused, calibration_fit
+from reviews.intake.models import Item
+from reviews.quality.models import CalibrationFit
+from reviews.quality.services.calibration import CalibrationRefused, calibration_fit
+from reviews.quality.stats.calibration import CalibrationMap
+from reviews.queues.models import Queue
+from reviews.queues.services.access import client_create
 from tests.conftest import token_client
 from tests.factories import SYSTEM, ingest, make_queue, prediction_body
 from tests.reviews.quality_helpers import decided_items

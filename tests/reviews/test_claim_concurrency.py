@@ -20,16 +20,19 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from audit.services import audit_verify
-from reviews.models import Assignment, Decision, Escalation, Item, Queue
-from reviews.services.claims import (
+from reviews.escalation.models import Escalation
+from reviews.intake.models import Item
+from reviews.intake.services.ingest import predictions_ingest
+from reviews.intake.services.validation import validate_prediction
+from reviews.queues.models import Queue
+from reviews.work.models import Assignment, Decision
+from reviews.work.services.claims import (
     AssignmentError,
     assignment_claim,
     assignments_expire,
     claim_candidate_sql,
 )
-from reviews.services.decisions import Settled, assignment_decide, consensus
-from reviews.services.ingest import predictions_ingest
-from reviews.validation import validate_prediction
+from reviews.work.services.decisions import Settled, assignment_decide, consensus
 from tests.concurrency import run_together
 from tests.factories import SYSTEM, make_queue, prediction_body
 from tests.reviews.reviewing import RATIONALE, reviewer

@@ -15,10 +15,12 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Assignment, Item, Queue
-from reviews.services.claims import assignment_claim, assignments_expire
-from reviews.services.queues import policy_create
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.services.queues import policy_create
 from reviews.tasks import expire_leases
+from reviews.work.models import Assignment
+from reviews.work.services.claims import assignment_claim, assignments_expire
 from tests.factories import DEFAULT_POLICY, SYSTEM, ingest, make_queue
 from tests.reviews.reviewing import claim, release, reviewer, snapshot
 

@@ -16,7 +16,8 @@ from rest_framework.test import APIClient
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Item, Queue
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
 from tests.concurrency import run_together
 from tests.factories import prediction_body
 

@@ -9,10 +9,12 @@ import pytest
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Escalation, Item, Queue
-from reviews.permissions import Role
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import Escalate, Settled, assignment_decide, consensus
+from reviews.escalation.models import Escalation
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import Escalate, Settled, assignment_decide, consensus
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, claim, reviewer
 

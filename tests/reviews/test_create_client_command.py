@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.models import Queue
+from reviews.queues.models import Queue
 
 pytestmark = pytest.mark.django_db
 

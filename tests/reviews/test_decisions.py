@@ -14,10 +14,13 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Assignment, Decision, Escalation, Item, Queue
-from reviews.permissions import Role
-from reviews.services.claims import assignment_claim, assignments_expire
-from reviews.services.decisions import assignment_decide
+from reviews.escalation.models import Escalation
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.work.models import Assignment, Decision
+from reviews.work.services.claims import assignment_claim, assignments_expire
+from reviews.work.services.decisions import assignment_decide
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, claim, decide, release, reviewer, snapshot
 

@@ -47,8 +47,11 @@ from django.utils import timezone
 from audit.actions import AuditAction
 from audit.models import AuditChainHead, AuditEvent, EvidenceBundle
 from audit.services import audit_verify
-from reviews.models import Escalation, Item, Queue
-from reviews.services.ingest import predictions_ingest
+from reviews.escalation.models import Escalation
+from reviews.intake.models import Item
+from reviews.intake.services.ingest import predictions_ingest
+from reviews.intake.services.validation import validate_prediction
+from reviews.queues.models import Queue
 from reviews.tasks import (
     build_escalation_bundles,
     build_incident_bundle,
@@ -56,7 +59,6 @@ from reviews.tasks import (
     reconcile_bundles,
     sweep_sla_breaches,
 )
-from reviews.validation import validate_prediction
 from tests.factories import SYSTEM, make_queue, prediction_body
 from tests.worker_process import (
     REPO,

@@ -14,16 +14,13 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import Actor, audit_verify
-from reviews.models import Escalation, Incident, IncidentEvent, Item, Queue
-from reviews.permissions import Role
-from reviews.services.claims import AssignmentError, assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.escalations import (
+from reviews.escalation.models import Escalation, Incident, IncidentEvent
+from reviews.escalation.services.escalations import (
     EscalationError,
     escalation_acknowledge,
     escalation_resolve,
 )
-from reviews.services.incidents import (
+from reviews.escalation.services.incidents import (
     IncidentError,
     incident_contain,
     incident_item_decide,
@@ -32,7 +29,12 @@ from reviews.services.incidents import (
     incident_transition,
     incident_update,
 )
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
 from reviews.tasks import notify_group
+from reviews.work.services.claims import AssignmentError, assignment_claim
+from reviews.work.services.decisions import assignment_decide
 from tests.concurrency import run_together
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, reviewer

@@ -1,4 +1,4 @@
-"""Evidence bundles (reviews/services/evidence.py, audit/evidence.py) and their reconciler.
+"""Evidence bundles (reviews/escalation/services/evidence.py, audit/evidence.py), reconciler.
 
 Tickets are opened the way production opens them: a reviewer's escalate verdict or an
 SLA breach, through the services. In these tests nothing is committed, so the bundle
@@ -20,17 +20,19 @@ from audit.actions import AuditAction
 from audit.evidence import bundle_verify
 from audit.models import AuditEvent, EvidenceBundle
 from audit.services import audit_verify, target_of
-from reviews.models import Escalation, Incident, Item, Queue
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.evidence import (
+from reviews.escalation.models import Escalation, Incident
+from reviews.escalation.services.evidence import (
     RECONCILE_GRACE,
     bundles_reconcile,
     escalation_bundle_build,
     incident_bundle_build,
 )
-from reviews.services.rollups import rollups_catch_up
-from reviews.services.sla import sla_escalate_breached
+from reviews.escalation.services.sla import sla_escalate_breached
+from reviews.intake.models import Item
+from reviews.quality.services.rollups import rollups_catch_up
+from reviews.queues.models import Queue
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import assignment_decide
 from tests.factories import ingest
 from tests.reviews.reviewing import RATIONALE
 

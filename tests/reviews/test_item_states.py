@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from reviews.models import InvalidTransition, Item
+from reviews.intake.models import InvalidTransition, Item
 
 STATES = [str(state) for state in Item.State]
 ALL_PAIRS = list(itertools.product(STATES, STATES))

@@ -14,10 +14,13 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Assignment, Decision, Escalation, Item, Qualification, Queue
-from reviews.permissions import QueuePerm
-from reviews.services.access import queue_grant
-from reviews.services.claims import assignments_expire
+from reviews.escalation.models import Escalation
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QueuePerm
+from reviews.queues.services.access import queue_grant
+from reviews.work.models import Assignment, Decision, Qualification
+from reviews.work.services.claims import assignments_expire
 from tests.factories import SYSTEM, UserFactory, ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, claim, decide, release, reviewer, snapshot
 

@@ -8,10 +8,12 @@ from collections import Counter
 import pytest
 
 from audit.services import audit_verify
-from reviews.models import Assignment, Decision, Item, Qualification, Queue
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.qualification import gold_create
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.work.models import Assignment, Decision, Qualification
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import assignment_decide
+from reviews.work.services.qualification import gold_create
 from tests.concurrency import run_together
 from tests.factories import SYSTEM, ingest, make_queue
 from tests.reviews.reviewing import reviewer

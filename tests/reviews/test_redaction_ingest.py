@@ -10,8 +10,9 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.models import Item, Queue
-from reviews.services.queues import RedactionPolicyInvalid, queue_create, redaction_entities
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.services.queues import RedactionPolicyInvalid, queue_create, redaction_entities
 from tests.factories import DEFAULT_POLICY, SYSTEM, ingest, make_queue, prediction_body
 from tests.reviews.reviewing import claim
 

@@ -16,9 +16,11 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Decision, Item, Queue
-from reviews.services.retention import raw_inputs_purge
+from reviews.intake.models import Item
+from reviews.intake.services.retention import raw_inputs_purge
+from reviews.queues.models import Queue
 from reviews.tasks import purge_raw_inputs
+from reviews.work.models import Decision
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import claim, decide
 

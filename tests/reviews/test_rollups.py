@@ -19,12 +19,16 @@ from django.utils import timezone
 from sklearn.metrics import cohen_kappa_score
 
 from accounts.models import User
-from reviews.metrics.percentiles import DURATION_RATIO
-from reviews.models import Decision, Escalation, Item, MetricRollup, Queue, RollupCursor
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.measure import queue_metrics, queue_series
-from reviews.services.rollups import rollups_advance, rollups_catch_up, rollups_days_rebuild
+from reviews.escalation.models import Escalation
+from reviews.intake.models import Item
+from reviews.quality.models import MetricRollup, RollupCursor
+from reviews.quality.services.measure import queue_metrics, queue_series
+from reviews.quality.services.rollups import rollups_advance, rollups_catch_up, rollups_days_rebuild
+from reviews.quality.stats.percentiles import DURATION_RATIO
+from reviews.queues.models import Queue
+from reviews.work.models import Decision
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import assignment_decide
 from tests.concurrency import run_together
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, reviewer

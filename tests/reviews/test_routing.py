@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from reviews.choices import Mode, Release, RiskTier, Route, SampleReason, Tier
-from reviews.models import Containment, Item, TierPolicy
-from reviews.services.routing import RouteDecision, route_prediction, sample_fraction
+from reviews.intake.models import Item
+from reviews.intake.services.routing import RouteDecision, route_prediction, sample_fraction
+from reviews.queues.models import Containment, TierPolicy
 
 
 def policy(**fields: Any) -> TierPolicy:

@@ -14,11 +14,14 @@ from django.test import Client
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Assignment, Item, Queue, SamplerCursor
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.queues import policy_create
-from reviews.services.sampling import active_learning_sample, paced_allowance
+from reviews.intake.models import Item
+from reviews.quality.models import SamplerCursor
+from reviews.quality.services.sampling import active_learning_sample, paced_allowance
+from reviews.queues.models import Queue
+from reviews.queues.services.queues import policy_create
+from reviews.work.models import Assignment
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import assignment_decide
 from tests.concurrency import run_together
 from tests.factories import SYSTEM, ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, reviewer

@@ -8,7 +8,10 @@ from django.core.management import call_command
 from accounts.models import User
 from audit.services import audit_verify
 from datasets.models import RetrainTrigger
-from reviews.models import Decision, Item, MetricRollup, Queue
+from reviews.intake.models import Item
+from reviews.quality.models import MetricRollup
+from reviews.queues.models import Queue
+from reviews.work.models import Decision
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,10 @@ import pytest
 from django.contrib.auth.models import Group
 from guardian.shortcuts import assign_perm, get_objects_for_user
 
-from reviews.models import Queue
-from reviews.permissions import QUEUE_VISIBLE_PERMS, QueuePerm, Role
-from reviews.selectors import queues_for
-from reviews.services.access import reviewer_create
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm, Role
+from reviews.queues.selectors import queues_for
+from reviews.queues.services.access import reviewer_create
 from tests.factories import SYSTEM, UserFactory, make_queue
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,10 @@ import pytest
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.metrics.calibration import CalibrationMap
-from reviews.models import Item, Queue, TierPolicy
-from reviews.services.calibration import calibration_fit
+from reviews.intake.models import Item
+from reviews.quality.services.calibration import calibration_fit
+from reviews.quality.stats.calibration import CalibrationMap
+from reviews.queues.models import Queue, TierPolicy
 from tests.factories import SYSTEM, make_queue
 from tests.reviews.quality_helpers import decided_items
 from tests.reviews.reviewing import reviewer

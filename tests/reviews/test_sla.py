@@ -19,10 +19,13 @@ from django.utils import timezone
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Assignment, Escalation, Incident, IncidentEvent, Item, Queue
-from reviews.services.claims import AssignmentError, assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.sla import _breached_sql, sla_escalate_breached
+from reviews.escalation.models import Escalation, Incident, IncidentEvent
+from reviews.escalation.services.sla import _breached_sql, sla_escalate_breached
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.work.models import Assignment
+from reviews.work.services.claims import AssignmentError, assignment_claim
+from reviews.work.services.decisions import assignment_decide
 from tests.concurrency import run_together
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import reviewer

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.test import Client
 
 from accounts.models import User
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.factories import ingest
 
 EMAIL = "alan.turing@example.com"

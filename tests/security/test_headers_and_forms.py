@@ -17,7 +17,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.factories import ingest
 
 REPO = Path(__file__).resolve().parents[2]

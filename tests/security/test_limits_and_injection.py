@@ -28,7 +28,8 @@ from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import audit_verify
 from datasets.services.build import dataset_build, dataset_request
-from reviews.models import Item, Queue
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
 from tests.factories import SYSTEM, ingest, prediction_body
 from tests.reviews.escalating import opened_incident, sme_ticket
 
@@ -284,7 +285,7 @@ def test_a_nul_byte_in_a_page_form_is_400_and_changes_nothing(
 ) -> None:
     """No browser sends a NUL from a text box and PostgreSQL's text cannot store one: the
     pages refuse it (reviews/pages.posted) instead of failing on the database's refusal."""
-    from reviews.services.claims import assignment_claim
+    from reviews.work.services.claims import assignment_claim
 
     ticket = sme_ticket(queue, annotator)
     incident, item = opened_incident(queue, sme)

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.test import Client
 
 from accounts.models import User
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.factories import prediction_body
 
 EMAIL = "grace.hopper@example.net"

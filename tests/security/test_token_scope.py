@@ -12,7 +12,8 @@ from rest_framework.test import APIClient
 
 from accounts.models import ApiToken, User
 from accounts.services import token_issue, token_revoke
-from reviews.models import Item, Queue
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
 from tests.conftest import token_client
 from tests.factories import SYSTEM, prediction_body
 from tests.security.two_queues import World, build_world, db_state

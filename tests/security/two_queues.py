@@ -19,27 +19,17 @@ from accounts.models import ApiToken, User
 from audit.models import AuditEvent, EvidenceBundle
 from datasets.models import Dataset, RetrainTrigger
 from datasets.services.build import dataset_build, dataset_request
-from reviews.models import (
-    AlertFiring,
-    AlertRule,
-    Assignment,
-    CalibrationFit,
-    Containment,
-    Decision,
-    Escalation,
-    Incident,
-    IncidentEvent,
-    Item,
-    Qualification,
-    Queue,
-    TierPolicy,
-)
-from reviews.permissions import QueuePerm, Role
-from reviews.services.access import client_create, queue_grant, reviewer_create
-from reviews.services.alerts import alert_rule_create
-from reviews.services.claims import assignment_claim
-from reviews.services.qualification import gold_create
-from reviews.services.queues import containment_set
+from reviews.escalation.models import AlertFiring, AlertRule, Escalation, Incident, IncidentEvent
+from reviews.escalation.services.alerts import alert_rule_create
+from reviews.intake.models import Item
+from reviews.quality.models import CalibrationFit
+from reviews.queues.models import Containment, Queue, TierPolicy
+from reviews.queues.permissions import QueuePerm, Role
+from reviews.queues.services.access import client_create, queue_grant, reviewer_create
+from reviews.queues.services.queues import containment_set
+from reviews.work.models import Assignment, Decision, Qualification
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.qualification import gold_create
 from tests.factories import SYSTEM, ingest, make_queue
 from tests.reviews.escalating import opened_incident, sme_ticket
 from tests.reviews.reviewing import reviewer

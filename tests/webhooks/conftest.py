@@ -16,8 +16,8 @@ import pytest
 from celery.app.task import Task
 
 from accounts.models import User
-from reviews.models import Queue
-from reviews.services.access import client_create
+from reviews.queues.models import Queue
+from reviews.queues.services.access import client_create
 from tests.factories import SYSTEM
 from webhooks.models import WebhookEndpoint
 from webhooks.services import webhook_endpoint_create

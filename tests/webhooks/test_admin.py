@@ -13,7 +13,7 @@ from django.urls import reverse
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.webhooks.conftest import Receiver, Sent, emit_one
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 

@@ -13,7 +13,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.concurrency import run_together
 from tests.webhooks.conftest import Receiver
 from webhooks.models import EventType, WebhookDelivery, WebhookEndpoint

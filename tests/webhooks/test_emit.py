@@ -11,9 +11,9 @@ from django.db import transaction
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.models import Queue
-from reviews.permissions import QueuePerm
-from reviews.services.access import client_create, queue_grant, reviewer_create
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QueuePerm
+from reviews.queues.services.access import client_create, queue_grant, reviewer_create
 from tests.factories import SYSTEM, ingest
 from tests.webhooks.conftest import Sent
 from webhooks.models import EventType, WebhookDelivery, WebhookEndpoint

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import time_machine
 
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.webhooks.conftest import Receiver, Sent, emit_one
 from webhooks import services
 from webhooks.models import WebhookDelivery, WebhookEndpoint

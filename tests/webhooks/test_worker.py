@@ -15,7 +15,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from reviews.models import Queue
+from reviews.queues.models import Queue
 from tests.webhooks.conftest import Receiver
 from tests.worker_process import (
     WorkerProcess,

@@ -20,7 +20,7 @@ from audit.services import Actor
 from datasets.models import Dataset
 from datasets.services.build import ExportRefused, dataset_build, dataset_request
 from datasets.services.filters import DatasetFilterInvalid
-from reviews.models import Queue
+from reviews.queues.models import Queue
 
 PROGRESS_EVERY_S = 1.0
 

@@ -15,7 +15,7 @@ from datasets.services.triggers import (
     retrain_trigger_set,
     trigger_describe,
 )
-from reviews.models import Queue
+from reviews.queues.models import Queue
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from audit.services import Actor
-from reviews.models import Queue
-from reviews.services.access import client_create
+from reviews.queues.models import Queue
+from reviews.queues.services.access import client_create
 
 
 class Command(BaseCommand):

@@ -8,9 +8,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from audit.services import Actor
-from reviews.models import Queue
-from reviews.permissions import Role
-from reviews.services.access import reviewer_create
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import reviewer_create
 
 
 class Command(BaseCommand):

@@ -20,16 +20,17 @@ from django.db import transaction
 
 from accounts.models import User
 from audit.services import Actor
-from reviews.models import Item, Queue
-from reviews.permissions import Role
-from reviews.services.access import client_create, reviewer_create
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.ingest import predictions_ingest
-from reviews.services.queues import policy_create, queue_create
-from reviews.services.rollups import rollups_catch_up
-from reviews.services.sampling import active_learning_sample
-from reviews.validation import validate_prediction
+from reviews.intake.models import Item
+from reviews.intake.services.ingest import predictions_ingest
+from reviews.intake.services.validation import validate_prediction
+from reviews.quality.services.rollups import rollups_catch_up
+from reviews.quality.services.sampling import active_learning_sample
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import client_create, reviewer_create
+from reviews.queues.services.queues import policy_create, queue_create
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import assignment_decide
 
 ACTOR = Actor.system("seed_demo")
 

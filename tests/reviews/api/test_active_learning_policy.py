@@ -8,7 +8,7 @@ import pytest
 
 from accounts.models import User
 from audit.models import AuditEvent
-from reviews.models import Queue, TierPolicy
+from reviews.queues.models import Queue, TierPolicy
 from tests.factories import DEFAULT_POLICY
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,8 @@ from rest_framework.test import APIClient
 from accounts.models import ApiToken
 from accounts.services import token_revoke
 from audit.models import AuditEvent
-from reviews.models import Item, Queue
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
 from tests.conftest import token_client
 from tests.factories import SYSTEM, prediction_body
 

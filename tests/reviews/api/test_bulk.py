@@ -8,8 +8,9 @@ from rest_framework.test import APIClient
 
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.models import Item, Queue
-from reviews.services.access import client_create
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.services.access import client_create
 from tests.conftest import token_client
 from tests.factories import SYSTEM, prediction_body
 

@@ -10,8 +10,10 @@ import pytest
 
 from accounts.models import User
 from audit.models import EvidenceBundle
-from reviews.models import Assignment, Escalation, Queue
-from reviews.permissions import Role
+from reviews.escalation.models import Escalation
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.work.models import Assignment
 from tests.reviews.escalating import opened_incident, sme_ticket
 from tests.reviews.reviewing import reviewer, snapshot
 

@@ -7,8 +7,10 @@ from typing import Any
 import pytest
 
 from accounts.models import User
-from reviews.models import Containment, Decision, Escalation, Incident, IncidentEvent, Queue
-from reviews.permissions import Role
+from reviews.escalation.models import Escalation, Incident, IncidentEvent
+from reviews.queues.models import Containment, Queue
+from reviews.queues.permissions import Role
+from reviews.work.models import Decision
 from tests.reviews.escalating import opened_incident
 from tests.reviews.reviewing import RATIONALE, reviewer, snapshot
 

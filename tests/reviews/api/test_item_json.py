@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from reviews.api.serializers import ItemOutSerializer, item_json
+from reviews.intake.api.serializers import ItemOutSerializer, item_json
 from tests.factories import ingest
 
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from accounts.models import User
-from reviews.models import Queue
-from reviews.services.rollups import rollups_catch_up
+from reviews.quality.services.rollups import rollups_catch_up
+from reviews.queues.models import Queue
 from tests.factories import ingest
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,10 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Item, Queue
-from reviews.services.access import client_create
-from reviews.services.queues import policy_create
+from reviews.intake.models import Item
+from reviews.queues.models import Queue
+from reviews.queues.services.access import client_create
+from reviews.queues.services.queues import policy_create
 from tests.conftest import token_client
 from tests.factories import DEFAULT_POLICY, SYSTEM, make_queue, prediction_body
 

@@ -11,8 +11,9 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Containment, Item, Queue, TierPolicy
-from reviews.services.access import client_create
+from reviews.intake.models import Item
+from reviews.queues.models import Containment, Queue, TierPolicy
+from reviews.queues.services.access import client_create
 from tests.conftest import token_client
 from tests.factories import DEFAULT_POLICY, SYSTEM, prediction_body
 
@@ -70,8 +71,8 @@ def test_list_carries_the_active_policy(api: APIClient, queue: Queue) -> None:
 
 
 def test_person_with_no_queue_sees_an_empty_list(api_as: Any, queue: Queue) -> None:
-    from reviews.permissions import Role
-    from reviews.services.access import reviewer_create
+    from reviews.queues.permissions import Role
+    from reviews.queues.services.access import reviewer_create
 
     nobody, _ = reviewer_create(
         username="nobody",

@@ -16,10 +16,11 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
-from reviews.models import Item, Queue
-from reviews.permissions import QueuePerm, Role
-from reviews.services.access import reviewer_create
-from reviews.services.retention import raw_inputs_purge
+from reviews.intake.models import Item
+from reviews.intake.services.retention import raw_inputs_purge
+from reviews.queues.models import Queue
+from reviews.queues.permissions import QueuePerm, Role
+from reviews.queues.services.access import reviewer_create
 from tests.factories import SYSTEM, UserFactory, ingest
 
 EMAIL = "ada.lovelace@example.org"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reviews.metrics.percentiles import (
+from reviews.quality.stats.percentiles import (
     DURATION_RATIO,
     add_histograms,
     duration_bucket,

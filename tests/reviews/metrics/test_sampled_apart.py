@@ -9,13 +9,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from reviews.models import Item, Queue
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.measure import queue_metrics
-from reviews.services.queues import policy_create
-from reviews.services.rollups import rollups_catch_up
-from reviews.services.sampling import active_learning_sample
+from reviews.intake.models import Item
+from reviews.quality.services.measure import queue_metrics
+from reviews.quality.services.rollups import rollups_catch_up
+from reviews.quality.services.sampling import active_learning_sample
+from reviews.queues.models import Queue
+from reviews.queues.services.queues import policy_create
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import assignment_decide
 from tests.factories import SYSTEM, ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, reviewer
 

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from reviews.choices import Mode, RiskTier, Route
-from reviews.metrics.simulator import simulate_thresholds
-from reviews.models import TierPolicy
-from reviews.services.routing import route_prediction
+from reviews.intake.services.routing import route_prediction
+from reviews.quality.stats.simulator import simulate_thresholds
+from reviews.queues.models import TierPolicy
 
 START = datetime(2025, 3, 1, tzinfo=UTC)
 

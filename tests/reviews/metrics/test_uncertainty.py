@@ -12,7 +12,7 @@ import random
 import pytest
 from scipy.stats import entropy
 
-from reviews.metrics.uncertainty import (
+from reviews.quality.stats.uncertainty import (
     DIVERSITY,
     UNCERTAINTY,
     Candidate,

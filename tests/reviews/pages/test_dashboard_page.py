@@ -22,10 +22,12 @@ from django.utils import timezone
 from sklearn.metrics import precision_score, recall_score
 
 from accounts.models import User
-from reviews.models import Assignment, Decision, Item, Queue
-from reviews.services.claims import assignment_claim
-from reviews.services.decisions import assignment_decide
-from reviews.services.rollups import rollups_catch_up
+from reviews.intake.models import Item
+from reviews.quality.services.rollups import rollups_catch_up
+from reviews.queues.models import Queue
+from reviews.work.models import Assignment, Decision
+from reviews.work.services.claims import assignment_claim
+from reviews.work.services.decisions import assignment_decide
 from tests.factories import ingest
 from tests.reviews.reviewing import RATIONALE
 

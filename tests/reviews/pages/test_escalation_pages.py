@@ -11,8 +11,10 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
-from reviews.models import Assignment, Escalation, Queue
-from reviews.permissions import Role
+from reviews.escalation.models import Escalation
+from reviews.queues.models import Queue
+from reviews.queues.permissions import Role
+from reviews.work.models import Assignment
 from tests.reviews.escalating import sme_ticket
 from tests.reviews.reviewing import reviewer
 

@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 
 from accounts.models import User
-from reviews.models import Containment, Incident, IncidentEvent, Item, Queue
+from reviews.escalation.models import Incident, IncidentEvent
+from reviews.intake.models import Item
+from reviews.queues.models import Containment, Queue
 from tests.reviews.escalating import opened_incident
 from tests.reviews.pages.test_escalation_pages import HTMX, signed_in
 from tests.reviews.reviewing import RATIONALE

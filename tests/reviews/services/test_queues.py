@@ -1,4 +1,4 @@
-"""reviews.services.queues: queue creation, immutable policy versions, containment switches."""
+"""reviews.queues.services.queues: queue creation, immutable policy versions, containment."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 
 from audit.actions import AuditAction
 from audit.models import AuditEvent
-from reviews.models import Containment, Queue, TierPolicy
-from reviews.services.queues import (
+from reviews.queues.models import Containment, Queue, TierPolicy
+from reviews.queues.services.queues import (
     ContainmentExists,
     containment_lift,
     containment_set,

@@ -1,0 +1,179 @@
+"""The alert-rule API: a queue's rules on its metrics, with their recent firings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from audit.services import Actor
+from hitl.api.errors import ApiError
+from hitl.api.fields import (
+    NoUnknownFieldsMixin,
+    StrictBooleanField,
+    StrictCharField,
+    StrictFloatField,
+    StrictIntegerField,
+)
+from reviews.escalation.models import AlertFiring, AlertRule
+from reviews.escalation.services.alerts import (
+    AlertRuleInvalid,
+    alert_rule_create,
+    alert_rule_update,
+)
+from reviews.quality.api.calibration import MANAGE
+from reviews.queues.api.queues import queue_or_404
+from reviews.queues.api.serializers import SliceTagsField
+from reviews.queues.models import Queue
+
+# --- Alert rules --------------------------------------------------------------------------
+
+
+class AlertRuleInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    name = StrictCharField(max_length=200)
+    metric = serializers.ChoiceField(choices=AlertRule.Metric.choices)
+    comparison = serializers.ChoiceField(choices=AlertRule.Comparison.choices)
+    threshold = StrictFloatField()
+    window_s = StrictIntegerField(min_value=3600, default=3600)
+    min_count = StrictIntegerField(min_value=0, default=20)
+    slice = SliceTagsField(required=False, default=dict)
+    notify = StrictBooleanField(default=True)
+    open_incident = StrictBooleanField(default=False)
+    contain = StrictBooleanField(default=False)
+    active = StrictBooleanField(required=False)
+
+
+class FiringOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    started_at = serializers.DateTimeField()
+    ended_at = serializers.DateTimeField(allow_null=True)
+    value = serializers.FloatField(allow_null=True)
+    baseline = serializers.FloatField(allow_null=True)
+    incident = serializers.IntegerField(allow_null=True)
+    containment = serializers.IntegerField(allow_null=True)
+
+
+class AlertRuleOutSerializer(serializers.Serializer):
+    """A rule as rule_json builds it, with its open firing and the last ten."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    metric = serializers.CharField(help_text=", ".join(AlertRule.Metric.values))
+    comparison = serializers.CharField(help_text=", ".join(AlertRule.Comparison.values))
+    threshold = serializers.FloatField()
+    window_s = serializers.IntegerField()
+    min_count = serializers.IntegerField()
+    slice = serializers.DictField(child=serializers.CharField())
+    notify = serializers.BooleanField()
+    open_incident = serializers.BooleanField()
+    contain = serializers.BooleanField()
+    active = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+    created_by = serializers.CharField()
+    firing = FiringOutSerializer(allow_null=True)
+    recent_firings = FiringOutSerializer(many=True)
+
+
+def firing_json(firing: AlertFiring) -> dict[str, Any]:
+    return {
+        "id": firing.pk,
+        "started_at": firing.started_at.isoformat(),
+        "ended_at": firing.ended_at.isoformat() if firing.ended_at else None,
+        "value": firing.value,
+        "baseline": firing.baseline,
+        "incident": firing.incident_id,
+        "containment": firing.containment_id,
+    }
+
+
+def rule_json(rule: AlertRule, firings: list[AlertFiring]) -> dict[str, Any]:
+    return {
+        "id": rule.pk,
+        "name": rule.name,
+        "metric": rule.metric,
+        "comparison": rule.comparison,
+        "threshold": rule.threshold,
+        "window_s": rule.window_s,
+        "min_count": rule.min_count,
+        "slice": rule.slice,
+        "notify": rule.notify,
+        "open_incident": rule.open_incident,
+        "contain": rule.contain,
+        "active": rule.active,
+        "created_at": rule.created_at.isoformat(),
+        "created_by": rule.created_by,
+        "firing": next((firing_json(f) for f in firings if f.ended_at is None), None),
+        "recent_firings": [firing_json(f) for f in firings[:10]],
+    }
+
+
+def _rules_json(queue: Queue, rules: Iterable[AlertRule]) -> list[dict[str, Any]]:
+    rules = list(rules)
+    by_rule: dict[int, list[AlertFiring]] = {rule.pk: [] for rule in rules}
+    for firing in AlertFiring.objects.filter(rule__in=rules).order_by("-started_at", "-id"):
+        by_rule[firing.rule_id].append(firing)
+    return [rule_json(rule, by_rule[rule.pk]) for rule in rules]
+
+
+def _invalid(exc: AlertRuleInvalid) -> ApiError:
+    return ApiError(code="invalid", message="The alert rule is not valid.", fields=exc.fields)
+
+
+class QueueAlertsView(APIView):
+    @extend_schema(
+        responses={200: AlertRuleOutSerializer(many=True)}, summary="The queue's alert rules"
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        queue = queue_or_404(request, slug, MANAGE)
+        return Response(_rules_json(queue, AlertRule.objects.filter(queue=queue)))
+
+    @extend_schema(
+        request=AlertRuleInSerializer,
+        responses={201: AlertRuleOutSerializer},
+        summary="Add an alert rule: a metric, a comparison, a window and actions",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        queue = queue_or_404(request, slug, MANAGE)
+        serializer = AlertRuleInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("active", None)
+        try:
+            rule = alert_rule_create(
+                queue=queue,
+                slice_tags=data.pop("slice"),
+                actor=Actor.for_user(request.user),
+                **data,
+            )
+        except AlertRuleInvalid as exc:
+            raise _invalid(exc) from None
+        return Response(rule_json(rule, []), status=status.HTTP_201_CREATED)
+
+
+class AlertRuleDetailView(APIView):
+    @extend_schema(
+        request=AlertRuleInSerializer(partial=True),
+        responses={200: AlertRuleOutSerializer},
+        summary="Change an alert rule (any of its fields; active=false switches it off)",
+    )
+    def patch(self, request: Request, slug: str, pk: int) -> Response:
+        queue = queue_or_404(request, slug, MANAGE)
+        rule = AlertRule.objects.filter(queue=queue, pk=pk).first()
+        if rule is None:
+            raise ApiError(code="not_found", message="No such alert rule.", status_code=404)
+        serializer = AlertRuleInSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        try:
+            rule = alert_rule_update(
+                rule=rule,
+                changes=dict(serializer.validated_data),
+                actor=Actor.for_user(request.user),
+            )
+        except AlertRuleInvalid as exc:
+            raise _invalid(exc) from None
+        return Response(_rules_json(queue, [rule])[0])

@@ -1,0 +1,168 @@
+"""The escalation API: SMEs' tickets (list, detail, acknowledge, take, resolve)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from audit.services import Actor
+from hitl.api.errors import ApiError
+from hitl.api.fields import NoUnknownFieldsMixin, StrictCharField
+from hitl.api.schema import ERROR
+from reviews.escalation.api.serializers import (
+    MAX_TEXT,
+    EscalationDetailOutSerializer,
+    EscalationOutSerializer,
+    conflict,
+    escalation_detail_json,
+    escalation_json,
+)
+from reviews.escalation.models import Escalation
+from reviews.escalation.services.escalations import (
+    EscalationError,
+    escalation_acknowledge,
+    escalation_resolve,
+)
+from reviews.queues.selectors import (
+    QueueNotFound,
+    escalations_visible_to,
+    queue_access,
+)
+from reviews.work.api.serializers import ClaimOutSerializer, claim_json
+from reviews.work.services.claims import (
+    TIER_PERMS,
+    AssignmentError,
+    AssignmentNotFound,
+    ClaimError,
+    assignment_claim_item,
+)
+
+# --- Escalations -------------------------------------------------------------------
+
+
+class EscalationFilterSerializer(serializers.Serializer):
+    queue = StrictCharField(required=False, max_length=64, help_text="A queue's slug.")
+    reason = serializers.ChoiceField(choices=Escalation.Reason.choices, required=False)
+    state = serializers.ChoiceField(choices=Escalation.State.choices, required=False)
+    to_tier = serializers.ChoiceField(choices=Escalation.Target.choices, required=False)
+
+
+class EscalationResolveInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
+    resolution = StrictCharField(max_length=MAX_TEXT)
+
+
+def _filtered(
+    queryset: QuerySet[Any], params: Any, serializer: type[serializers.Serializer]
+) -> Any:
+    """The queryset narrowed by validated query parameters (a bad one is a 400)."""
+    checked = serializer(data={k: params[k] for k in serializer().fields if k in params})
+    checked.is_valid(raise_exception=True)
+    filters = dict(checked.validated_data)
+    if "queue" in filters:
+        filters["queue__slug"] = filters.pop("queue")
+    return queryset.filter(**filters)
+
+
+def _escalation_or_404(request: Request, pk: int) -> Escalation:
+    return get_object_or_404(  # type: ignore[no-any-return]
+        escalations_visible_to(user=request.user).select_related("bundle"), pk=pk
+    )
+
+
+class EscalationListView(ListAPIView):
+    serializer_class = EscalationOutSerializer
+
+    def get_queryset(self) -> Any:
+        tickets = escalations_visible_to(user=self.request.user).order_by("-created_at", "-id")
+        return _filtered(tickets, self.request.query_params, EscalationFilterSerializer)
+
+    @extend_schema(
+        parameters=[EscalationFilterSerializer],
+        responses={200: EscalationOutSerializer(many=True), 400: ERROR},
+        summary="Escalation tickets you may see, newest first",
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response([escalation_json(t) for t in page or []])
+
+
+class EscalationDetailView(APIView):
+    @extend_schema(
+        responses={200: EscalationDetailOutSerializer, 404: ERROR},
+        summary="One ticket, with its evidence bundle parsed and verified",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(escalation_detail_json(_escalation_or_404(request, pk)))
+
+
+class EscalationAcknowledgeView(APIView):
+    @extend_schema(
+        request=None,
+        responses={200: EscalationDetailOutSerializer, 404: ERROR, 409: ERROR},
+        summary="Acknowledge a ticket: someone is on it",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        ticket = _escalation_or_404(request, pk)
+        try:
+            escalation_acknowledge(escalation=ticket, actor=Actor.for_user(request.user))
+        except EscalationError as exc:
+            raise conflict(exc.code, exc.message) from None
+        return Response(escalation_detail_json(_escalation_or_404(request, pk)))
+
+
+class EscalationResolveView(APIView):
+    @extend_schema(
+        request=EscalationResolveInSerializer,
+        responses={200: EscalationDetailOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+        summary="Resolve a ticket by hand, saying how",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        ticket = _escalation_or_404(request, pk)
+        serializer = EscalationResolveInSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            escalation_resolve(
+                escalation=ticket,
+                actor=Actor.for_user(request.user),
+                resolution=serializer.validated_data["resolution"],
+            )
+        except EscalationError as exc:
+            raise conflict(exc.code, exc.message) from None
+        return Response(escalation_detail_json(_escalation_or_404(request, pk)))
+
+
+class EscalationTakeView(APIView):
+    @extend_schema(
+        request=None,
+        responses={200: ClaimOutSerializer, 404: ERROR, 409: ERROR},
+        summary="Lease the ticket's item to yourself, at the tier it waits at",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        ticket = _escalation_or_404(request, pk)
+        assignment = _take(user=request.user, ticket=ticket)
+        return Response(claim_json(assignment))
+
+
+def _take(*, user: Any, ticket: Escalation) -> Any:
+    """The lease of the ticket's item to `user`; service refusals as ApiErrors (409)."""
+    try:
+        access = queue_access(user=user, slug=ticket.queue.slug, perms=TIER_PERMS.values())
+        return assignment_claim_item(access=access, item_id=ticket.item_id)
+    except QueueNotFound:
+        raise conflict(
+            "tier_not_allowed", f"You may not review queue {ticket.queue.slug!r}."
+        ) from None
+    except AssignmentNotFound as exc:
+        raise ApiError(code=exc.code, message=exc.message, status_code=404) from None
+    except AssignmentError as exc:
+        raise conflict(exc.code, exc.message) from None
+    except ClaimError as exc:
+        raise conflict(exc.code, str(exc)) from None

@@ -1,0 +1,360 @@
+"""Incidents: opened by SME escalations, SME SLA breaches and (later) alert rules (SPEC §2).
+
+One queue has at most one unresolved incident at a time: a new escalation to incident
+response joins it rather than opening another, so responders see one timeline per
+problem. Open-or-join takes the queue row's NO KEY UPDATE lock first, so two
+escalations at once never open two incidents.
+
+States move forward only: open → acknowledged → contained → resolved (skipping is
+allowed). Every action appends a line to the incident's timeline and an audit event, and
+announces `incident.opened` / `incident.changed` by webhook after commit. Containment
+from an incident is the queue's containment switch (services/queues.py) linked back to it.
+Items in an incident are decided by a responder here (`incident_item_decide`), through
+the same lease-and-verdict path as every other tier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from audit.actions import AuditAction
+from audit.services import Actor, Entry, audit_record_many, target_of
+from reviews.choices import Tier
+from reviews.escalation.models import Escalation, Incident, IncidentEvent
+from reviews.intake.models import Item
+from reviews.queues.models import Containment, Queue
+from reviews.queues.permissions import Role
+from reviews.queues.services.access import role_group
+from reviews.queues.services.queues import containment_lift, containment_set
+from reviews.work.models import Assignment, Decision
+from webhooks.services import webhook_emit
+
+State = Incident.State
+
+
+class IncidentError(Exception):
+    """An incident action that cannot be taken; `code` names why (the API's error code)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _event(
+    incident: Incident,
+    *,
+    actor: Actor,
+    kind: str,
+    text: str = "",
+    data: dict[str, Any] | None = None,
+    now: datetime,
+) -> None:
+    IncidentEvent.objects.create(
+        incident=incident, at=now, actor=actor.label, kind=kind, text=text, data=data or {}
+    )
+
+
+def _announce(incident: Incident, event: str, change: dict[str, Any]) -> None:
+    webhook_emit(
+        event=event,
+        queue=incident.queue,
+        data={
+            "incident": incident.pk,
+            "state": incident.state,
+            "severity": incident.severity,
+            **change,
+        },
+    )
+
+
+def incident_open_or_join(
+    *,
+    queue: Queue,
+    items: Sequence[Item],
+    escalations: Sequence[Escalation],
+    actor: Actor,
+    reason: str,
+    now: datetime | None = None,
+    severity: str = Incident.Severity.SEV3,
+) -> tuple[Incident, bool]:
+    """The queue's unresolved incident with these items and tickets linked to it,
+    opened now if there is none; (incident, opened). Runs in the caller's transaction."""
+    from reviews.tasks import build_incident_bundle, notify_group  # tasks import services
+
+    now = now or timezone.now()
+    Queue.objects.select_for_update(no_key=True).get(pk=queue.pk)
+    incident = (
+        Incident.objects.filter(queue=queue)
+        .exclude(state=State.RESOLVED)
+        .order_by("opened_at")
+        .first()
+    )
+    opened = incident is None
+    if incident is None:
+        incident = Incident.objects.create(
+            queue=queue,
+            title=f"{queue.name}: {reason}"[:200],
+            severity=severity,
+            owner_group=role_group(Role.RESPONDER),
+            opened_at=now,
+            opened_by=actor.label,
+        )
+        incident.queue = queue
+        _event(incident, actor=actor, kind=IncidentEvent.Kind.OPENED, text=reason, now=now)
+    if items:
+        incident.items.add(*items)
+    if escalations:
+        Escalation.objects.filter(pk__in=[e.pk for e in escalations]).update(incident=incident)
+    linked = {"items": [i.pk for i in items], "escalations": [e.pk for e in escalations]}
+    if not opened:
+        _event(
+            incident, actor=actor, kind=IncidentEvent.Kind.JOINED, text=reason, data=linked, now=now
+        )
+    audit_record_many(
+        actor=actor,
+        entries=[
+            Entry(
+                AuditAction.INCIDENT_OPENED if opened else AuditAction.INCIDENT_JOINED,
+                *target_of(incident),
+                {"queue": queue.slug, "reason": reason, "severity": incident.severity, **linked},
+            )
+        ],
+    )
+    _announce(
+        incident, "incident.opened" if opened else "incident.changed", {"reason": reason, **linked}
+    )
+    if opened:
+        build_incident_bundle.delay_on_commit(incident.pk)
+        notify_group.delay_on_commit(
+            incident.owner_group_id,
+            f"[hitl] Incident {incident.pk} opened on {queue.slug} "
+            f"({incident.get_severity_display()})",
+            f"{reason}\nItems: {', '.join(str(i.pk) for i in items) or 'none'}",
+        )
+    return incident, opened
+
+
+def _locked(incident: Incident) -> Incident:
+    return Incident.objects.select_for_update().select_related("queue").get(pk=incident.pk)
+
+
+@transaction.atomic
+def incident_transition(*, incident: Incident, to: str, actor: Actor, note: str = "") -> Incident:
+    """Move the incident forward; resolving needs a resolution note."""
+    incident = _locked(incident)
+    if to not in Incident.TRANSITIONS[incident.state]:
+        raise IncidentError(
+            "invalid_transition",
+            f"Incident {incident.pk} is {incident.state}; it cannot become {to}.",
+        )
+    if to == State.RESOLVED and not (note.strip() or incident.resolution.strip()):
+        raise IncidentError("resolution_required", "Say how the incident was resolved.")
+    now = timezone.now()
+    was = incident.state
+    incident.state = to
+    stamp = {
+        State.ACKNOWLEDGED: "acknowledged_at",
+        State.CONTAINED: "contained_at",
+        State.RESOLVED: "resolved_at",
+    }[to]
+    setattr(incident, stamp, now)
+    fields = ["state", stamp]
+    if to == State.ACKNOWLEDGED and incident.owner_id is None and actor.kind == "user":
+        incident.owner_id = int(actor.id)  # whoever acknowledges owns it unless assigned
+        fields.append("owner")
+    if to == State.RESOLVED and note.strip():
+        incident.resolution = note
+        fields.append("resolution")
+    incident.save(update_fields=fields)
+    _event(
+        incident,
+        actor=actor,
+        kind=IncidentEvent.Kind.STATE,
+        text=note,
+        data={"from": was, "to": to},
+        now=now,
+    )
+    audit_record_many(
+        actor=actor,
+        entries=[
+            Entry(
+                AuditAction.INCIDENT_STATE_CHANGED,
+                *target_of(incident),
+                {"from": was, "to": to, "note": note},
+            )
+        ],
+    )
+    _announce(incident, "incident.changed", {"from": was, "to": to})
+    return incident
+
+
+@transaction.atomic
+def incident_update(
+    *,
+    incident: Incident,
+    actor: Actor,
+    severity: str | None = None,
+    owner: User | None = None,
+    postmortem: str | None = None,
+) -> Incident:
+    """Change severity, owner or the postmortem notes; each change is on the timeline."""
+    incident = _locked(incident)
+    now = timezone.now()
+    changes: dict[str, Any] = {}
+    if severity is not None and severity != incident.severity:
+        if severity not in Incident.Severity.values:
+            raise IncidentError(
+                "invalid_severity",
+                f"Severity must be one of {', '.join(Incident.Severity.values)}.",
+            )
+        changes["severity"] = {"from": incident.severity, "to": severity}
+        incident.severity = severity
+        _event(
+            incident,
+            actor=actor,
+            kind=IncidentEvent.Kind.SEVERITY,
+            data=changes["severity"],
+            now=now,
+        )
+    if owner is not None and owner.pk != incident.owner_id:
+        changes["owner"] = {"from": incident.owner_id, "to": owner.pk}
+        incident.owner = owner
+        _event(incident, actor=actor, kind=IncidentEvent.Kind.OWNER, text=owner.username, now=now)
+    if postmortem is not None and postmortem != incident.postmortem:
+        changes["postmortem"] = True
+        incident.postmortem = postmortem
+        _event(
+            incident,
+            actor=actor,
+            kind=IncidentEvent.Kind.NOTE,
+            text="Postmortem notes updated.",
+            now=now,
+        )
+    if not changes:
+        return incident
+    incident.save(update_fields=["severity", "owner", "postmortem"])
+    audit_record_many(
+        actor=actor, entries=[Entry(AuditAction.INCIDENT_UPDATED, *target_of(incident), changes)]
+    )
+    _announce(incident, "incident.changed", {"changes": sorted(changes)})
+    return incident
+
+
+@transaction.atomic
+def incident_note(*, incident: Incident, actor: Actor, text: str) -> IncidentEvent:
+    if not text.strip():
+        raise IncidentError("note_required", "A note needs text.")
+    incident = _locked(incident)
+    now = timezone.now()
+    event = IncidentEvent.objects.create(
+        incident=incident, at=now, actor=actor.label, kind=IncidentEvent.Kind.NOTE, text=text
+    )
+    audit_record_many(
+        actor=actor,
+        entries=[Entry(AuditAction.INCIDENT_NOTE_ADDED, *target_of(incident), {"text": text})],
+    )
+    return event
+
+
+@transaction.atomic
+def incident_contain(
+    *, incident: Incident, actor: Actor, slice_tags: dict[str, str], reason: str
+) -> Containment:
+    """Stop auto-approval on the incident's queue (or one slice of it), linked to the
+    incident; an open or acknowledged incident becomes contained."""
+    incident = _locked(incident)
+    if incident.state == State.RESOLVED:
+        raise IncidentError("incident_resolved", f"Incident {incident.pk} is resolved.")
+    containment = containment_set(
+        queue=incident.queue, slice_tags=slice_tags, reason=reason, actor=actor, incident=incident
+    )
+    now = timezone.now()
+    _event(
+        incident,
+        actor=actor,
+        kind=IncidentEvent.Kind.CONTAINED,
+        text=reason,
+        data={"containment": containment.pk, "slice": slice_tags},
+        now=now,
+    )
+    if State.CONTAINED in Incident.TRANSITIONS[incident.state]:
+        incident_transition(incident=incident, to=State.CONTAINED, actor=actor, note=reason)
+    else:
+        _announce(incident, "incident.changed", {"containment": containment.pk})
+    return containment
+
+
+@transaction.atomic
+def incident_lift(*, incident: Incident, containment: Containment, actor: Actor, note: str) -> bool:
+    """Lift one of the incident's containment switches; False if already lifted."""
+    incident = _locked(incident)
+    if containment.incident_id != incident.pk:
+        raise IncidentError("not_this_incident", "That containment belongs to another incident.")
+    lifted = containment_lift(containment=containment, note=note, actor=actor)
+    if lifted:
+        _event(
+            incident,
+            actor=actor,
+            kind=IncidentEvent.Kind.LIFTED,
+            text=note,
+            data={"containment": containment.pk},
+            now=timezone.now(),
+        )
+        _announce(incident, "incident.changed", {"lifted": containment.pk})
+    return lifted
+
+
+def incident_item_decide(
+    *,
+    incident: Incident,
+    item_id: int,
+    reviewer: User,
+    verdict: str,
+    label: str = "",
+    rationale: str = "",
+    reason_code: str = "",
+) -> Decision:
+    """A responder's decision on an item of the incident: a lease at the incident tier
+    and its verdict, in one transaction. Raises IncidentError (not an item of this
+    incident, or not waiting for a decision) and whatever assignment_decide raises."""
+    from reviews.work.services.claims import lease_for
+    from reviews.work.services.decisions import assignment_decide
+
+    with transaction.atomic():
+        item = (
+            Item.objects.select_for_update(of=("self",))
+            .select_related("queue", "policy")
+            .filter(pk=item_id, incidents=incident)
+            .first()
+        )
+        if item is None:
+            raise IncidentError("item_not_found", "No such item in this incident.")
+        if item.state != Item.State.INCIDENT or item.tier != Tier.INCIDENT:
+            raise IncidentError(
+                "not_waiting", f"Item {item.pk} is {item.state}; it is not waiting for a responder."
+            )
+        assignment: Assignment = lease_for(item=item, reviewer=reviewer, tier=Tier.INCIDENT)
+        decision = assignment_decide(
+            assignment_id=assignment.pk,
+            reviewer=reviewer,
+            verdict=verdict,
+            label=label,
+            rationale=rationale,
+            reason_code=reason_code,
+        )
+        _event(
+            incident,
+            actor=Actor.for_user(reviewer),
+            kind=IncidentEvent.Kind.DECIDED,
+            text=rationale,
+            data={"item": item.pk, "verdict": verdict, "label": decision.label},
+            now=decision.decided_at,
+        )
+    return decision

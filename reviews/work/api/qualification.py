@@ -1,0 +1,128 @@
+"""The qualification API: gold items, a reviewer's standing, re-qualification."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from audit.services import Actor
+from hitl.api.errors import ApiError
+from hitl.api.schema import ERROR
+from reviews.intake.services.validation import PredictionInvalid
+from reviews.queues.api.queues import queue_or_404
+from reviews.queues.permissions import QueuePerm
+from reviews.work.api.serializers import (
+    GoldInSerializer,
+    GoldOutSerializer,
+    QualificationOutSerializer,
+    QualificationSettingsSerializer,
+    gold_json,
+    qualification_json,
+    qualification_settings_json,
+)
+from reviews.work.models import Qualification
+from reviews.work.services.qualification import (
+    GoldExists,
+    NotDisqualified,
+    gold_create,
+    qualification_requalify,
+    qualification_settings_set,
+)
+
+# --- Qualification: gold items, re-qualification ----------------------------------
+
+
+class QueueGoldCreateView(APIView):
+    @extend_schema(
+        request=GoldInSerializer,
+        responses={201: GoldOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
+        summary="Add a gold item (known label) to the queue (queue managers)",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        try:
+            item = gold_create(queue=queue, raw=request.data, actor=Actor.for_user(request.user))
+        except PredictionInvalid as exc:
+            raise ApiError(
+                code="invalid", message="The gold item has invalid fields.", fields=exc.fields
+            ) from None
+        except GoldExists:
+            raise ApiError(
+                code="external_id_taken",
+                message="The queue already has an item with this external_id.",
+                status_code=status.HTTP_409_CONFLICT,
+                fields={"external_id": ["Already used in this queue."]},
+            ) from None
+        return Response(gold_json(item), status=status.HTTP_201_CREATED)
+
+
+class QualificationRequalifyView(APIView):
+    @extend_schema(
+        request=None,
+        responses={200: QualificationOutSerializer, 404: ERROR, 409: ERROR},
+        summary="Re-qualify a reviewer disqualified on the queue (queue managers)",
+    )
+    def post(self, request: Request, slug: str, username: str) -> Response:
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        row = (
+            Qualification.objects.select_related("reviewer")
+            .filter(queue=queue, reviewer__username=username)
+            .first()
+        )
+        if row is None:
+            raise ApiError(
+                code="qualification_not_found",
+                message=f"{username!r} has no qualification record on queue {slug!r}.",
+                status_code=status.HTTP_404_NOT_FOUND,
+            )
+        try:
+            row = qualification_requalify(
+                queue=queue, reviewer=row.reviewer, actor=Actor.for_user(request.user)
+            )
+        except NotDisqualified as exc:
+            raise ApiError(
+                code="not_disqualified", message=str(exc), status_code=status.HTTP_409_CONFLICT
+            ) from None
+        return Response(qualification_json(row))
+
+
+class QueueQualificationView(APIView):
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "QueueQualification",
+                {
+                    "settings": QualificationSettingsSerializer(),
+                    "reviewers": QualificationOutSerializer(many=True),
+                },
+            ),
+            404: ERROR,
+        },
+        summary="The queue's qualification settings and every reviewer's standing (managers)",
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        rows = Qualification.objects.filter(queue=queue).select_related("queue", "reviewer")
+        return Response(
+            {
+                "settings": qualification_settings_json(queue),
+                "reviewers": [qualification_json(row) for row in rows],
+            }
+        )
+
+    @extend_schema(
+        request=QualificationSettingsSerializer,
+        responses={200: QualificationSettingsSerializer, 400: ERROR, 404: ERROR},
+        summary="Change the gold rate, the bar and the minimum gold count (managers; audited)",
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
+        serializer = QualificationSettingsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        queue = qualification_settings_set(
+            queue=queue, changes=serializer.validated_data, actor=Actor.for_user(request.user)
+        )
+        return Response(qualification_settings_json(queue))
