@@ -41,7 +41,7 @@ _JOIN = (
     r"|op|het|ter|ten)"
 )
 _JOINS = expand(_JOIN)
-_BEFORE_DIGIT = re.compile(r"\D*")
+_DIGIT = re.compile(r"\d")
 # Small words in a street name that may be in lower case: joins and number words.
 _NAME_SMALL = _JOINS | {"n", "no", "nr", "nº", "núm", "número", "d", "dom", "bud", "số"}
 # A street name: one to five words, joined by the small words of the language.
@@ -605,7 +605,7 @@ def _street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, 
             prefix.extend(finditer_at(_UNIT_FIRST, text, starts))
         japanese = "chome" in lower
     for match in prefix:
-        words = _BEFORE_DIGIT.match(match.group()).group().split()  # the name: up to a digit
+        words = _DIGIT.split(match.group(), maxsplit=1)[0].split()  # the name: up to a digit
         word = words[0]
         name = [
             w for w in words[1:] if w[0].isalpha() and w.lower().rstrip(".,") not in _NAME_SMALL

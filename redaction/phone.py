@@ -137,6 +137,8 @@ class _Plan:
 
 def _plan(region: str) -> _Plan:
     meta = PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.general_desc is None:  # every listed region has one
+        raise ValueError(f"phonenumbers has no numbering plan for {region}")
     general = meta.general_desc
     parsing = meta.national_prefix_for_parsing
     simple = parsing is None or parsing == meta.national_prefix
@@ -237,8 +239,8 @@ def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
         return False
     stripped = candidate.lstrip("(")
     if stripped.startswith(("+", "00")):
-        number = "+" + stripped.lstrip("+")[2 if stripped.startswith("00") else 0 :]
-        return _parse_valid(number, None) is not None
+        international = "+" + stripped.lstrip("+")[2 if stripped.startswith("00") else 0 :]
+        return _parse_valid(international, None) is not None
     first = digits[0]
     defaults = TRUNK_REGIONS if first == "0" else NO_TRUNK_REGIONS
     grouped = _SEPARATOR.search(candidate) is not None

@@ -91,13 +91,18 @@ class Anchored:
 
     def _compile(self) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
         if self._combined is None:
-            parts: dict[str | None, list[str]] = {}
+            loose: list[str] = []
+            parts: dict[str, list[str]] = {}
             for index, (name, pattern) in enumerate(self._patterns.items()):
                 source = pattern.pattern
                 if pattern.flags & re.IGNORECASE:
                     source = f"(?i:{source})"
-                parts.setdefault(self._blocks[name], []).append(f"(?>(?=(?P<g{index}>{source}))|)")
-            loose = parts.pop(None, [])
+                part = f"(?>(?=(?P<g{index}>{source}))|)"
+                block = self._blocks[name]
+                if block is None:
+                    loose.append(part)
+                else:
+                    parts.setdefault(block, []).append(part)
             guarded = [f"(?>{self._guards[b]}{''.join(inside)}|)" for b, inside in parts.items()]
             combined = re.compile("".join(loose + guarded))
             groups = tuple(
