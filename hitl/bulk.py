@@ -63,7 +63,7 @@ def bulk_insert(objs: Sequence[M]) -> None:
         return
     model = type(objs[0])
     if connection.vendor != "postgresql" or len(objs) < COPY_FROM_ROWS:
-        model.objects.bulk_create(objs)
+        model._default_manager.bulk_create(objs)
         return
     pk = model._meta.pk
     if isinstance(pk, models.AutoField | models.BigAutoField):

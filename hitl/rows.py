@@ -32,7 +32,7 @@ def _select_sql(model: type[models.Model], lock: bool) -> str:
 def row_by_pk(model: type[M], pk: Any, *, lock: bool = False) -> M | None:
     """The row with primary key `pk`, or None; `lock` takes FOR UPDATE (where supported:
     SQLite has no row locks and runs one writer at a time)."""
-    return next(iter(model.objects.raw(_select_sql(model, lock), [pk])), None)
+    return next(iter(model._default_manager.raw(_select_sql(model, lock), [pk])), None)
 
 
 @cache
@@ -41,10 +41,17 @@ def _update_plan(
 ) -> tuple[str, tuple[models.Field[Any, Any], ...]]:
     meta = model._meta
     quote = connection.ops.quote_name
-    fields = tuple(meta.get_field(name) for name in names)
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    fields: list[models.Field[Any, Any]] = []
+    columns: list[str] = []
+    for name in names:
+        field = meta.get_field(name)
+        if not isinstance(field, models.Field) or field.column is None:
+            raise TypeError(f"{model.__name__}.{name} is not a column")
+        fields.append(field)
+        columns.append(field.column)
+    assignments = ", ".join(f"{quote(column)} = %s" for column in columns)
     sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
-    return sql, fields
+    return sql, tuple(fields)
 
 
 def save_columns(obj: models.Model, names: Sequence[str]) -> None:

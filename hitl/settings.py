@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -89,6 +90,7 @@ TEMPLATES = [
 # write lock at BEGIN, so two writers queue on the busy timeout instead of one
 # failing with "database is locked" when it upgrades a read lock mid-transaction.
 _database_url = env_str("DATABASE_URL", "")
+DATABASES: dict[str, Any]
 if _database_url:
     DATABASES = {
         "default": dj_database_url.parse(

@@ -120,7 +120,7 @@ def handler500(request: HttpRequest) -> Any:
     return server_error(request)
 
 
-def handler400(request: HttpRequest, exception: Exception | None = None) -> Any:
+def handler400(request: HttpRequest, exception: Exception) -> Any:
     if _is_api(request):
         return JsonResponse(error_body("bad_request", "The request could not be read."), status=400)
     from django.views.defaults import bad_request

@@ -69,7 +69,7 @@ class AutoSchema(SpectacularAutoSchema):
             schema["additionalProperties"] = False  # a misspelt key is a 400, say so
         if schema.get("description") == NoUnknownFieldsMixin.__doc__:
             del schema["description"]  # the mixin's docstring, not the serializer's
-        return schema  # type: ignore[no-any-return]
+        return schema
 
     def _framework_errors(self, operation: dict[str, Any]) -> list[tuple[str, str]]:
         errors = []
