@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from accounts.models import ApiToken, User
+from accounts.request_types import AuthenticatedHttpRequest
 from accounts.services import token_revoke
 from audit.services import Actor
 
@@ -14,7 +15,8 @@ from audit.services import Actor
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "kind", "email", "is_staff", "is_active")
     list_filter = ("kind", "is_staff", "is_active", "groups")
-    fieldsets = (*BaseUserAdmin.fieldsets, ("hitl", {"fields": ("kind",)}))
+    # django-stubs types fieldsets as optional; Django's UserAdmin always sets it.
+    fieldsets = (*BaseUserAdmin.fieldsets, ("hitl", {"fields": ("kind",)}))  # type: ignore[misc]
 
 
 @admin.register(ApiToken)
@@ -34,7 +36,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return False  # a deleted row leaves no trace; revoke instead
 
     @admin.action(description="Revoke the selected tokens", permissions=["change"])
-    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+    def revoke(self, request: AuthenticatedHttpRequest, queryset: QuerySet[ApiToken]) -> None:
         actor = Actor.for_user(request.user)
         live = list(queryset.filter(revoked_at__isnull=True))
         for token in live:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, cast
 
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
@@ -17,6 +17,10 @@ _USER_BY_TOKEN_SQL = (
     f"JOIN {ApiToken._meta.db_table} t ON t.user_id = u.id "
     "WHERE t.key_hash = %s AND t.revoked_at IS NULL"
 )
+
+
+class _TokenColumn(Protocol):
+    token_id: int  # the query's `t.id AS token_id`, which Django sets on the User it makes
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
@@ -39,7 +43,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
         if not found or not found[0].is_active:
             raise exceptions.AuthenticationFailed("The token is not valid.")
         user = found[0]
-        return user, ApiToken(pk=user.token_id, user=user)
+        return user, ApiToken(pk=cast(_TokenColumn, user).token_id, user=user)
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword

@@ -7,7 +7,9 @@ from audit.models import AuditEvent
 
 class AuditEventOutSerializer(serializers.ModelSerializer):
     action_name = serializers.CharField(source="get_action_display")
-    data = serializers.JSONField()
+    # DRF's metaclass takes declared fields off the class, so this does not hide
+    # Serializer.data at run time; the stubs see a class attribute.
+    data = serializers.JSONField()  # type: ignore[assignment]
 
     class Meta:
         model = AuditEvent
