@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from accounts.models import User
+from accounts.request_types import AuthenticatedHttpRequest
 from audit.services import Actor
 from webhooks.models import EventType, WebhookDelivery, WebhookEndpoint
 from webhooks.services import (
@@ -70,9 +72,9 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         # An endpoint stays with the client it was made for.
         return (*self.readonly_fields, "client") if obj else self.readonly_fields
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        fields = ["client", "url", "event_types"]
-        return fields if obj is None else [*fields, "active", *self.readonly_fields]
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        fields = ("client", "url", "event_types")
+        return fields if obj is None else (*fields, "active", *self.readonly_fields)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # it would take its delivery log with it; switch it off instead
@@ -84,7 +86,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     def save_model(
         self, request: HttpRequest, obj: WebhookEndpoint, form: Any, change: bool
     ) -> None:
-        actor = Actor.for_user(request.user)
+        actor = Actor.for_user(cast(User, request.user))  # the admin site: signed-in staff
         data = form.cleaned_data
         if change:
             webhook_endpoint_update(
@@ -114,7 +116,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         permissions=["rotate_secret"],
     )
     def rotate_secret(
-        self, request: HttpRequest, queryset: QuerySet[WebhookEndpoint]
+        self, request: AuthenticatedHttpRequest, queryset: QuerySet[WebhookEndpoint]
     ) -> HttpResponse:
         actor = Actor.for_user(request.user)
         shown = [(e, webhook_secret_rotate(endpoint=e, actor=actor)) for e in queryset]
@@ -163,6 +165,8 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     @admin.action(
         description="Send the selected deliveries again (audited)", permissions=["redeliver"]
     )
-    def redeliver(self, request: HttpRequest, queryset: QuerySet[WebhookDelivery]) -> None:
+    def redeliver(
+        self, request: AuthenticatedHttpRequest, queryset: QuerySet[WebhookDelivery]
+    ) -> None:
         count = webhook_redeliver(deliveries=queryset, actor=Actor.for_user(request.user))
         self.message_user(request, f"{count} deliveries queued to be sent again.", messages.SUCCESS)

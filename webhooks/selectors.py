@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -80,7 +80,9 @@ def deliveries_due_query(
     if after is not None:
         at, pk = after
         due = due.filter(Q(next_attempt_at__gt=at) | Q(next_attempt_at=at, pk__gt=pk))
-    return due.order_by("next_attempt_at", "pk").values_list("pk", "next_attempt_at")
+    rows = due.order_by("next_attempt_at", "pk").values_list("pk", "next_attempt_at")
+    # next_attempt_at__lte matches no NULL: every row's time is set.
+    return cast("QuerySet[WebhookDelivery, tuple[int, datetime]]", rows)
 
 
 def deliveries_due(

@@ -79,7 +79,7 @@ def max_attempts() -> int:
 def backoff_s(attempt: int, *, rand: float | None = None) -> float:
     """Seconds to wait after failed attempt number `attempt` (1-based)."""
     base = float(_setting("BACKOFF_BASE_S", BACKOFF_BASE_S))
-    delay = min(base * 2 ** (attempt - 1), float(_setting("BACKOFF_CAP_S", BACKOFF_CAP_S)))
+    delay: float = min(base * 2 ** (attempt - 1), float(_setting("BACKOFF_CAP_S", BACKOFF_CAP_S)))
     r = random.random() if rand is None else rand  # noqa: S311 - jitter, not cryptography
     return delay * (1 + JITTER * r)
 
@@ -192,7 +192,8 @@ def webhook_secret_rotate(
     now = timezone.now()
     keep_old = grace > timedelta(0)
     endpoint.previous_secret = endpoint.secret if keep_old else ""
-    endpoint.previous_secret_until = now + grace if keep_old else None
+    until = now + grace if keep_old else None
+    endpoint.previous_secret_until = until
     endpoint.secret = new_secret()
     endpoint.updated_at = now
     endpoint.save()
@@ -200,11 +201,7 @@ def webhook_secret_rotate(
         action=AuditAction.WEBHOOK_SECRET_ROTATED,
         actor=actor,
         target=endpoint,
-        data={
-            "old_secret_valid_until": (
-                _format_time(endpoint.previous_secret_until) if keep_old else None
-            )
-        },
+        data={"old_secret_valid_until": _format_time(until) if until is not None else None},
     )
     return endpoint.secret
 
