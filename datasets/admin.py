@@ -3,11 +3,12 @@ retraining triggers are edited here or on the datasets page."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import admin
 from django.http import HttpRequest
 
+from accounts.models import User
 from audit.services import Actor
 from datasets.models import Dataset, RetrainTrigger
 from datasets.services.triggers import retrain_trigger_set
@@ -50,7 +51,7 @@ class RetrainTriggerAdmin(admin.ModelAdmin):
         # counting afresh, exactly as on the datasets page.
         saved = retrain_trigger_set(
             queue=obj.queue,
-            actor=Actor.for_user(request.user),
+            actor=Actor.for_user(cast(User, request.user)),  # the admin site: signed-in staff
             every_corrected=obj.every_corrected,
             on_alert=obj.on_alert,
             active=obj.active,

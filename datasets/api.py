@@ -25,6 +25,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from datasets.models import Dataset
 from datasets.selectors import datasets_visible_to
@@ -131,7 +132,7 @@ class DatasetOutSerializer(serializers.Serializer):
     )
 
 
-def _exportable_queue(request: Request, slug: str) -> Queue:
+def _exportable_queue(request: AuthenticatedApiRequest, slug: str) -> Queue:
     """The queue if the caller may export it; 404 if they cannot see it, 403 if they can
     but may not export."""
     queue = queue_or_404(request, slug, perms=(*QUEUE_VISIBLE_PERMS, QueuePerm.EXPORT))
@@ -144,7 +145,7 @@ def _exportable_queue(request: Request, slug: str) -> Queue:
     return queue
 
 
-def _dataset_or_404(request: Request, pk: int) -> Dataset:
+def _dataset_or_404(request: AuthenticatedApiRequest, pk: int) -> Dataset:
     dataset = datasets_visible_to(user=request.user).filter(pk=pk).first()
     if dataset is None:
         raise ApiError(
@@ -156,6 +157,7 @@ def _dataset_or_404(request: Request, pk: int) -> Dataset:
 
 
 class QueueDatasetsView(ListAPIView):
+    request: AuthenticatedApiRequest
     serializer_class = DatasetOutSerializer
 
     def get_queryset(self) -> Any:
@@ -175,7 +177,7 @@ class QueueDatasetsView(ListAPIView):
         responses={202: DatasetOutSerializer, 400: ERROR, 403: ERROR, 404: ERROR},
         summary="Request a snapshot of decided items; it builds in the background",
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = _exportable_queue(request, slug)
         serializer = DatasetInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -216,7 +218,7 @@ class DatasetDetailView(APIView):
         responses={200: DatasetOutSerializer, 404: ERROR},
         summary="One snapshot: status, progress, filter, files with SHA-256, summary",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         return Response(dataset_json(_dataset_or_404(request, pk)))
 
 
@@ -249,7 +251,7 @@ class DatasetDownloadView(APIView):
         },
         summary="Download a ready snapshot's file (ETag and X-Checksum-SHA256: its SHA-256)",
     )
-    def get(self, request: Request, pk: int) -> FileResponse:
+    def get(self, request: AuthenticatedApiRequest, pk: int) -> FileResponse:
         dataset = _dataset_or_404(request, pk)
         fmt = request.query_params.get("format", "")
         if fmt not in FORMATS:

@@ -25,6 +25,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.request_types import AuthenticatedHtmxRequest, AuthenticatedHttpRequest
 from audit.services import Actor
 from datasets.forms import (
     PRESETS,
@@ -58,7 +59,9 @@ class Forbidden(Exception):
     """The user sees the queue but lacks the permission the page needs."""
 
 
-def _access(request: HttpRequest, slug: str, perm: QueuePerm = QueuePerm.EXPORT) -> QueueAccess:
+def _access(
+    request: AuthenticatedHttpRequest, slug: str, perm: QueuePerm = QueuePerm.EXPORT
+) -> QueueAccess:
     try:
         access = queue_access(user=request.user, slug=slug, perms=REACH_PERMS)
     except QueueNotFound:
@@ -153,7 +156,7 @@ def _context(access: QueueAccess, **extra: Any) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def datasets_page(request: HttpRequest, slug: str) -> HttpResponse:
+def datasets_page(request: AuthenticatedHtmxRequest, slug: str) -> HttpResponse:
     """The snapshots of the queue; a POST requests a new one (the build form)."""
     try:
         access = _access(request, slug)
@@ -164,7 +167,7 @@ def datasets_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "datasets/datasets.html", _context(access))
 
 
-def _build(request: HttpRequest, access: QueueAccess) -> HttpResponse:
+def _build(request: AuthenticatedHtmxRequest, access: QueueAccess) -> HttpResponse:
     form = build_form(request.POST)
     try:
         dataset = dataset_request(
@@ -196,7 +199,12 @@ def _by_field(fields: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def _again(
-    request: HttpRequest, access: QueueAccess, form: dict[str, Any], *, status: int, **extra: Any
+    request: AuthenticatedHtmxRequest,
+    access: QueueAccess,
+    form: dict[str, Any],
+    *,
+    status: int,
+    **extra: Any,
 ) -> HttpResponse:
     """The build form again with what was sent and why it was refused; nothing stored.
 
@@ -210,7 +218,7 @@ def _again(
 
 @login_required
 @require_GET
-def dataset_row(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def dataset_row(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One snapshot's row: what an unfinished row polls until it is ready or failed."""
     try:
         access = _access(request, slug)
@@ -227,7 +235,7 @@ def dataset_row(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def trigger_set(request: HttpRequest, slug: str) -> HttpResponse:
+def trigger_set(request: AuthenticatedHtmxRequest, slug: str) -> HttpResponse:
     """Set the queue's retraining trigger (holders of manage_queue)."""
     try:
         access = _access(request, slug, QueuePerm.MANAGE)

@@ -116,8 +116,8 @@ def _slice(value: Any, errors: dict[str, list[str]]) -> dict[str, str] | None:
     for name, tag in value.items():
         if problem := _text(name, MAX_TAG_NAME) or ("" if name else "Tag names may not be blank."):
             errors["slice"] = [f"Tag names: {problem}"]
-        elif problem := _text(tag, MAX_TAG_VALUE):
-            errors[f"slice.{name}"] = [problem]
+        elif tag_problem := _text(tag, MAX_TAG_VALUE):
+            errors[f"slice.{name}"] = [tag_problem]
     return dict(sorted(value.items())) or None
 
 
@@ -135,7 +135,10 @@ def _outcome(value: Any, errors: dict[str, list[str]]) -> list[str] | None:
 
 
 def _choice(
-    raw: Mapping[str, Any], name: str, allowed: frozenset[str] | list[str], errors: dict
+    raw: Mapping[str, Any],
+    name: str,
+    allowed: frozenset[str] | list[str],
+    errors: dict[str, list[str]],
 ) -> str | None:
     value = raw.get(name)
     if value is None:

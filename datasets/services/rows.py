@@ -10,7 +10,7 @@ never trains on what an earlier snapshot tested it with. docs/datasets.md lists 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -77,7 +77,7 @@ def _verdict(verdict: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def item_agreement(item: Mapping[str, Any], verdicts: list[Mapping[str, Any]]) -> float | None:
+def item_agreement(item: Mapping[str, Any], verdicts: Sequence[Mapping[str, Any]]) -> float | None:
     """The share of the item's verdicts whose answer is the item's final answer; None with
     fewer than two verdicts (one verdict agrees with itself by construction)."""
     if len(verdicts) < 2:
@@ -91,7 +91,9 @@ def item_agreement(item: Mapping[str, Any], verdicts: list[Mapping[str, Any]]) -
     return agreeing / len(verdicts)
 
 
-def dataset_row(item: Mapping[str, Any], verdicts: list[Mapping[str, Any]], *, raw: bool) -> dict:
+def dataset_row(
+    item: Mapping[str, Any], verdicts: Sequence[Mapping[str, Any]], *, raw: bool
+) -> dict[str, Any]:
     """The snapshot row of one item (ITEM_FIELDS, plus raw_input when `raw`) and its
     verdicts (VERDICT_FIELDS, in decision order, rationales already redacted unless raw).
 
