@@ -229,8 +229,8 @@ def temp_dir(prefix: str) -> tempfile.TemporaryDirectory[str]:
 
 def percentile(values: Sequence[float], p: float) -> float:
     """Nearest-rank percentile (p in 0..100) of unsorted values, as the dashboards compute
-    it (reviews/quality/stats/percentiles.py); nan when empty."""
-    from reviews.quality.stats.percentiles import percentile as nearest_rank
+    it (stats/percentiles.py); nan when empty."""
+    from stats.percentiles import percentile as nearest_rank
 
     found = nearest_rank(values, p)
     return float("nan") if found is None else found

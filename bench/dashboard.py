@@ -9,7 +9,7 @@ SQL (COPY) rather than ingesting and deciding ten million items through the serv
 `--days` (90) × 24 hours × `--slices` (4) × `--models` (2) rows whose `decided` counts sum
 to `--decisions` (10,000,000), every JSON column filled as the roll-up consumer fills
 it (10-bin confidence histograms, ECE bins, duration histograms of ~40 buckets, 3×3
-confusion and agreement tables built with reviews/quality/stats/agreement.py), plus one
+confusion and agreement tables built with stats/agreement.py), plus one
 ReviewerRollup row per reviewer and hour worked (`--reviewers` (20), 8 hours a day).
 The day rows are then built from the hour rows by `rollups_days_rebuild`.
 
@@ -148,7 +148,7 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
 
 
 def _duration_hist(n: int, centre: int, rng: random.Random) -> dict[str, int]:
-    """~40 buckets of the 10 % duration histogram (reviews/quality/stats/percentiles.py)."""
+    """~40 buckets of the 10 % duration histogram (stats/percentiles.py)."""
     buckets = range(max(0, centre - 20), centre + 20)
     return {str(b): c for b, c in zip(buckets, _split(n, len(buckets), rng), strict=True) if c}
 
@@ -156,7 +156,7 @@ def _duration_hist(n: int, centre: int, rng: random.Random) -> dict[str, int]:
 def _template(decided: int, rng: random.Random) -> dict[str, str]:
     """The JSON columns of one roll-up row with `decided` decisions, as the consumer writes
     them; agreement tables built by the real functions from simulated verdict pairs."""
-    from reviews.quality.stats.agreement import (
+    from stats.agreement import (
         cohen_counts,
         fleiss_counts,
         krippendorff_coincidences,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+from importlib import import_module
 from typing import Any
 
 from celery import Celery
@@ -36,6 +37,18 @@ class Task(DjangoTask):
                 logger.error("task %s %s: %s", self.name, REFUSED, exc)
 
         transaction.on_commit(send)
+
+
+def task_named(name: str) -> Task:
+    """The task registered as `name` ("app.tasks.function"), its module imported on first use.
+
+    Services enqueue their follow-up work by name (`task_named("reviews.tasks.notify_group")
+    .delay_on_commit(...)`): a tasks module imports the services it calls, so a service that
+    imported it back would close an import cycle (docs/architecture.md).
+    """
+    module, _, function = name.rpartition(".")
+    task: Task = getattr(import_module(module), function)
+    return task
 
 
 app = Celery("hitl", task_cls=Task)

@@ -90,3 +90,8 @@ def prepared() -> Iterator[None]:
         yield
     finally:
         raw.prepare_threshold = before
+
+
+def placeholders(count: int) -> str:
+    """`%s, %s, …` for an IN list of `count` values."""
+    return ", ".join(["%s"] * count)

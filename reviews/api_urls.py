@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.urls import path
 
 from reviews.escalation.api import alerts, escalations, incidents
-from reviews.intake.api import predictions
+from reviews.intake.api import predictions, raw
 from reviews.quality.api import calibration, metrics
-from reviews.queues.api import queues, raw
+from reviews.queues.api import queues
 from reviews.work.api import qualification, review
 
 urlpatterns = [

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run hitl's checks: ruff (lint and format), then the whole pytest suite.
+# Run hitl's checks: ruff (lint and format), the import contracts, then the whole pytest suite.
 #
 #   ./scripts/test.sh                      # everything; arguments go to pytest:
 #   ./scripts/test.sh tests/audit -x -k verify
@@ -21,6 +21,8 @@ say "ruff check ."
 ruff check .
 say "ruff format --check ."
 ruff format --check .
+say "lint-imports (one-way imports and no cycles: docs/architecture.md)"
+lint-imports --no-cache
 
 db="SQLite (tests marked postgres skip)"
 broker="filesystem (worker tests that need a broker server skip; the rest start a worker on it)"

@@ -40,6 +40,7 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
 from hitl.bulk import bulk_insert, new_instance
+from hitl.celery import task_named
 from reviews.queues.models import Queue
 from webhooks import signing, transport
 from webhooks.models import EventType, WebhookDelivery, WebhookEndpoint
@@ -305,13 +306,12 @@ def _new_delivery(
 
 
 def _enqueue_on_commit(ids: list[int]) -> None:
-    from webhooks.tasks import deliver, deliver_many  # the tasks module imports this one
 
     if len(ids) > FANOUT_OVER:
-        deliver_many.delay_on_commit(ids)
+        task_named("webhooks.tasks.deliver_many").delay_on_commit(ids)
         return
     for pk in ids:
-        deliver.delay_on_commit(pk)
+        task_named("webhooks.tasks.deliver").delay_on_commit(pk)
 
 
 # --- Delivering -----------------------------------------------------------------------
@@ -407,7 +407,6 @@ def webhook_redrive(*, now: datetime | None = None, batch: int = 500, limit: int
     whose worker died mid-send (its lease ran out). Enqueuing a row twice is harmless:
     the second `deliver` finds it claimed and skips.
     """
-    from webhooks.tasks import deliver
 
     now = now or timezone.now()
     sent = 0
@@ -415,7 +414,7 @@ def webhook_redrive(*, now: datetime | None = None, batch: int = 500, limit: int
     while sent < limit:
         rows = deliveries_due(now=now, limit=min(batch, limit - sent), after=after)
         for pk, _ in rows:
-            deliver.delay(pk)
+            task_named("webhooks.tasks.deliver").delay(pk)
         sent += len(rows)
         if len(rows) < batch:
             return sent

@@ -40,6 +40,7 @@ from datasets.services.filters import dataset_filter_clean, dataset_items
 from datasets.services.rows import ITEM_FIELDS, VERDICT_FIELDS, dataset_row
 from datasets.services.summary import SummaryAccumulator
 from datasets.services.writers import FILE_NAMES, FORMATS, SnapshotWriter, file_sha256
+from hitl.celery import task_named
 from redaction import redact_text
 from reviews.queues.models import Queue
 from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
@@ -133,9 +134,7 @@ def dataset_request(
         entries.append(Entry(AuditAction.DATASET_RAW_EXPORTED, *target_of(dataset), described))
     audit_record_many(actor=actor, entries=entries)
     if enqueue:
-        from datasets.tasks import build_dataset  # tasks import services
-
-        build_dataset.delay_on_commit(dataset.pk)
+        task_named("datasets.tasks.build_dataset").delay_on_commit(dataset.pk)
     return dataset
 
 
@@ -384,7 +383,6 @@ def dataset_build(
 def datasets_reconcile(*, now: datetime | None = None) -> int:
     """Re-enqueue snapshots whose build was lost: pending past RECONCILE_GRACE, or building
     with a builder silent past STALE_BUILD; how many. Reads dataset_unfinished_idx."""
-    from datasets.tasks import build_dataset  # tasks import services
 
     now = now or timezone.now()
     stuck = list(
@@ -397,5 +395,5 @@ def datasets_reconcile(*, now: datetime | None = None) -> int:
         .values_list("pk", flat=True)[:RECONCILE_LIMIT]
     )
     for pk in stuck:
-        build_dataset.delay(pk)
+        task_named("datasets.tasks.build_dataset").delay(pk)
     return len(stuck)

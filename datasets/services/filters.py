@@ -19,9 +19,9 @@ from django.db.models.fields.json import KeyTransform
 from django.utils.dateparse import parse_datetime
 
 from datasets.services.rows import iso_utc
+from hitl.windows import parse_window
 from reviews.choices import Outcome, Tier
 from reviews.intake.models import Item
-from reviews.quality.api.metrics import parse_window
 from reviews.queues.models import Queue
 from reviews.work.models import Decision
 

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 from reviews.intake.services.routing import sample_fraction
-from reviews.quality.stats.answers import final_answer, verdict_answer
+from stats.answers import final_answer, verdict_answer
 
 # The Item columns a row is made of (services/build.py reads exactly these with values();
 # policy_version is the routing policy's version, joined in).

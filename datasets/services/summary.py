@@ -20,11 +20,11 @@ from typing import Any
 
 from audit.services import canonical_json
 from reviews.quality.services.rollups import add_table
-from reviews.quality.stats.agreement import (
+from stats.agreement import (
     krippendorff_alpha_from_coincidences,
     krippendorff_coincidences,
 )
-from reviews.quality.stats.answers import REJECTED, verdict_answer
+from stats.answers import REJECTED, verdict_answer
 
 MAX_KEYS = 1000
 OTHER = "(other)"

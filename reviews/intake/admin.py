@@ -29,7 +29,7 @@ class ItemAdmin(admin.ModelAdmin):
     search_fields = ("external_id",)
     # `input` is the redacted form everyone sees. The raw input is personal data: never
     # shown here, since the admin keeps no audit trail of who read what; the audited
-    # path is POST /api/v1/predictions/{id}/raw/ (reviews/queues/api/raw.py).
+    # path is POST /api/v1/predictions/{id}/raw/ (reviews/intake/api/raw.py).
     exclude = ("raw_input",)
     list_select_related = ("queue",)
 

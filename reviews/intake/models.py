@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.db import models
 from django.db.models import Q
 
@@ -188,6 +190,29 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return f"{self.queue_id}:{self.external_id}"
+
+    def start_clock(self, *, tier: str, now: datetime) -> None:
+        """Queue the item at `tier` from `now` (SPEC §2): its deadlines there, no claim yet.
+
+        The SLA clocks are columns: time-to-human (enqueue → first claim) and time-to-decision
+        (enqueue → decision), both from the policy version that routed it. `breach_at` is the
+        one deadline the sweep (escalation/services/sla.py) acts on next:
+
+            queued at a tier          breach_at = human_due_at
+            first claim at the tier   breach_at = due_at          (work/services/claims.py)
+            decided / in an incident  breach_at = None            (stop_clock)
+        """
+        policy = self.policy
+        self.tier = tier
+        self.enqueued_at = now
+        self.due_at = now + timedelta(seconds=policy.time_to_decision_s(tier))
+        self.human_due_at = now + timedelta(seconds=policy.time_to_human_s(tier))
+        self.claimed_at = None
+        self.breach_at = self.human_due_at
+
+    def stop_clock(self) -> None:
+        """No deadline is pending any more: the item is decided or has left the tiers."""
+        self.breach_at = None
 
     def transition(self, *, to: str) -> None:
         """Move to `to` in memory; the caller saves it in the transaction that audits it."""

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
-from statistics import median
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
@@ -17,9 +14,7 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from accounts.models import User
-from hitl.rows import prepared
-from reviews.escalation.models import Escalation, Incident
-from reviews.intake.models import Item
+from hitl.rows import placeholders, prepared
 from reviews.quality.models import CalibrationFit
 from reviews.queues.models import (
     Containment,
@@ -29,7 +24,7 @@ from reviews.queues.models import (
     TierPolicy,
 )
 from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
-from reviews.work.models import Decision, Qualification
+from reviews.work.models import Qualification
 
 
 class QueueNotFound(Exception):
@@ -205,10 +200,6 @@ def queue_for(*, user: User, slug: str, perms: Iterable[str] = QUEUE_VISIBLE_PER
     return queue
 
 
-def _placeholders(count: int) -> str:
-    return ", ".join(["%s"] * count)
-
-
 def queues_for_submit(*, user: User, slugs: Iterable[str]) -> dict[str, Queue]:
     """The queues among `slugs` that the user may submit to, with their active policies.
 
@@ -223,7 +214,7 @@ def queues_for_submit(*, user: User, slugs: Iterable[str]) -> dict[str, Queue]:
     sql = (
         f"SELECT q.*, (SELECT f.id FROM {CalibrationFit._meta.db_table} f "
         "WHERE f.queue_id = q.id AND f.active) AS active_fit_id "
-        f"FROM {Queue._meta.db_table} q WHERE q.slug IN ({_placeholders(len(wanted))})"
+        f"FROM {Queue._meta.db_table} q WHERE q.slug IN ({placeholders(len(wanted))})"
     )
     params: list[Any] = list(wanted)
     if not user.is_superuser:
@@ -235,7 +226,7 @@ def queues_for_submit(*, user: User, slugs: Iterable[str]) -> dict[str, Queue]:
         policy.pk: policy
         for policy in TierPolicy.objects.raw(
             f"SELECT * FROM {TierPolicy._meta.db_table} "
-            f"WHERE id IN ({_placeholders(len(policy_ids))})",
+            f"WHERE id IN ({placeholders(len(policy_ids))})",
             policy_ids,
         )
     } if policy_ids else {}  # fmt: skip
@@ -253,95 +244,6 @@ def active_containments(*, queue: Queue) -> list[Containment]:
             [queue.pk],
         )
     )
-
-
-def items_by_external_id(*, queue: Queue, external_ids: Sequence[str]) -> dict[str, Item]:
-    """The queue's items with these external ids, with their policies and queue attached."""
-    if not external_ids:
-        return {}
-    items = list(
-        Item.objects.raw(
-            f"SELECT * FROM {Item._meta.db_table} WHERE queue_id = %s "
-            f"AND external_id IN ({_placeholders(len(external_ids))})",
-            [queue.pk, *external_ids],
-        )
-    )
-    if items:
-        policies = TierPolicy.objects.in_bulk({item.policy_id for item in items})
-        for item in items:
-            item.queue, item.policy = queue, policies[item.policy_id]
-    return {item.external_id: item for item in items}
-
-
-def items_visible_to(*, user: User) -> QuerySet[Item]:
-    """Items of the queues the user can see. Gold items are not predictions: nobody reads
-    them back (a reviewer who could would know which items test them)."""
-    return Item.objects.filter(queue__in=queues_for(user=user), is_gold=False).select_related(
-        "queue", "policy"
-    )
-
-
-@dataclass(frozen=True)
-class ReviewerStats:
-    """One reviewer's own work in one queue over a window."""
-
-    decided: int
-    overridden: int
-    median_handling_s: float
-
-    @property
-    def override_share(self) -> float:
-        return self.overridden / self.decided if self.decided else 0.0
-
-
-def reviewer_stats(*, reviewer: User, since: datetime) -> dict[int, ReviewerStats]:
-    """The reviewer's decisions since `since`, per queue id (their own page, a bounded read)."""
-    by_queue: dict[int, list[tuple[str, float]]] = defaultdict(list)
-    rows = Decision.objects.filter(
-        reviewer=reviewer, decided_at__gte=since, is_gold=False
-    ).values_list("item__queue_id", "verdict", "handling_seconds")
-    for queue_id, verdict, seconds in rows:
-        by_queue[queue_id].append((verdict, seconds))
-    return {
-        queue_id: ReviewerStats(
-            decided=len(decisions),
-            overridden=sum(1 for verdict, _ in decisions if verdict == Decision.Verdict.OVERRIDE),
-            median_handling_s=median(seconds for _, seconds in decisions),
-        )
-        for queue_id, decisions in by_queue.items()
-    }
-
-
-# Who sees escalation tickets: the people who take them (SMEs), the responders they may
-# reach, and the queue's managers. Incidents are the responders' and managers' only: an
-# SME whose ticket joined an incident sees the ticket (and the incident's id), not the
-# incident, so every incident page and action answers one set of people.
-ESCALATION_PERMS: tuple[str, ...] = (QueuePerm.ESCALATIONS, QueuePerm.INCIDENTS, QueuePerm.MANAGE)
-INCIDENT_PERMS: tuple[str, ...] = (QueuePerm.INCIDENTS, QueuePerm.MANAGE)
-
-
-def escalations_visible_to(*, user: User) -> QuerySet[Escalation]:
-    """Tickets on the queues where the user handles escalations, responds to incidents or
-    manages; anything else is 404 to them."""
-    return Escalation.objects.filter(
-        queue__in=queues_for(user=user, perms=ESCALATION_PERMS)
-    ).select_related("queue", "item", "owner_group")
-
-
-def incidents_visible_to(*, user: User) -> QuerySet[Incident]:
-    """Incidents on the queues where the user responds to incidents or manages."""
-    return Incident.objects.filter(
-        queue__in=queues_for(user=user, perms=INCIDENT_PERMS)
-    ).select_related("queue", "owner", "owner_group")
-
-
-def incident_owner_candidate(*, incident: Incident, username: str) -> User | None:
-    """The person named `username` if they could own the incident (they may respond on
-    its queue), else None: an incident is never handed to someone who cannot open it."""
-    owner = User.objects.filter(username=username, kind=User.Kind.PERSON, is_active=True).first()
-    if owner is None or not incidents_visible_to(user=owner).filter(pk=incident.pk).exists():
-        return None
-    return owner
 
 
 def queue_perms_held(*, user: User) -> frozenset[str]:

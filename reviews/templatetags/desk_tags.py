@@ -6,8 +6,9 @@ from typing import Any
 
 from django import template
 
+from reviews.escalation.selectors import ESCALATION_PERMS, INCIDENT_PERMS
 from reviews.queues.permissions import QueuePerm
-from reviews.queues.selectors import ESCALATION_PERMS, INCIDENT_PERMS, queue_perms_held
+from reviews.queues.selectors import queue_perms_held
 
 register = template.Library()
 

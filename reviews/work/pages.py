@@ -22,23 +22,18 @@ from django.views.decorators.http import require_POST
 from audit.services import Actor
 from reviews.escalation.pages import posted
 from reviews.intake.models import Item
-from reviews.quality.api.metrics import METRICS_PERMS
-from reviews.queues.permissions import QueuePerm
-from reviews.queues.selectors import (
-    QueueAccess,
-    QueueNotFound,
-    queue_access,
-    queues_for,
-    reviewer_stats,
-)
-from reviews.queues.services.raw_access import (
+from reviews.intake.services.raw_access import (
     MAX_REASON,
     RawInputPurged,
     RevealReasonInvalid,
     item_raw_reveal,
     raw_revealable_item,
 )
+from reviews.quality.api.metrics import METRICS_PERMS
+from reviews.queues.permissions import QueuePerm
+from reviews.queues.selectors import QueueAccess, QueueNotFound, queue_access, queues_for
 from reviews.work.models import Assignment
+from reviews.work.selectors import reviewer_stats
 from reviews.work.services.claims import (
     TIER_PERMS,
     AssignmentError,

@@ -14,8 +14,8 @@ from datasets.models import Dataset
 from datasets.services.build import dataset_build, dataset_file, dataset_request
 from datasets.services.rows import dataset_row, reviewer_pseudonym, split_of
 from reviews.intake.models import Item
-from reviews.quality.stats.answers import verdict_answer
 from reviews.queues.permissions import QueuePerm, Role
+from stats.answers import verdict_answer
 from tests.datasets.making import EMAIL, built, decided, person, verdict
 from tests.factories import SYSTEM, ingest, make_queue
 

@@ -21,9 +21,9 @@ from reviews.choices import Release, Route
 from reviews.intake.models import Item
 from reviews.quality.models import CalibrationFit
 from reviews.quality.services.calibration import CalibrationRefused, calibration_fit
-from reviews.quality.stats.calibration import CalibrationMap
 from reviews.queues.models import Queue
 from reviews.queues.services.access import client_create
+from stats.calibration import CalibrationMap
 from tests.conftest import token_client
 from tests.factories import SYSTEM, ingest, make_queue, prediction_body
 from tests.reviews.quality_helpers import decided_items

@@ -23,7 +23,6 @@ from reviews.escalation.services.escalations import (
 from reviews.escalation.services.incidents import (
     IncidentError,
     incident_contain,
-    incident_item_decide,
     incident_lift,
     incident_note,
     incident_transition,
@@ -34,7 +33,7 @@ from reviews.queues.models import Queue
 from reviews.queues.permissions import Role
 from reviews.tasks import notify_group
 from reviews.work.services.claims import AssignmentError, assignment_claim
-from reviews.work.services.decisions import assignment_decide
+from reviews.work.services.decisions import assignment_decide, incident_item_decide
 from tests.concurrency import run_together
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, reviewer

@@ -24,11 +24,11 @@ from reviews.intake.models import Item
 from reviews.quality.models import MetricRollup, RollupCursor
 from reviews.quality.services.measure import queue_metrics, queue_series
 from reviews.quality.services.rollups import rollups_advance, rollups_catch_up, rollups_days_rebuild
-from reviews.quality.stats.percentiles import DURATION_RATIO
 from reviews.queues.models import Queue
 from reviews.work.models import Decision
 from reviews.work.services.claims import assignment_claim
 from reviews.work.services.decisions import assignment_decide
+from stats.percentiles import DURATION_RATIO
 from tests.concurrency import run_together
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, reviewer

@@ -13,8 +13,8 @@ from audit.actions import AuditAction
 from audit.models import AuditEvent
 from reviews.intake.models import Item
 from reviews.quality.services.calibration import calibration_fit
-from reviews.quality.stats.calibration import CalibrationMap
 from reviews.queues.models import Queue, TierPolicy
+from stats.calibration import CalibrationMap
 from tests.factories import SYSTEM, make_queue
 from tests.reviews.quality_helpers import decided_items
 from tests.reviews.reviewing import reviewer

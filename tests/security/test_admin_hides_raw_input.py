@@ -29,7 +29,7 @@ def test_the_item_page_shows_the_redacted_input_only(queue: Queue) -> None:
 
 
 def test_the_queue_form_refuses_unknown_entity_types(queue: Queue) -> None:
-    from reviews.admin import QueueAdminForm
+    from reviews.queues.admin import QueueAdminForm
 
     data = {
         "slug": queue.slug,

@@ -26,16 +26,13 @@ from reviews.escalation.api.serializers import (
     escalation_json,
 )
 from reviews.escalation.models import Escalation
+from reviews.escalation.selectors import escalations_visible_to
 from reviews.escalation.services.escalations import (
     EscalationError,
     escalation_acknowledge,
     escalation_resolve,
 )
-from reviews.queues.selectors import (
-    QueueNotFound,
-    escalations_visible_to,
-    queue_access,
-)
+from reviews.queues.selectors import QueueNotFound, queue_access
 from reviews.work.api.serializers import ClaimOutSerializer, claim_json
 from reviews.work.services.claims import (
     TIER_PERMS,

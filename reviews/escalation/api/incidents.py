@@ -30,10 +30,10 @@ from reviews.escalation.api.serializers import (
     incident_json,
 )
 from reviews.escalation.models import Incident
+from reviews.escalation.selectors import incident_owner_candidate, incidents_visible_to
 from reviews.escalation.services.incidents import (
     IncidentError,
     incident_contain,
-    incident_item_decide,
     incident_lift,
     incident_note,
     incident_transition,
@@ -45,17 +45,13 @@ from reviews.queues.api.serializers import (
     ContainmentOutSerializer,
 )
 from reviews.queues.models import Containment
-from reviews.queues.selectors import (
-    incident_owner_candidate,
-    incidents_visible_to,
-)
 from reviews.queues.services.queues import ContainmentExists
 from reviews.work.api.review import decision_invalid, verdict_fields
 from reviews.work.api.serializers import DecisionInSerializer, DecisionOutSerializer, decision_json
 from reviews.work.services.claims import (
     AssignmentError,
 )
-from reviews.work.services.decisions import DecisionInvalid
+from reviews.work.services.decisions import DecisionInvalid, incident_item_decide
 
 # --- Incidents ---------------------------------------------------------------------
 

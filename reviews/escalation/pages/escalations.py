@@ -24,19 +24,14 @@ from django_htmx.http import HttpResponseClientRedirect
 from audit.services import Actor
 from reviews.escalation.models import Escalation
 from reviews.escalation.pages import bundle_context, done, posted
+from reviews.escalation.selectors import ESCALATION_PERMS, escalations_visible_to
 from reviews.escalation.services.escalations import (
     EscalationError,
     escalation_acknowledge,
     escalation_resolve,
 )
 from reviews.intake.models import Item
-from reviews.queues.selectors import (
-    ESCALATION_PERMS,
-    QueueNotFound,
-    escalations_visible_to,
-    queue_access,
-    queues_for,
-)
+from reviews.queues.selectors import QueueNotFound, queue_access, queues_for
 from reviews.work.services.claims import (
     TIER_PERMS,
     AssignmentError,

@@ -20,26 +20,25 @@ from django.views.decorators.http import require_POST
 from audit.services import Actor
 from reviews.escalation.models import Incident
 from reviews.escalation.pages import bundle_context, done, posted
+from reviews.escalation.selectors import (
+    INCIDENT_PERMS,
+    incident_owner_candidate,
+    incidents_visible_to,
+)
 from reviews.escalation.services.incidents import (
     IncidentError,
     incident_contain,
-    incident_item_decide,
     incident_lift,
     incident_note,
     incident_transition,
     incident_update,
 )
 from reviews.queues.models import Containment
-from reviews.queues.selectors import (
-    INCIDENT_PERMS,
-    incident_owner_candidate,
-    incidents_visible_to,
-    queues_for,
-)
+from reviews.queues.selectors import queues_for
 from reviews.queues.services.queues import ContainmentExists
 from reviews.work.models import Decision
 from reviews.work.services.claims import AssignmentError
-from reviews.work.services.decisions import DecisionInvalid
+from reviews.work.services.decisions import DecisionInvalid, incident_item_decide
 
 State = Incident.State
 RESOLVED_SHOWN = 20  # the board shows the latest resolved incidents, not all of them

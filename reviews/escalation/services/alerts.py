@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.services import Actor, audit_record
+from hitl.celery import task_named
 from reviews.escalation.models import AlertFiring, AlertRule
 from reviews.escalation.services.incidents import incident_open_or_join
 from reviews.quality.services.measure import queue_metrics
@@ -295,7 +296,6 @@ def alert_fire(
     *, rule: AlertRule, value: float | None, baseline: float | None, now: datetime
 ) -> AlertFiring:
     """Open a firing and run the rule's actions; in the caller's transaction."""
-    from reviews.tasks import notify_group  # tasks import services
 
     queue = rule.queue
     reason = _describe(rule, value, baseline)
@@ -325,7 +325,7 @@ def alert_fire(
         firing.save(update_fields=["incident", "containment"])
     if rule.notify:
         group = role_group(Role.RESPONDER)
-        notify_group.delay_on_commit(
+        task_named("reviews.tasks.notify_group").delay_on_commit(
             group.pk, f"[hitl] Alert on {queue.slug}: {rule.name}", f"{reason}\n{actions}"
         )
         actions["notify"] = group.name

@@ -26,9 +26,9 @@ from django.utils import timezone
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many, target_of
 from hitl.bulk import bulk_insert
+from hitl.celery import task_named
 from reviews.choices import Tier
 from reviews.escalation.models import Escalation
-from reviews.escalation.services.sla import start_clock, stop_clock
 from reviews.intake.models import Item
 from reviews.queues.permissions import Role
 from reviews.queues.services.access import role_group
@@ -110,7 +110,6 @@ def escalation_open(*, spec: EscalationSpec, now: datetime) -> Escalation:
 
 def _announce(tickets: list[Escalation]) -> None:
     """Webhooks now (rows in this transaction), bundle task and emails on commit."""
-    from reviews.tasks import build_escalation_bundles, notify_group  # tasks import services
 
     by_queue: dict[int, list[Escalation]] = defaultdict(list)
     for ticket in tickets:
@@ -134,7 +133,7 @@ def _announce(tickets: list[Escalation]) -> None:
         )
         for group_id in {t.owner_group_id for t in queue_tickets}:
             mine = [t for t in queue_tickets if t.owner_group_id == group_id]
-            notify_group.delay_on_commit(
+            task_named("reviews.tasks.notify_group").delay_on_commit(
                 group_id,
                 f"[hitl] {len(mine)} new escalation(s) in {queue.slug}",
                 "\n".join(
@@ -143,7 +142,7 @@ def _announce(tickets: list[Escalation]) -> None:
                     for t in mine
                 ),
             )
-    build_escalation_bundles.delay_on_commit([t.pk for t in tickets])
+    task_named("reviews.tasks.build_escalation_bundles").delay_on_commit([t.pk for t in tickets])
 
 
 def item_move_up(item: Item, *, to_tier: str, now: datetime) -> list[str]:
@@ -160,13 +159,13 @@ def item_move_up(item: Item, *, to_tier: str, now: datetime) -> list[str]:
     item.leases_active = 0
     if to_tier == Target.SME:
         item.transition(to=Item.State.QUEUED)
-        start_clock(item, tier=Tier.SME, now=now)
+        item.start_clock(tier=Tier.SME, now=now)
         item.votes_needed = item.policy.consensus_reviewers
     else:
         item.transition(to=Item.State.INCIDENT)
         item.tier = Tier.INCIDENT
         item.votes_needed = 1  # one responder decides
-        stop_clock(item)
+        item.stop_clock()
     states.append(item.state)
     return states
 

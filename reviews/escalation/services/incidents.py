@@ -25,14 +25,13 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, target_of
-from reviews.choices import Tier
+from hitl.celery import task_named
 from reviews.escalation.models import Escalation, Incident, IncidentEvent
 from reviews.intake.models import Item
 from reviews.queues.models import Containment, Queue
 from reviews.queues.permissions import Role
 from reviews.queues.services.access import role_group
 from reviews.queues.services.queues import containment_lift, containment_set
-from reviews.work.models import Assignment, Decision
 from webhooks.services import webhook_emit
 
 State = Incident.State
@@ -47,7 +46,7 @@ class IncidentError(Exception):
         self.message = message
 
 
-def _event(
+def incident_event(
     incident: Incident,
     *,
     actor: Actor,
@@ -56,6 +55,7 @@ def _event(
     data: dict[str, Any] | None = None,
     now: datetime,
 ) -> None:
+    """One line of the incident's timeline, in the caller's transaction."""
     IncidentEvent.objects.create(
         incident=incident, at=now, actor=actor.label, kind=kind, text=text, data=data or {}
     )
@@ -86,7 +86,6 @@ def incident_open_or_join(
 ) -> tuple[Incident, bool]:
     """The queue's unresolved incident with these items and tickets linked to it,
     opened now if there is none; (incident, opened). Runs in the caller's transaction."""
-    from reviews.tasks import build_incident_bundle, notify_group  # tasks import services
 
     now = now or timezone.now()
     Queue.objects.select_for_update(no_key=True).get(pk=queue.pk)
@@ -107,14 +106,14 @@ def incident_open_or_join(
             opened_by=actor.label,
         )
         incident.queue = queue
-        _event(incident, actor=actor, kind=IncidentEvent.Kind.OPENED, text=reason, now=now)
+        incident_event(incident, actor=actor, kind=IncidentEvent.Kind.OPENED, text=reason, now=now)
     if items:
         incident.items.add(*items)
     if escalations:
         Escalation.objects.filter(pk__in=[e.pk for e in escalations]).update(incident=incident)
     linked = {"items": [i.pk for i in items], "escalations": [e.pk for e in escalations]}
     if not opened:
-        _event(
+        incident_event(
             incident, actor=actor, kind=IncidentEvent.Kind.JOINED, text=reason, data=linked, now=now
         )
     audit_record_many(
@@ -131,8 +130,8 @@ def incident_open_or_join(
         incident, "incident.opened" if opened else "incident.changed", {"reason": reason, **linked}
     )
     if opened:
-        build_incident_bundle.delay_on_commit(incident.pk)
-        notify_group.delay_on_commit(
+        task_named("reviews.tasks.build_incident_bundle").delay_on_commit(incident.pk)
+        task_named("reviews.tasks.notify_group").delay_on_commit(
             incident.owner_group_id,
             f"[hitl] Incident {incident.pk} opened on {queue.slug} "
             f"({incident.get_severity_display()})",
@@ -173,7 +172,7 @@ def incident_transition(*, incident: Incident, to: str, actor: Actor, note: str 
         incident.resolution = note
         fields.append("resolution")
     incident.save(update_fields=fields)
-    _event(
+    incident_event(
         incident,
         actor=actor,
         kind=IncidentEvent.Kind.STATE,
@@ -216,7 +215,7 @@ def incident_update(
             )
         changes["severity"] = {"from": incident.severity, "to": severity}
         incident.severity = severity
-        _event(
+        incident_event(
             incident,
             actor=actor,
             kind=IncidentEvent.Kind.SEVERITY,
@@ -226,11 +225,13 @@ def incident_update(
     if owner is not None and owner.pk != incident.owner_id:
         changes["owner"] = {"from": incident.owner_id, "to": owner.pk}
         incident.owner = owner
-        _event(incident, actor=actor, kind=IncidentEvent.Kind.OWNER, text=owner.username, now=now)
+        incident_event(
+            incident, actor=actor, kind=IncidentEvent.Kind.OWNER, text=owner.username, now=now
+        )
     if postmortem is not None and postmortem != incident.postmortem:
         changes["postmortem"] = True
         incident.postmortem = postmortem
-        _event(
+        incident_event(
             incident,
             actor=actor,
             kind=IncidentEvent.Kind.NOTE,
@@ -276,7 +277,7 @@ def incident_contain(
         queue=incident.queue, slice_tags=slice_tags, reason=reason, actor=actor, incident=incident
     )
     now = timezone.now()
-    _event(
+    incident_event(
         incident,
         actor=actor,
         kind=IncidentEvent.Kind.CONTAINED,
@@ -299,7 +300,7 @@ def incident_lift(*, incident: Incident, containment: Containment, actor: Actor,
         raise IncidentError("not_this_incident", "That containment belongs to another incident.")
     lifted = containment_lift(containment=containment, note=note, actor=actor)
     if lifted:
-        _event(
+        incident_event(
             incident,
             actor=actor,
             kind=IncidentEvent.Kind.LIFTED,
@@ -309,52 +310,3 @@ def incident_lift(*, incident: Incident, containment: Containment, actor: Actor,
         )
         _announce(incident, "incident.changed", {"lifted": containment.pk})
     return lifted
-
-
-def incident_item_decide(
-    *,
-    incident: Incident,
-    item_id: int,
-    reviewer: User,
-    verdict: str,
-    label: str = "",
-    rationale: str = "",
-    reason_code: str = "",
-) -> Decision:
-    """A responder's decision on an item of the incident: a lease at the incident tier
-    and its verdict, in one transaction. Raises IncidentError (not an item of this
-    incident, or not waiting for a decision) and whatever assignment_decide raises."""
-    from reviews.work.services.claims import lease_for
-    from reviews.work.services.decisions import assignment_decide
-
-    with transaction.atomic():
-        item = (
-            Item.objects.select_for_update(of=("self",))
-            .select_related("queue", "policy")
-            .filter(pk=item_id, incidents=incident)
-            .first()
-        )
-        if item is None:
-            raise IncidentError("item_not_found", "No such item in this incident.")
-        if item.state != Item.State.INCIDENT or item.tier != Tier.INCIDENT:
-            raise IncidentError(
-                "not_waiting", f"Item {item.pk} is {item.state}; it is not waiting for a responder."
-            )
-        assignment: Assignment = lease_for(item=item, reviewer=reviewer, tier=Tier.INCIDENT)
-        decision = assignment_decide(
-            assignment_id=assignment.pk,
-            reviewer=reviewer,
-            verdict=verdict,
-            label=label,
-            rationale=rationale,
-            reason_code=reason_code,
-        )
-        _event(
-            incident,
-            actor=Actor.for_user(reviewer),
-            kind=IncidentEvent.Kind.DECIDED,
-            text=rationale,
-            data={"item": item.pk, "verdict": verdict, "label": decision.label},
-            now=decision.decided_at,
-        )
-    return decision

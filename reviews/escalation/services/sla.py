@@ -1,12 +1,4 @@
-"""SLA clocks: deadlines stored on the item, swept by beat (SPEC §2, §10).
-
-When an item is queued at a tier its clocks start: time-to-human (enqueue → first
-claim) and time-to-decision (enqueue → decision), both from the policy version that
-routed it. `breach_at` is the one deadline the sweep must act on next:
-
-    queued at a tier          breach_at = human_due_at
-    first claim at the tier   breach_at = due_at          (services/claims.py)
-    decided / in an incident  breach_at = None
+"""The SLA sweep: deadlines stored on the item (Item.start_clock), swept by beat (SPEC §2, §10).
 
 A lost broker message cannot lose a breach: the deadline is a column, and the beat
 sweep (sla_escalate_breached) finds every row whose breach_at has passed through the
@@ -17,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -27,25 +19,16 @@ from django.utils import timezone
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, target_of
 from reviews.escalation.models import Escalation
+from reviews.escalation.services.escalations import (
+    MOVE_UP_FIELDS,
+    EscalationSpec,
+    escalations_open,
+    item_move_up,
+    next_tier,
+)
+from reviews.escalation.services.incidents import incident_open_or_join
 from reviews.intake.models import Item
 from reviews.work.models import Assignment
-
-
-def start_clock(item: Item, *, tier: str, now: datetime) -> None:
-    """Queue `item` at `tier` from `now`: its deadlines there, and no claim yet."""
-    policy = item.policy
-    item.tier = tier
-    item.enqueued_at = now
-    item.due_at = now + timedelta(seconds=policy.time_to_decision_s(tier))
-    item.human_due_at = now + timedelta(seconds=policy.time_to_human_s(tier))
-    item.claimed_at = None
-    item.breach_at = item.human_due_at
-
-
-def stop_clock(item: Item) -> None:
-    """No deadline is pending any more: the item is decided or has left the tiers."""
-    item.breach_at = None
-
 
 SWEEP_BATCH = 500
 
@@ -95,15 +78,6 @@ def _save_moved(items: list[Item], fields: Sequence[str]) -> None:
 
 @transaction.atomic
 def _sweep_batch(*, now: datetime, batch: int) -> int:
-    from reviews.escalation.services.escalations import (
-        MOVE_UP_FIELDS,
-        EscalationSpec,
-        escalations_open,
-        item_move_up,
-        next_tier,
-    )
-    from reviews.escalation.services.incidents import incident_open_or_join
-
     with connection.cursor() as cursor:
         cursor.execute(_breached_sql(), [now, batch])
         ids = [row[0] for row in cursor.fetchall()]

@@ -21,6 +21,7 @@ from reviews.intake.api.serializers import (
     PredictionInSerializer,
     item_json,
 )
+from reviews.intake.selectors import items_visible_to
 from reviews.intake.services.ingest import (
     IngestStatus,
     Prediction,
@@ -29,10 +30,7 @@ from reviews.intake.services.ingest import (
 )
 from reviews.intake.services.validation import PredictionInvalid, validate_prediction
 from reviews.queues.api.queues import queue_not_found
-from reviews.queues.selectors import (
-    items_visible_to,
-    queues_for_submit,
-)
+from reviews.queues.selectors import queues_for_submit
 
 _CONFLICT_MESSAGE = "external_id was already used with a different body."
 

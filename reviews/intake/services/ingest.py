@@ -23,14 +23,13 @@ from audit.services import Actor, Entry, audit_record_many
 from hitl.bulk import bulk_insert, new_instance
 from redaction import Redacted, redact
 from reviews.choices import Release
-from reviews.escalation.services.sla import start_clock
 from reviews.intake.models import Item
+from reviews.intake.selectors import active_calibration, items_by_external_id
 from reviews.intake.services.routing import route_prediction
-from reviews.quality.services.calibration import active_calibration
-from reviews.quality.stats.calibration import CalibrationMap
 from reviews.queues.models import Containment, Queue, TierPolicy
-from reviews.queues.selectors import active_containments, items_by_external_id
+from reviews.queues.selectors import active_containments
 from reviews.queues.services.queues import redaction_entities
+from stats.calibration import CalibrationMap
 
 
 @dataclass(frozen=True)
@@ -216,7 +215,7 @@ def _routed_item(
     for state in decision.path:
         item.transition(to=state)
     if item.state == Item.State.QUEUED:
-        start_clock(item, tier=item.tier, now=now)
+        item.start_clock(tier=item.tier, now=now)
     if item.release == Release.RELEASED:
         item.released_at = now
     return item

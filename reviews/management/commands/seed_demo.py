@@ -20,6 +20,8 @@ from django.db import transaction
 
 from accounts.models import User
 from audit.services import Actor
+from datasets.models import RetrainTrigger
+from datasets.services.triggers import retrain_trigger_set
 from reviews.intake.models import Item
 from reviews.intake.services.ingest import predictions_ingest
 from reviews.intake.services.validation import validate_prediction
@@ -195,10 +197,6 @@ class Command(BaseCommand):
     def _retrain_trigger(self, queue: Queue) -> None:
         """The first queue makes a snapshot, and announces dataset.ready, every 10
         corrected labels and whenever an alert fires (set once: an admin may change it)."""
-        # Imported here: the datasets app builds on reviews, not the other way round.
-        from datasets.models import RetrainTrigger
-        from datasets.services.triggers import retrain_trigger_set
-
         if not RetrainTrigger.objects.filter(queue=queue).exists():
             retrain_trigger_set(
                 queue=queue, actor=ACTOR, every_corrected=10, on_alert=True, active=True

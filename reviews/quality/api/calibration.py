@@ -19,7 +19,8 @@ from hitl.api.fields import (
     StrictFloatField,
 )
 from hitl.api.schema import ERROR
-from reviews.quality.api.metrics import METRICS_PERMS, parse_window
+from hitl.windows import parse_window
+from reviews.quality.api.metrics import METRICS_PERMS
 from reviews.quality.models import CalibrationFit
 from reviews.quality.services.calibration import CalibrationRefused, calibration_fit, fit_json
 from reviews.quality.services.simulator import DraftInvalid, policy_draft, threshold_curve

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
@@ -16,46 +14,13 @@ from rest_framework.views import APIView
 
 from hitl.api.errors import ApiError
 from hitl.api.schema import ERROR
+from hitl.windows import MAX_WINDOW, parse_time, parse_window
 from reviews.quality.services.measure import queue_metrics, queue_series
 from reviews.queues.api.queues import queue_or_404
 from reviews.queues.permissions import QueuePerm
 
 # Who may read a queue's metrics: they name reviewers and their accuracy.
 METRICS_PERMS = (QueuePerm.MANAGE, QueuePerm.ESCALATIONS, QueuePerm.INCIDENTS)
-WINDOW = re.compile(r"^(\d{1,4})([hd])$")
-MAX_WINDOW = timedelta(days=366)
-# The times a window may start or end at: far from the calendar's edges, which overflow.
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(9000, 1, 1, tzinfo=UTC)
-
-
-def parse_window(value: str) -> timedelta:
-    """'24h', '7d' → a timedelta; ValueError with a message otherwise."""
-    match = WINDOW.match(value.strip())
-    if not match:
-        raise ValueError("Use a number of hours or days, such as 24h or 7d.")
-    amount, unit = int(match[1]), match[2]
-    span = timedelta(hours=amount) if unit == "h" else timedelta(days=amount)
-    if not timedelta(hours=1) <= span <= MAX_WINDOW:
-        raise ValueError("The window must be between 1h and 366d.")
-    return span
-
-
-def _parse_time(value: str) -> datetime | None:
-    """An ISO 8601 time with its offset, between EARLIEST and LATEST; None otherwise.
-
-    parse_datetime raises ValueError for a time of the right shape that is no date
-    (2026-13-45T99:99), and the calendar's edges overflow once the roll-up query turns
-    them into UTC: both were 500s (tests/security/test_limits_and_injection.py).
-    """
-    try:
-        parsed = parse_datetime(value)
-        if parsed is None or timezone.is_naive(parsed):
-            return None
-        in_range = EARLIEST <= parsed.astimezone(UTC) <= LATEST
-    except (ValueError, OverflowError):
-        return None
-    return parsed if in_range else None
 
 
 def _no_nul(name: str, value: str) -> None:
@@ -85,7 +50,7 @@ def _bounds(params: Any) -> tuple[datetime, datetime]:
     if params.get("start") or params.get("end"):
         parsed = {}
         for name in ("start", "end"):
-            value = _parse_time(params.get(name, ""))
+            value = parse_time(params.get(name, ""))
             if value is None:
                 errors[name] = [
                     "An ISO 8601 time with its offset, such as 2026-11-01T00:00Z, "

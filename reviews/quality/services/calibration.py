@@ -2,7 +2,7 @@
 
 A fit reads the queue's human-decided, non-gold items that carry a label (rejected items
 have none), takes the model's RAW confidence and whether the model's label equals the
-final human label, and fits an isotonic or Platt map (reviews/quality/stats/calibration.py).
+final human label, and fits an isotonic or Platt map (stats/calibration.py).
 The new fit replaces the queue's active one in one audited transaction.
 
 Routing reads the active map on every ingest, the hot path, so it costs no query there:
@@ -25,13 +25,13 @@ from audit.services import Actor, audit_record
 from reviews.choices import Outcome
 from reviews.intake.models import Item
 from reviews.quality.models import CalibrationFit
-from reviews.quality.stats.calibration import (
+from reviews.queues.models import Queue
+from stats.calibration import (
     CalibrationMap,
     Method,
     expected_calibration_error,
     fit_calibration,
 )
-from reviews.queues.models import Queue
 
 MIN_ITEMS = 50
 # The scheduled refit looks at this much recent history: recent behaviour is what the
@@ -198,38 +198,6 @@ def calibrations_refit(*, now: datetime | None = None) -> int:
             continue
         fitted += 1
     return fitted
-
-
-# --- Routing's read ------------------------------------------------------------------------
-
-_UNKNOWN = object()
-_MAPS: dict[int, tuple[int, CalibrationMap]] = {}  # queue id → (fit id, parsed map)
-
-
-def active_calibration(*, queue: Queue) -> tuple[int, CalibrationMap] | None:
-    """The queue's active map as (fit id, map), or None: routing calibrates with it.
-
-    No query when the queue came from queues_for_submit (it carries `active_fit_id`) and
-    this process has parsed that fit before; otherwise one or two small queries.
-    """
-    fit_id: Any = getattr(queue, "active_fit_id", _UNKNOWN)
-    if fit_id is _UNKNOWN:
-        fit_id = (
-            CalibrationFit.objects.filter(queue=queue, active=True)
-            .values_list("pk", flat=True)
-            .first()
-        )
-    if fit_id is None:
-        return None
-    cached = _MAPS.get(queue.pk)
-    if cached is not None and cached[0] == fit_id:
-        return cached
-    params = CalibrationFit.objects.filter(pk=fit_id).values_list("params", flat=True).first()
-    if params is None:  # deleted since the queue was read: route uncalibrated this once
-        return None
-    entry = (int(fit_id), CalibrationMap.from_json(params))
-    _MAPS[queue.pk] = entry
-    return entry
 
 
 def fit_json(fit: CalibrationFit) -> dict[str, Any]:

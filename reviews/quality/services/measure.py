@@ -2,7 +2,7 @@
 
 A window is whole hours: [start rounded down to the hour, end). Reading one is a range
 scan of the queue's roll-up rows (rollup_unique leads with queue, hour), summed here and
-turned into rates, percentiles, kappas, ECE and PSI by reviews/quality/stats/ — never a scan
+turned into rates, percentiles, kappas, ECE and PSI by stats/ — never a scan
 of items or decisions, so a dashboard over tens of millions of decisions stays fast.
 """
 
@@ -24,17 +24,17 @@ from reviews.quality.services.rollups import (
     hour_of,
     slice_key,
 )
-from reviews.quality.stats.agreement import (
+from reviews.queues.models import Queue
+from stats.agreement import (
     FleissCounts,
     cohen_kappa_from_counts,
     fleiss_kappa_from_counts,
     krippendorff_alpha_from_coincidences,
 )
-from reviews.quality.stats.calibration import ece_from_bin_sums
-from reviews.quality.stats.classification import precision_recall_from_counts
-from reviews.quality.stats.drift import psi_confidence_from_histograms, psi_from_counts
-from reviews.quality.stats.percentiles import add_histograms, percentile_from_histogram
-from reviews.queues.models import Queue
+from stats.calibration import ece_from_bin_sums
+from stats.classification import precision_recall_from_counts
+from stats.drift import psi_confidence_from_histograms, psi_from_counts
+from stats.percentiles import add_histograms, percentile_from_histogram
 
 _INT_FIELDS = ROLLUP_COUNTERS
 

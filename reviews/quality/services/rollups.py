@@ -43,16 +43,16 @@ from audit.services import canonical_json
 from reviews.choices import ACTIVE_LEARNING_REASONS, SampleReason
 from reviews.intake.models import Item
 from reviews.quality.models import MetricRollup, ReviewerRollup, RollupCursor
-from reviews.quality.stats.agreement import (
+from reviews.work.models import Decision
+from stats.agreement import (
     FleissCounts,
     cohen_counts,
     fleiss_counts,
     krippendorff_coincidences,
 )
-from reviews.quality.stats.answers import final_answer, verdict_answer
-from reviews.quality.stats.calibration import bin_index
-from reviews.quality.stats.percentiles import duration_bucket
-from reviews.work.models import Decision
+from stats.answers import final_answer, verdict_answer
+from stats.calibration import bin_index
+from stats.percentiles import duration_bucket
 
 BATCH = 5000
 N_BINS = 10

@@ -3,7 +3,7 @@
 On top of the random audit sample drawn at ingest (services/routing.py), each queue whose
 active policy has an `al_budget_per_day` gets up to that many of its auto-approved items
 a UTC day looked at by Tier 1: the ones the model was least sure of (margin or entropy
-of their `scores`, reviews/quality/stats/uncertainty.py), with a share of the budget spread
+of their `scores`, stats/uncertainty.py), with a share of the budget spread
 across slices. Their outputs stay released; the review is after the fact, and its
 verdicts become labels where the model most needs them.
 
@@ -46,11 +46,11 @@ from django.utils import timezone
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, target_of
 from reviews.choices import ACTIVE_LEARNING_REASONS, SampleReason, Tier
-from reviews.escalation.services.sla import start_clock
 from reviews.intake.models import Item
 from reviews.quality.models import SamplerCursor
 from reviews.quality.services.rollups import slice_key
-from reviews.quality.stats.uncertainty import (
+from reviews.queues.models import Queue, TierPolicy
+from stats.uncertainty import (
     MEASURES,
     UNCERTAINTY,
     Candidate,
@@ -58,7 +58,6 @@ from reviews.quality.stats.uncertainty import (
     Shortlist,
     select_for_review,
 )
-from reviews.queues.models import Queue, TierPolicy
 
 SETTLE = timedelta(seconds=60)
 LOOKBACK = timedelta(days=1)
@@ -193,7 +192,7 @@ def _queue_picks(
         item.transition(to=Item.State.QUEUED)
         # Set up as ingest sets up an audit sample: clocks and consensus k from the
         # policy version that routed the item; the output stays released.
-        start_clock(item, tier=Tier.TIER1, now=now)
+        item.start_clock(tier=Tier.TIER1, now=now)
         item.sample_reason = pick.reason
         item.sampled_at = now
         item.votes_needed = item.policy.consensus_reviewers

@@ -18,10 +18,11 @@ from django.db import transaction
 
 from accounts.models import User
 from audit.services import Actor
-from reviews.quality.services.calibration import active_calibration, decided_outcomes
-from reviews.quality.stats.simulator import simulate_thresholds
+from reviews.intake.selectors import active_calibration
+from reviews.quality.services.calibration import decided_outcomes
 from reviews.queues.models import Queue, TierPolicy
 from reviews.queues.services.queues import policy_create
+from stats.simulator import simulate_thresholds
 
 
 class DraftInvalid(ValueError):

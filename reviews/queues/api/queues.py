@@ -26,11 +26,7 @@ from reviews.queues.api.serializers import (
 )
 from reviews.queues.models import Containment, Queue
 from reviews.queues.permissions import QueuePerm
-from reviews.queues.selectors import (
-    QueueNotFound,
-    queue_for,
-    queues_for,
-)
+from reviews.queues.selectors import QueueNotFound, queue_for, queues_for
 from reviews.queues.services.queues import (
     ContainmentExists,
     containment_lift,

@@ -13,10 +13,7 @@ from rest_framework.views import APIView
 from hitl.api.errors import ApiError
 from hitl.api.schema import ERROR
 from reviews.queues.api.queues import queue_not_found
-from reviews.queues.selectors import (
-    QueueNotFound,
-    queue_access,
-)
+from reviews.queues.selectors import QueueNotFound, queue_access
 from reviews.work.api.serializers import (
     AssignmentOutSerializer,
     ClaimInSerializer,

@@ -44,7 +44,7 @@ from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, target_of
 from hitl.rows import prepared, save_columns
 from reviews.choices import ConsensusRule, Outcome, Release, Tier
-from reviews.escalation.models import Escalation
+from reviews.escalation.models import Escalation, Incident, IncidentEvent
 from reviews.escalation.services.escalations import (
     EscalationSpec,
     escalation_open,
@@ -52,12 +52,15 @@ from reviews.escalation.services.escalations import (
     item_move_up,
     next_tier,
 )
-from reviews.escalation.services.incidents import incident_open_or_join
-from reviews.escalation.services.sla import stop_clock
+from reviews.escalation.services.incidents import (
+    IncidentError,
+    incident_event,
+    incident_open_or_join,
+)
 from reviews.intake.models import Item
 from reviews.queues.models import TierPolicy
 from reviews.work.models import Assignment, Decision, Qualification
-from reviews.work.services.claims import AssignmentError, ensure_active, lock_assignment
+from reviews.work.services.claims import AssignmentError, ensure_active, lease_for, lock_assignment
 from reviews.work.services.qualification import gold_score
 from webhooks.services import webhook_emit
 
@@ -339,7 +342,7 @@ def _settle(item: Item, last: Decision, now: datetime) -> list[Entry]:
     if not isinstance(result, Settled):
         return [_escalate(item, tier, result.reason, decisions, now)]
     item.transition(to=Item.State.DECIDED)
-    stop_clock(item)
+    item.stop_clock()
     item.final_label = result.label
     item.outcome = result.outcome
     item.decided_at = now
@@ -433,3 +436,49 @@ def _escalate(
             "verdicts": verdicts,
         },
     )
+
+
+def incident_item_decide(
+    *,
+    incident: Incident,
+    item_id: int,
+    reviewer: User,
+    verdict: str,
+    label: str = "",
+    rationale: str = "",
+    reason_code: str = "",
+) -> Decision:
+    """A responder's decision on an item of the incident: a lease at the incident tier
+    and its verdict, in one transaction. Raises IncidentError (not an item of this
+    incident, or not waiting for a decision) and whatever assignment_decide raises."""
+    with transaction.atomic():
+        item = (
+            Item.objects.select_for_update(of=("self",))
+            .select_related("queue", "policy")
+            .filter(pk=item_id, incidents=incident)
+            .first()
+        )
+        if item is None:
+            raise IncidentError("item_not_found", "No such item in this incident.")
+        if item.state != Item.State.INCIDENT or item.tier != Tier.INCIDENT:
+            raise IncidentError(
+                "not_waiting", f"Item {item.pk} is {item.state}; it is not waiting for a responder."
+            )
+        assignment: Assignment = lease_for(item=item, reviewer=reviewer, tier=Tier.INCIDENT)
+        decision = assignment_decide(
+            assignment_id=assignment.pk,
+            reviewer=reviewer,
+            verdict=verdict,
+            label=label,
+            rationale=rationale,
+            reason_code=reason_code,
+        )
+        incident_event(
+            incident,
+            actor=Actor.for_user(reviewer),
+            kind=IncidentEvent.Kind.DECIDED,
+            text=rationale,
+            data={"item": item.pk, "verdict": verdict, "label": decision.label},
+            now=decision.decided_at,
+        )
+    return decision

@@ -13,7 +13,7 @@ from sklearn.metrics import cohen_kappa_score
 from statsmodels.stats.inter_rater import aggregate_raters
 from statsmodels.stats.inter_rater import fleiss_kappa as sm_fleiss_kappa
 
-from reviews.quality.stats.agreement import (
+from stats.agreement import (
     FleissCounts,
     cohen_counts,
     cohen_kappa,

@@ -9,7 +9,7 @@ import pytest
 from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
 
-from reviews.quality.stats.calibration import (
+from stats.calibration import (
     PLATT_C,
     CalibrationMap,
     bin_index,

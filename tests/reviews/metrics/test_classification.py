@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import precision_recall_fscore_support
 
-from reviews.quality.stats.classification import (
+from stats.classification import (
     confusion_counts,
     precision_recall_from_counts,
     precision_recall_per_label,

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from reviews.quality.stats.drift import (
+from stats.drift import (
     EPSILON,
     confidence_histogram,
     psi_confidence,

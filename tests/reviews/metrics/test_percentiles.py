@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reviews.quality.stats.percentiles import (
+from stats.percentiles import (
     DURATION_RATIO,
     add_histograms,
     duration_bucket,

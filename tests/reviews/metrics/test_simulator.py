@@ -10,8 +10,8 @@ import pytest
 
 from reviews.choices import Mode, RiskTier, Route
 from reviews.intake.services.routing import route_prediction
-from reviews.quality.stats.simulator import simulate_thresholds
 from reviews.queues.models import TierPolicy
+from stats.simulator import simulate_thresholds
 
 START = datetime(2025, 3, 1, tzinfo=UTC)
 

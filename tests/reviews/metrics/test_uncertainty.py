@@ -12,7 +12,7 @@ import random
 import pytest
 from scipy.stats import entropy
 
-from reviews.quality.stats.uncertainty import (
+from stats.uncertainty import (
     DIVERSITY,
     UNCERTAINTY,
     Candidate,

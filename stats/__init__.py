@@ -8,7 +8,7 @@ store counts per hour and never rescan decisions.
 
 from __future__ import annotations
 
-from reviews.quality.stats.agreement import (
+from stats.agreement import (
     Agreement,
     FleissCounts,
     cohen_counts,
@@ -21,7 +21,7 @@ from reviews.quality.stats.agreement import (
     krippendorff_alpha_nominal,
     krippendorff_coincidences,
 )
-from reviews.quality.stats.calibration import (
+from stats.calibration import (
     CalibrationMap,
     CalibrationReport,
     ReliabilityBin,
@@ -30,13 +30,13 @@ from reviews.quality.stats.calibration import (
     fit_calibration,
     reliability_bin_sums,
 )
-from reviews.quality.stats.classification import (
+from stats.classification import (
     LabelScore,
     confusion_counts,
     precision_recall_from_counts,
     precision_recall_per_label,
 )
-from reviews.quality.stats.drift import (
+from stats.drift import (
     Drift,
     DriftBin,
     confidence_histogram,
@@ -45,8 +45,8 @@ from reviews.quality.stats.drift import (
     psi_from_counts,
     psi_labels,
 )
-from reviews.quality.stats.percentiles import p50_p95, percentile
-from reviews.quality.stats.simulator import ThresholdCurve, ThresholdPoint, simulate_thresholds
+from stats.percentiles import p50_p95, percentile
+from stats.simulator import ThresholdCurve, ThresholdPoint, simulate_thresholds
 
 __all__ = [
     "Agreement",

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from reviews.quality.stats.calibration import bin_index
+from stats.calibration import bin_index
 
 EPSILON = 1e-4
 

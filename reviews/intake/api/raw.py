@@ -18,7 +18,7 @@ from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.fields import NoUnknownFieldsMixin, StrictCharField
 from hitl.api.schema import ERROR
-from reviews.queues.services.raw_access import (
+from reviews.intake.services.raw_access import (
     MAX_REASON,
     RawInputPurged,
     RevealReasonInvalid,

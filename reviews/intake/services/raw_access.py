@@ -19,8 +19,9 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, audit_record
 from reviews.intake.models import Item
+from reviews.intake.selectors import items_visible_to
 from reviews.queues.permissions import QueuePerm
-from reviews.queues.selectors import items_visible_to, queues_for
+from reviews.queues.selectors import queues_for
 
 MAX_REASON = 2000
 
