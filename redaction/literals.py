@@ -11,8 +11,8 @@ built from the detector's own pattern and cannot drift from it.
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+from re import _constants as sre  # type: ignore[attr-defined]  # noqa: PLC2701 - sre is the regex parser
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # noqa: PLC2701
 from typing import Any
 
 _MAX_WORDS = 5000

@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from accounts.models import User
 from reviews.queues.models import Queue
 from reviews.queues.permissions import QueuePerm
-from reviews.queues.selectors import _permitted_queue_ids_sql
+from reviews.queues.selectors import permitted_queue_ids_sql
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 
 
@@ -33,7 +33,7 @@ def _submitters(*, client_ids: list[int], queue: Queue) -> set[int]:
     the same permission SQL as ingest's (reviews.queues.selectors), so a client hears about
     exactly the queues it could have sent to."""
     # Cast: with server-side binding an untyped parameter would come back as text.
-    one = f"SELECT CAST(%s AS BIGINT) WHERE CAST(%s AS BIGINT) IN ({_permitted_queue_ids_sql(1)})"
+    one = f"SELECT CAST(%s AS BIGINT) WHERE CAST(%s AS BIGINT) IN ({permitted_queue_ids_sql(1)})"
     sql = " UNION ALL ".join([one] * len(client_ids))
     params: list[Any] = []
     for client_id in client_ids:

@@ -36,7 +36,7 @@ class QueueNotFound(Exception):
 
 
 @cache
-def _permitted_queue_ids_sql(codename_count: int) -> str:
+def permitted_queue_ids_sql(codename_count: int) -> str:
     """The ids of queues a user holds one of N permissions on, as plain SQL.
 
     Written out rather than built by the ORM: it runs on every API call, and composing
@@ -77,7 +77,7 @@ def _held_perms_sql() -> str:
     """(queue id, codename) of every queue permission a user holds, as plain SQL.
 
     The queue id is NULL for a global grant (it reaches every queue). Parameters: the
-    user id, four times over. Same sources as _permitted_queue_ids_sql.
+    user id, four times over. Same sources as permitted_queue_ids_sql.
     """
     user_groups = User.groups.through._meta.db_table
     user_perms = User.user_permissions.through._meta.db_table
@@ -189,7 +189,7 @@ def queues_for(*, user: User, perms: Iterable[str] = QUEUE_VISIBLE_PERMS) -> Que
         return queues
     codenames = [str(p) for p in perms]
     params = [*codenames, user.pk] * 4
-    permitted = RawSQL(_permitted_queue_ids_sql(len(codenames)), params)  # noqa: S611 - static SQL
+    permitted = RawSQL(permitted_queue_ids_sql(len(codenames)), params)  # noqa: S611 - static SQL
     return queues.filter(pk__in=permitted)
 
 
@@ -218,7 +218,7 @@ def queues_for_submit(*, user: User, slugs: Iterable[str]) -> dict[str, Queue]:
     )
     params: list[Any] = list(wanted)
     if not user.is_superuser:
-        sql += f" AND q.id IN ({_permitted_queue_ids_sql(1)})"
+        sql += f" AND q.id IN ({permitted_queue_ids_sql(1)})"
         params += [QueuePerm.SUBMIT.value, user.pk] * 4
     queues = list(Queue.objects.raw(sql, params))
     policy_ids = [q.active_policy_id for q in queues if q.active_policy_id]

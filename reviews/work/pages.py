@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from audit.services import Actor
-from reviews.escalation.pages import posted
+from hitl.pages import posted
 from reviews.intake.models import Item
 from reviews.intake.services.raw_access import (
     MAX_REASON,

@@ -56,9 +56,7 @@ class EscalationResolveInSerializer(NoUnknownFieldsMixin, serializers.Serializer
     resolution = StrictCharField(max_length=MAX_TEXT)
 
 
-def _filtered(
-    queryset: QuerySet[Any], params: Any, serializer: type[serializers.Serializer]
-) -> Any:
+def filtered(queryset: QuerySet[Any], params: Any, serializer: type[serializers.Serializer]) -> Any:
     """The queryset narrowed by validated query parameters (a bad one is a 400)."""
     checked = serializer(data={k: params[k] for k in serializer().fields if k in params})
     checked.is_valid(raise_exception=True)
@@ -79,7 +77,7 @@ class EscalationListView(ListAPIView):
 
     def get_queryset(self) -> Any:
         tickets = escalations_visible_to(user=self.request.user).order_by("-created_at", "-id")
-        return _filtered(tickets, self.request.query_params, EscalationFilterSerializer)
+        return filtered(tickets, self.request.query_params, EscalationFilterSerializer)
 
     @extend_schema(
         parameters=[EscalationFilterSerializer],

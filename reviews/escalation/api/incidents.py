@@ -17,7 +17,7 @@ from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.fields import NoUnknownFieldsMixin, StrictCharField
 from hitl.api.schema import ERROR
-from reviews.escalation.api.escalations import _filtered
+from reviews.escalation.api.escalations import filtered
 from reviews.escalation.api.serializers import (
     MAX_POSTMORTEM,
     MAX_TEXT,
@@ -114,7 +114,7 @@ class IncidentListView(ListAPIView):
 
     def get_queryset(self) -> Any:
         incidents = incidents_visible_to(user=self.request.user).order_by("-opened_at", "-id")
-        return _filtered(incidents, self.request.query_params, IncidentFilterSerializer)
+        return filtered(incidents, self.request.query_params, IncidentFilterSerializer)
 
     @extend_schema(
         parameters=[IncidentFilterSerializer],

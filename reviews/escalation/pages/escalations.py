@@ -22,8 +22,9 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from audit.services import Actor
+from hitl.pages import done, posted
 from reviews.escalation.models import Escalation
-from reviews.escalation.pages import bundle_context, done, posted
+from reviews.escalation.pages import bundle_context
 from reviews.escalation.selectors import ESCALATION_PERMS, escalations_visible_to
 from reviews.escalation.services.escalations import (
     EscalationError,

@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from audit.services import Actor
+from hitl.pages import done, posted
 from reviews.escalation.models import Incident
-from reviews.escalation.pages import bundle_context, done, posted
+from reviews.escalation.pages import bundle_context
 from reviews.escalation.selectors import (
     INCIDENT_PERMS,
     incident_owner_candidate,
