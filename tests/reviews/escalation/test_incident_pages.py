@@ -11,7 +11,7 @@ from reviews.escalation.models import Incident, IncidentEvent
 from reviews.intake.models import Item
 from reviews.queues.models import Containment, Queue
 from tests.reviews.escalating import opened_incident
-from tests.reviews.pages.test_escalation_pages import HTMX, signed_in
+from tests.reviews.escalation.test_escalation_pages import HTMX, signed_in
 from tests.reviews.reviewing import RATIONALE
 
 pytestmark = pytest.mark.django_db
