@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from accounts.request_types import AuthenticatedHttpRequest
 from audit.services import Actor
 from hitl.admin import ReadOnlyAdmin
 from reviews.work.models import Assignment, Decision, Qualification
@@ -52,7 +53,9 @@ class QualificationAdmin(ReadOnlyAdmin):
     @admin.action(
         description="Re-qualify the selected reviewers (audited)", permissions=["requalify"]
     )
-    def requalify(self, request: HttpRequest, queryset: QuerySet[Qualification]) -> None:
+    def requalify(
+        self, request: AuthenticatedHttpRequest, queryset: QuerySet[Qualification]
+    ) -> None:
         done = skipped = 0
         for row in queryset.select_related("queue", "reviewer"):
             try:

@@ -13,12 +13,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.request_types import AuthenticatedHtmxRequest, AuthenticatedHttpRequest
 from audit.services import Actor
 from hitl.pages import posted
 from reviews.intake.models import Item
@@ -51,7 +52,7 @@ STATS_WINDOW = timedelta(days=7)
 
 
 @login_required
-def my_queues(request: HttpRequest) -> HttpResponse:
+def my_queues(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The queues the user may see, with what waits at each tier."""
     real = Q(items__is_gold=False)  # gold items are never work waiting, held or counted
     waiting = real & Q(items__state=Item.State.QUEUED)
@@ -83,14 +84,14 @@ def my_queues(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _review_access(request: HttpRequest, slug: str) -> QueueAccess:
+def _review_access(request: AuthenticatedHttpRequest, slug: str) -> QueueAccess:
     try:
         return queue_access(user=request.user, slug=slug, perms=TIER_PERMS.values())
     except QueueNotFound:
         raise Http404("No such queue.") from None
 
 
-def _current_or_next(request: HttpRequest, access: QueueAccess) -> Assignment | None:
+def _current_or_next(request: AuthenticatedHttpRequest, access: QueueAccess) -> Assignment | None:
     """The reviewer's live lease in this queue (a reload shows the same item), else a new one."""
     current = (
         Assignment.objects.filter(
@@ -108,7 +109,7 @@ def _current_or_next(request: HttpRequest, access: QueueAccess) -> Assignment | 
 
 
 def _panel(
-    request: HttpRequest,
+    request: AuthenticatedHtmxRequest,
     access: QueueAccess,
     assignment: Assignment | None,
     *,
@@ -137,7 +138,7 @@ def _panel(
 
 
 @login_required
-def review(request: HttpRequest, slug: str) -> HttpResponse:
+def review(request: AuthenticatedHtmxRequest, slug: str) -> HttpResponse:
     """One item at a time: the reviewer's current lease, or the next one claimed for them."""
     access = _review_access(request, slug)
     try:
@@ -153,11 +154,18 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def decide(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
+def decide(request: AuthenticatedHtmxRequest, slug: str, assignment_id: int) -> HttpResponse:
     access = _review_access(request, slug)
     form = posted(request, "verdict", "label", "rationale", "reason_code")
     try:
-        assignment_decide(assignment_id=assignment_id, reviewer=request.user, **form)
+        assignment_decide(
+            assignment_id=assignment_id,
+            reviewer=request.user,
+            verdict=form["verdict"],
+            label=form["label"],
+            rationale=form["rationale"],
+            reason_code=form["reason_code"],
+        )
     except AssignmentNotFound:
         raise Http404("No such assignment.") from None
     except DecisionInvalid as exc:
@@ -189,7 +197,7 @@ def decide(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def release(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
+def release(request: AuthenticatedHttpRequest, slug: str, assignment_id: int) -> HttpResponse:
     """Give the item back and leave the queue."""
     _review_access(request, slug)
     try:
@@ -206,7 +214,7 @@ def release(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse
 @login_required
 @require_POST
 @never_cache
-def reveal_raw(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
+def reveal_raw(request: AuthenticatedHtmxRequest, slug: str, item_id: int) -> HttpResponse:
     """Show one item's raw input to a holder of view_raw_pii, after an audited reveal.
 
     With htmx it answers the `#raw-reveal` fragment in the item card; without, a page of its

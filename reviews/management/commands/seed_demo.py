@@ -32,7 +32,7 @@ from reviews.queues.permissions import Role
 from reviews.queues.services.access import client_create, reviewer_create
 from reviews.queues.services.queues import policy_create, queue_create
 from reviews.work.services.claims import assignment_claim
-from reviews.work.services.decisions import assignment_decide
+from reviews.work.services.decisions import VerdictFields, assignment_decide
 
 ACTOR = Actor.system("seed_demo")
 
@@ -261,7 +261,7 @@ class Command(BaseCommand):
                 progressed = True
                 model = Item.objects.values_list("output_label", flat=True).get(pk=lease.item_id)
                 roll = rng.random()
-                fields: dict[str, str] = {"verdict": "approve"}
+                fields: VerdictFields = {"verdict": "approve"}
                 if roll > 0.95:
                     fields = {"verdict": "escalate", "rationale": "Not sure; needs an expert."}
                 elif roll > 0.9:

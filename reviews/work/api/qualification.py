@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.schema import ERROR
@@ -41,7 +41,7 @@ class QueueGoldCreateView(APIView):
         responses={201: GoldOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
         summary="Add a gold item (known label) to the queue (queue managers)",
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         try:
             item = gold_create(queue=queue, raw=request.data, actor=Actor.for_user(request.user))
@@ -65,7 +65,7 @@ class QualificationRequalifyView(APIView):
         responses={200: QualificationOutSerializer, 404: ERROR, 409: ERROR},
         summary="Re-qualify a reviewer disqualified on the queue (queue managers)",
     )
-    def post(self, request: Request, slug: str, username: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str, username: str) -> Response:
         queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         row = (
             Qualification.objects.select_related("reviewer")
@@ -103,7 +103,7 @@ class QueueQualificationView(APIView):
         },
         summary="The queue's qualification settings and every reviewer's standing (managers)",
     )
-    def get(self, request: Request, slug: str) -> Response:
+    def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         rows = Qualification.objects.filter(queue=queue).select_related("queue", "reviewer")
         return Response(
@@ -118,7 +118,7 @@ class QueueQualificationView(APIView):
         responses={200: QualificationSettingsSerializer, 400: ERROR, 404: ERROR},
         summary="Change the gold rate, the bar and the minimum gold count (managers; audited)",
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         serializer = QualificationSettingsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

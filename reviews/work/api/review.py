@@ -6,10 +6,10 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedApiRequest
 from hitl.api.errors import ApiError
 from hitl.api.schema import ERROR
 from reviews.queues.api.queues import queue_not_found
@@ -33,12 +33,12 @@ from reviews.work.services.claims import (
     assignment_claim,
     assignment_release,
 )
-from reviews.work.services.decisions import DecisionInvalid, assignment_decide
+from reviews.work.services.decisions import DecisionInvalid, VerdictFields, assignment_decide
 
 # --- Review: claims, decisions, releases ------------------------------------------
 
 
-def verdict_fields(data: dict[str, Any]) -> dict[str, str]:
+def verdict_fields(data: dict[str, Any]) -> VerdictFields:
     """A validated DecisionInSerializer's data as assignment_decide's keywords."""
     return {
         "verdict": data["verdict"],
@@ -70,7 +70,7 @@ class QueueClaimView(APIView):
         },
         summary="Lease the next item of your tier (SLA deadline, then risk, then age)",
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         try:
             access = queue_access(user=request.user, slug=slug, perms=TIER_PERMS.values())
         except QueueNotFound:
@@ -110,7 +110,7 @@ class AssignmentDecisionView(APIView):
         },
         summary="Record your verdict on your lease",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         serializer = DecisionInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -132,7 +132,7 @@ class AssignmentReleaseView(APIView):
         responses={200: AssignmentOutSerializer, 404: ERROR, 409: ERROR},
         summary="Give a leased item back to the queue",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         try:
             assignment = assignment_release(assignment_id=pk, reviewer=request.user)
         except AssignmentError as exc:

@@ -41,7 +41,8 @@ class ClaimInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
 
 class DecisionInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
     verdict = serializers.ChoiceField(choices=Decision.Verdict.choices)
-    label = StrictCharField(max_length=MAX_LABEL, required=False, allow_blank=True)
+    # DRF's metaclass takes declared fields off the class: it does not hide Field.label.
+    label = StrictCharField(max_length=MAX_LABEL, required=False, allow_blank=True)  # type: ignore[assignment]
     rationale = StrictCharField(
         max_length=MAX_RATIONALE, required=False, allow_blank=True, trim_whitespace=False
     )
@@ -59,7 +60,8 @@ class ClaimItemOutSerializer(serializers.Serializer):
 
 
 class SuggestionOutSerializer(serializers.Serializer):
-    label = serializers.CharField()
+    # DRF's metaclass takes declared fields off the class: it does not hide Field.label.
+    label = serializers.CharField()  # type: ignore[assignment]
     confidence = serializers.FloatField()
     calibrated_confidence = serializers.FloatField()
     scores = serializers.DictField(child=serializers.FloatField(), allow_null=True)
@@ -85,7 +87,8 @@ class DecisionOutSerializer(serializers.Serializer):
     item = serializers.IntegerField()
     tier = serializers.ChoiceField(choices=Tier.choices)
     verdict = serializers.ChoiceField(choices=Decision.Verdict.choices)
-    label = serializers.CharField()
+    # DRF's metaclass takes declared fields off the class: it does not hide Field.label.
+    label = serializers.CharField()  # type: ignore[assignment]
     reason_code = serializers.CharField()
     handling_seconds = serializers.FloatField()
     decided_at = serializers.DateTimeField()

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import cache
+from typing import cast
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -328,9 +329,10 @@ def lock_assignment(*, assignment_id: int, reviewer: User | None) -> tuple[Assig
     if item is None:
         raise AssignmentNotFound()
     # Not locked: a queue row changes only under its manager's edits, and a policy
-    # version never changes (reviews/models.py).
-    item.queue = row_by_pk(Queue, item.queue_id)
-    item.policy = row_by_pk(TierPolicy, item.policy_id)
+    # version never changes (reviews/models.py). Both are the item's foreign keys (PROTECT):
+    # the rows exist.
+    item.queue = cast(Queue, row_by_pk(Queue, item.queue_id))
+    item.policy = cast(TierPolicy, row_by_pk(TierPolicy, item.policy_id))
     assignment = row_by_pk(Assignment, assignment_id, lock=True)
     if assignment is None:  # cannot happen: assignments are never deleted
         raise AssignmentNotFound()

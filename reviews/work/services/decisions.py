@@ -31,10 +31,10 @@ signed webhooks: `item.decided`, and `output.released` when its output was held.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from operator import itemgetter
+from typing import Any, Required, TypedDict
 
 from django.db import transaction
 from django.utils import timezone
@@ -83,6 +83,15 @@ class DecisionInvalid(Exception):
     def __init__(self, fields: dict[str, list[str]]) -> None:
         super().__init__(fields)
         self.fields = fields
+
+
+class VerdictFields(TypedDict, total=False):
+    """A verdict's fields, as assignment_decide and incident_item_decide take them."""
+
+    verdict: Required[str]
+    label: str
+    rationale: str
+    reason_code: str
 
 
 @dataclass(frozen=True)
@@ -142,10 +151,12 @@ def consensus(
         _REJECTED if verdict == Verdict.REJECT else (label or model_label)
         for verdict, label in verdicts
     ]
-    tally: Counter[str] = Counter()
+    # Votes per answer, first-seen order; a float sum (a Counter counts in ints).
+    tally: dict[str, float] = {}
     for answer, weight in zip(answers, weights, strict=True):
-        tally[answer] += weight if rule == ConsensusRule.WEIGHTED else 1.0
-    answer, top = tally.most_common(1)[0]
+        tally[answer] = tally.get(answer, 0.0) + (weight if rule == ConsensusRule.WEIGHTED else 1.0)
+    # The first answer with the most votes, as Counter.most_common(1) picked it.
+    answer, top = max(tally.items(), key=itemgetter(1))
     won = len(tally) == 1 if rule == ConsensusRule.UNANIMOUS else top > sum(tally.values()) / 2
     if not won:
         return Escalate(Escalation.Reason.DISAGREEMENT)
