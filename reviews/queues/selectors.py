@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Protocol, cast
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -129,6 +129,13 @@ class QueueAccess:
         return self.holds(*QUEUE_VISIBLE_PERMS)
 
 
+class _HeldColumns(Protocol):
+    """The columns _queue_access_sql adds to each Queue row it selects."""
+
+    held_codename: str | None
+    held_disqualified: bool | int  # EXISTS: SQLite answers 0 or 1
+
+
 @cache
 def _queue_access_sql() -> str:
     return (
@@ -162,13 +169,14 @@ def queue_access(
     )
     if not rows:
         raise QueueNotFound(slug)
+    columns = cast("list[_HeldColumns]", rows)  # the query selects both on every row
     held = (
         frozenset(_QUEUE_CODENAMES)
         if user.is_superuser
-        else frozenset(row.held_codename for row in rows if row.held_codename)
+        else frozenset(row.held_codename for row in columns if row.held_codename)
     )
     access = QueueAccess(
-        queue=rows[0], user=user, perms=held, disqualified=bool(rows[0].held_disqualified)
+        queue=rows[0], user=user, perms=held, disqualified=bool(columns[0].held_disqualified)
     )
     if not access.holds(*perms):
         raise QueueNotFound(slug)
@@ -231,7 +239,8 @@ def queues_for_submit(*, user: User, slugs: Iterable[str]) -> dict[str, Queue]:
         )
     } if policy_ids else {}  # fmt: skip
     for queue in queues:
-        queue.active_policy = policies.get(queue.active_policy_id)
+        policy_id = queue.active_policy_id
+        queue.active_policy = policies.get(policy_id) if policy_id is not None else None
     return {queue.slug: queue for queue in queues}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -9,10 +10,10 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.schema import ERROR
@@ -45,7 +46,9 @@ def queue_not_found(slug: str) -> ApiError:
     )
 
 
-def queue_or_404(request: Request, slug: str, perms: Any = None) -> Queue:
+def queue_or_404(
+    request: AuthenticatedApiRequest, slug: str, perms: Iterable[str] | None = None
+) -> Queue:
     """The queue the caller may use with `perms`, or the API's 404 (queue_not_found)."""
     try:
         if perms is None:
@@ -56,6 +59,7 @@ def queue_or_404(request: Request, slug: str, perms: Any = None) -> Queue:
 
 
 class QueueListView(ListAPIView):
+    request: AuthenticatedApiRequest
     serializer_class = QueueOutSerializer
 
     def get_queryset(self) -> Any:
@@ -66,7 +70,7 @@ class QueueListView(ListAPIView):
         responses={201: QueueOutSerializer, 400: ERROR},
         summary="Create a queue with its first policy (admins)",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedApiRequest) -> Response:
         if not request.user.has_perm("reviews.add_queue"):
             raise ApiError(
                 code="permission_denied",
@@ -100,7 +104,7 @@ class QueueListView(ListAPIView):
 
 class QueueDetailView(APIView):
     @extend_schema(responses={200: QueueOutSerializer, 404: ERROR}, summary="One queue")
-    def get(self, request: Request, slug: str) -> Response:
+    def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         return Response(QueueOutSerializer(queue_or_404(request, slug)).data)
 
 
@@ -129,7 +133,7 @@ class QueuePolicyCreateView(APIView):
         responses={201: PolicyOutSerializer, 400: ERROR, 404: ERROR},
         summary="Add a policy version (active at once unless activate is false)",
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         serializer = PolicyInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -154,7 +158,7 @@ class QueueContainmentView(APIView):
         responses={200: ContainmentOutSerializer(many=True), 404: ERROR},
         summary="The queue's containment switches",
     )
-    def get(self, request: Request, slug: str) -> Response:
+    def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug)
         return Response(ContainmentOutSerializer(queue.containments.all(), many=True).data)
 
@@ -163,7 +167,7 @@ class QueueContainmentView(APIView):
         responses={201: ContainmentOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
         summary="Contain the queue or one slice: no auto-approval, everything held",
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE, QueuePerm.INCIDENTS])
         serializer = ContainmentInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -190,7 +194,7 @@ class ContainmentLiftView(APIView):
         responses={200: ContainmentOutSerializer, 404: ERROR, 409: ERROR},
         summary="Lift a containment switch",
     )
-    def post(self, request: Request, slug: str, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str, pk: int) -> Response:
         queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE, QueuePerm.INCIDENTS])
         containment = get_object_or_404(Containment, queue=queue, pk=pk)
         serializer = ContainmentLiftInSerializer(data=request.data)
