@@ -8,10 +8,10 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.errors import ApiError, error_body
 from hitl.api.schema import ERROR
@@ -58,14 +58,14 @@ class _Entry:
         self.prediction, self.status, self.error = None, status_code, error
 
 
-def _ingest(request: Request, raws: list[Any]) -> list[tuple[int, dict[str, Any]]]:
+def _ingest(request: AuthenticatedApiRequest, raws: list[Any]) -> list[tuple[int, dict[str, Any]]]:
     """Validate, group by queue, ingest each group; (status, body) per item, in order."""
     entries = [_Entry(raw) for raw in raws]
     queues = queues_for_submit(
         user=request.user, slugs={e.queue_slug for e in entries if e.prediction}
     )
     actor = Actor.for_user(request.user)
-    by_queue: dict[str, list[int]] = {}
+    by_queue: dict[str, list[tuple[int, Prediction]]] = {}
     for index, entry in enumerate(entries):
         if entry.prediction is None:
             continue
@@ -77,11 +77,12 @@ def _ingest(request: Request, raws: list[Any]) -> list[tuple[int, dict[str, Any]
         if errors:
             entry.fail(400, error_body("invalid", "The prediction has invalid fields.", errors))
             continue
-        by_queue.setdefault(entry.queue_slug, []).append(index)
+        by_queue.setdefault(entry.queue_slug, []).append((index, entry.prediction))
     bodies: dict[int, tuple[int, dict[str, Any]]] = {}
-    for slug, indexes in by_queue.items():
-        predictions = [entries[i].prediction for i in indexes]
-        results = predictions_ingest(queue=queues[slug], predictions=predictions, actor=actor)  # type: ignore[arg-type]
+    for slug, valid in by_queue.items():
+        indexes = [index for index, _ in valid]
+        predictions = [prediction for _, prediction in valid]
+        results = predictions_ingest(queue=queues[slug], predictions=predictions, actor=actor)
         for index, result in zip(indexes, results, strict=True):
             if result.status is IngestStatus.CONFLICT:
                 bodies[index] = (
@@ -113,7 +114,7 @@ def _bulk_items(data: Any) -> list[Any]:
         fields["items"] = [f"At most {limit} items per call; got {len(items)}."]
     if fields:
         raise ApiError(code="invalid", message="The request has invalid fields.", fields=fields)
-    return data["items"]  # type: ignore[no-any-return]
+    return data["items"]
 
 
 class PredictionCreateView(APIView):
@@ -128,7 +129,7 @@ class PredictionCreateView(APIView):
         },
         summary="Ingest one prediction and get its routing decision",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedApiRequest) -> Response:
         ((code, body),) = _ingest(request, [request.data])
         return Response(body, status=code)
 
@@ -148,7 +149,7 @@ class PredictionBulkView(APIView):
         },
         summary="Ingest up to 1,000 predictions; one result per item, in order",
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthenticatedApiRequest) -> Response:
         results = _ingest(request, _bulk_items(request.data))
         summary = {"created": 0, "existing": 0, "failed": 0}
         out = []
@@ -161,6 +162,6 @@ class PredictionBulkView(APIView):
 
 class PredictionDetailView(APIView):
     @extend_schema(responses={200: ItemOutSerializer, 404: ERROR}, summary="One prediction")
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         item = get_object_or_404(items_visible_to(user=request.user), pk=pk)
         return Response(item_json(item))

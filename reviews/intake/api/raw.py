@@ -10,10 +10,10 @@ from __future__ import annotations
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.fields import NoUnknownFieldsMixin, StrictCharField
@@ -48,7 +48,7 @@ class PredictionRawView(APIView):
         responses={200: RawRevealOutSerializer, 400: ERROR, 404: ERROR, 410: ERROR},
         summary="Reveal one prediction's raw input, with a reason (view_raw_pii; audited)",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         item = raw_revealable_item(user=request.user, pk=pk)
         if item is None:
             raise ApiError(

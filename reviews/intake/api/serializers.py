@@ -27,7 +27,8 @@ from reviews.queues.api.serializers import SliceTagsField
 
 
 class OutputInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
-    label = StrictCharField(max_length=MAX_LABEL)
+    # DRF's metaclass takes declared fields off the class: it does not hide Field.label.
+    label = StrictCharField(max_length=MAX_LABEL)  # type: ignore[assignment]
     confidence = StrictFloatField(min_value=0.0, max_value=1.0)
     scores = serializers.DictField(
         child=StrictFloatField(min_value=0.0, max_value=1.0), required=False, allow_empty=False
@@ -75,7 +76,8 @@ class ItemOutSerializer(serializers.Serializer):
     state = serializers.CharField()
     tier = serializers.CharField()
     policy_version = serializers.IntegerField(source="policy.version")
-    label = serializers.CharField(source="output_label")
+    # DRF's metaclass takes declared fields off the class: it does not hide Field.label.
+    label = serializers.CharField(source="output_label")  # type: ignore[assignment]
     confidence = serializers.FloatField()
     calibrated_confidence = serializers.FloatField()
     sample_reason = serializers.CharField()

@@ -58,12 +58,12 @@ def reveal_reason_clean(reason: Any) -> str:
     """The reason as recorded; raises RevealReasonInvalid when missing, blank or too long."""
     if not isinstance(reason, str) or not reason.strip():
         raise RevealReasonInvalid("Say why you need the raw input.")
-    reason = reason.strip()
-    if len(reason) > MAX_REASON:
+    cleaned = reason.strip()
+    if len(cleaned) > MAX_REASON:
         raise RevealReasonInvalid(f"At most {MAX_REASON} characters.")
-    if "\x00" in reason:
+    if "\x00" in cleaned:
         raise RevealReasonInvalid("Must not contain NUL characters.")
-    return reason
+    return cleaned
 
 
 @transaction.atomic

@@ -130,8 +130,8 @@ def _canonical_body(raw: dict[str, Any]) -> bytes:
     # NUL characters and deep nesting need a walk of the input; skip it when the text
     # shows that neither can be there.
     suspect = b"\\u0000" in encoded or encoded.count(b"[") + encoded.count(b"{") > MAX_JSON_DEPTH
-    if suspect and (problem := json_value_error(raw["input"])):
-        raise PredictionInvalid({"input": [problem]})
+    if suspect and (found := json_value_error(raw["input"])):
+        raise PredictionInvalid({"input": [found]})
     return encoded
 
 
