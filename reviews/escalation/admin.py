@@ -6,12 +6,13 @@ audited as it is from the API; their firings are records, shown read-only.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from accounts.models import User
 from audit.services import Actor
 from hitl.admin import ReadOnlyAdmin
 from reviews.escalation.models import AlertFiring, AlertRule, Escalation
@@ -85,7 +86,7 @@ class AlertRuleAdmin(admin.ModelAdmin):
         return False  # switch a rule off (active) instead: its firings stay explained
 
     def save_model(self, request: HttpRequest, obj: AlertRule, form: Any, change: bool) -> None:
-        actor = Actor.for_user(request.user)
+        actor = Actor.for_user(cast(User, request.user))  # the admin site: signed-in staff
         data = form.cleaned_data
         if change:
             alert_rule_update(

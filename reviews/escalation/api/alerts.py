@@ -7,10 +7,10 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.fields import (
@@ -128,7 +128,7 @@ class QueueAlertsView(APIView):
     @extend_schema(
         responses={200: AlertRuleOutSerializer(many=True)}, summary="The queue's alert rules"
     )
-    def get(self, request: Request, slug: str) -> Response:
+    def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, MANAGE)
         return Response(_rules_json(queue, AlertRule.objects.filter(queue=queue)))
 
@@ -137,7 +137,7 @@ class QueueAlertsView(APIView):
         responses={201: AlertRuleOutSerializer},
         summary="Add an alert rule: a metric, a comparison, a window and actions",
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, MANAGE)
         serializer = AlertRuleInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -161,7 +161,7 @@ class AlertRuleDetailView(APIView):
         responses={200: AlertRuleOutSerializer},
         summary="Change an alert rule (any of its fields; active=false switches it off)",
     )
-    def patch(self, request: Request, slug: str, pk: int) -> Response:
+    def patch(self, request: AuthenticatedApiRequest, slug: str, pk: int) -> Response:
         queue = queue_or_404(request, slug, MANAGE)
         rule = AlertRule.objects.filter(queue=queue, pk=pk).first()
         if rule is None:

@@ -13,6 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import User
+from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.fields import NoUnknownFieldsMixin, StrictCharField
@@ -34,6 +36,7 @@ from reviews.escalation.services.escalations import (
 )
 from reviews.queues.selectors import QueueNotFound, queue_access
 from reviews.work.api.serializers import ClaimOutSerializer, claim_json
+from reviews.work.models import Assignment
 from reviews.work.services.claims import (
     TIER_PERMS,
     AssignmentError,
@@ -66,13 +69,14 @@ def filtered(queryset: QuerySet[Any], params: Any, serializer: type[serializers.
     return queryset.filter(**filters)
 
 
-def _escalation_or_404(request: Request, pk: int) -> Escalation:
-    return get_object_or_404(  # type: ignore[no-any-return]
+def _escalation_or_404(request: AuthenticatedApiRequest, pk: int) -> Escalation:
+    return get_object_or_404(
         escalations_visible_to(user=request.user).select_related("bundle"), pk=pk
     )
 
 
 class EscalationListView(ListAPIView):
+    request: AuthenticatedApiRequest
     serializer_class = EscalationOutSerializer
 
     def get_queryset(self) -> Any:
@@ -94,7 +98,7 @@ class EscalationDetailView(APIView):
         responses={200: EscalationDetailOutSerializer, 404: ERROR},
         summary="One ticket, with its evidence bundle parsed and verified",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         return Response(escalation_detail_json(_escalation_or_404(request, pk)))
 
 
@@ -104,7 +108,7 @@ class EscalationAcknowledgeView(APIView):
         responses={200: EscalationDetailOutSerializer, 404: ERROR, 409: ERROR},
         summary="Acknowledge a ticket: someone is on it",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         ticket = _escalation_or_404(request, pk)
         try:
             escalation_acknowledge(escalation=ticket, actor=Actor.for_user(request.user))
@@ -119,7 +123,7 @@ class EscalationResolveView(APIView):
         responses={200: EscalationDetailOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
         summary="Resolve a ticket by hand, saying how",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         ticket = _escalation_or_404(request, pk)
         serializer = EscalationResolveInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -140,13 +144,13 @@ class EscalationTakeView(APIView):
         responses={200: ClaimOutSerializer, 404: ERROR, 409: ERROR},
         summary="Lease the ticket's item to yourself, at the tier it waits at",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         ticket = _escalation_or_404(request, pk)
         assignment = _take(user=request.user, ticket=ticket)
         return Response(claim_json(assignment))
 
 
-def _take(*, user: Any, ticket: Escalation) -> Any:
+def _take(*, user: User, ticket: Escalation) -> Assignment:
     """The lease of the ticket's item to `user`; service refusals as ApiErrors (409)."""
     try:
         access = queue_access(user=user, slug=ticket.queue.slug, perms=TIER_PERMS.values())

@@ -13,6 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import User
+from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.fields import NoUnknownFieldsMixin, StrictCharField
@@ -84,8 +86,8 @@ class IncidentNoteInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
     text = StrictCharField(max_length=MAX_TEXT)
 
 
-def _incident_or_404(request: Request, pk: int) -> Incident:
-    return get_object_or_404(  # type: ignore[no-any-return]
+def _incident_or_404(request: AuthenticatedApiRequest, pk: int) -> Incident:
+    return get_object_or_404(
         incidents_visible_to(user=request.user).select_related("bundle"), pk=pk
     )
 
@@ -96,7 +98,7 @@ def _incident_error(exc: IncidentError) -> ApiError:
     return conflict(exc.code, exc.message)
 
 
-def incident_owner(incident: Incident, username: str) -> Any:
+def incident_owner(incident: Incident, username: str) -> User:
     """The new owner, or a 400 naming the field: only someone who may respond on the
     incident's queue can own it."""
     owner = incident_owner_candidate(incident=incident, username=username)
@@ -110,6 +112,7 @@ def incident_owner(incident: Incident, username: str) -> Any:
 
 
 class IncidentListView(ListAPIView):
+    request: AuthenticatedApiRequest
     serializer_class = IncidentOutSerializer
 
     def get_queryset(self) -> Any:
@@ -131,7 +134,7 @@ class IncidentDetailView(APIView):
         responses={200: IncidentDetailOutSerializer, 404: ERROR},
         summary="One incident: timeline, tickets, items, containment, bundle",
     )
-    def get(self, request: Request, pk: int) -> Response:
+    def get(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         return Response(incident_detail_json(_incident_or_404(request, pk)))
 
 
@@ -141,7 +144,7 @@ class IncidentTransitionView(APIView):
         responses={200: IncidentDetailOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
         summary="Move the incident forward (resolving needs a note)",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         incident = _incident_or_404(request, pk)
         serializer = IncidentTransitionInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -163,7 +166,7 @@ class IncidentUpdateView(APIView):
         responses={200: IncidentDetailOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
         summary="Change severity, owner or the postmortem notes",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         incident = _incident_or_404(request, pk)
         serializer = IncidentUpdateInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -188,7 +191,7 @@ class IncidentNoteView(APIView):
         responses={201: IncidentEventOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
         summary="Add a note to the incident's timeline",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         incident = _incident_or_404(request, pk)
         serializer = IncidentNoteInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -209,7 +212,7 @@ class IncidentContainView(APIView):
         responses={201: ContainmentOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
         summary="Contain the incident's queue or one slice of it (the incident becomes contained)",
     )
-    def post(self, request: Request, pk: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         incident = _incident_or_404(request, pk)
         serializer = ContainmentInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -233,7 +236,7 @@ class IncidentLiftView(APIView):
         responses={200: ContainmentOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
         summary="Lift one of the incident's containment switches",
     )
-    def post(self, request: Request, pk: int, cid: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int, cid: int) -> Response:
         incident = _incident_or_404(request, pk)
         containment = get_object_or_404(Containment, pk=cid, queue_id=incident.queue_id)
         serializer = ContainmentLiftInSerializer(data=request.data)
@@ -259,7 +262,7 @@ class IncidentItemDecisionView(APIView):
         responses={201: DecisionOutSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
         summary="Decide an item of the incident (a responder's verdict)",
     )
-    def post(self, request: Request, pk: int, item_id: int) -> Response:
+    def post(self, request: AuthenticatedApiRequest, pk: int, item_id: int) -> Response:
         incident = _incident_or_404(request, pk)
         serializer = DecisionInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

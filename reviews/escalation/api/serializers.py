@@ -58,7 +58,10 @@ class EscalationOutSerializer(serializers.Serializer):
 
 class EscalationDetailOutSerializer(EscalationOutSerializer):
     note = serializers.CharField()
-    data = serializers.JSONField(help_text='{"verdicts": [...], ...} as the ticket was opened.')
+    # DRF's metaclass takes declared fields off the class: it does not hide Serializer.data.
+    data = serializers.JSONField(  # type: ignore[assignment]
+        help_text='{"verdicts": [...], ...} as the ticket was opened.'
+    )
     acknowledged_at = serializers.DateTimeField(allow_null=True)
     acknowledged_by = serializers.CharField()
     resolved_at = serializers.DateTimeField(allow_null=True)
@@ -132,7 +135,8 @@ class IncidentEventOutSerializer(serializers.Serializer):
     actor = serializers.CharField()
     kind = serializers.CharField(help_text=_values(IncidentEvent.Kind))
     text = serializers.CharField()
-    data = serializers.DictField()
+    # DRF's metaclass takes declared fields off the class: it does not hide Serializer.data.
+    data = serializers.DictField()  # type: ignore[assignment]
 
 
 class IncidentItemOutSerializer(serializers.Serializer):
@@ -140,7 +144,8 @@ class IncidentItemOutSerializer(serializers.Serializer):
     external_id = serializers.CharField()
     state = serializers.CharField()
     tier = serializers.CharField()
-    label = serializers.CharField(help_text="The model's label.")
+    # DRF's metaclass takes declared fields off the class: it does not hide Field.label.
+    label = serializers.CharField(help_text="The model's label.")  # type: ignore[assignment]
     confidence = serializers.FloatField()
     final_label = serializers.CharField()
     outcome = serializers.CharField()

@@ -14,13 +14,14 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from accounts.request_types import AuthenticatedHtmxRequest, AuthenticatedHttpRequest
 from audit.services import Actor
 from hitl.pages import done, posted
 from reviews.escalation.models import Escalation
@@ -50,7 +51,7 @@ AGES: dict[str, tuple[str, timedelta]] = {
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Open and acknowledged tickets, soonest due first, filtered by queue, reason, age."""
     queues = list(queues_for(user=request.user, perms=ESCALATION_PERMS).order_by("slug"))
     if not queues:
@@ -80,8 +81,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "reviews/escalations/inbox.html", context)
 
 
-def _ticket_or_404(request: HttpRequest, pk: int) -> Escalation:
-    return get_object_or_404(  # type: ignore[no-any-return]
+def _ticket_or_404(request: AuthenticatedHttpRequest, pk: int) -> Escalation:
+    return get_object_or_404(
         escalations_visible_to(user=request.user).select_related(
             "bundle", "item__policy", "incident"
         ),
@@ -105,14 +106,14 @@ def _ticket_context(ticket: Escalation, **extra: Any) -> dict[str, Any]:
 
 
 @login_required
-def ticket_page(request: HttpRequest, pk: int) -> HttpResponse:
+def ticket_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     ticket = _ticket_or_404(request, pk)
     context = _ticket_context(ticket, **bundle_context(ticket.bundle))
     return render(request, "reviews/escalations/ticket.html", context)
 
 
 def _state_answer(
-    request: HttpRequest,
+    request: AuthenticatedHtmxRequest,
     ticket: Escalation,
     *,
     notice: str = "",
@@ -130,7 +131,7 @@ def _state_answer(
 
 @login_required
 @require_POST
-def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+def acknowledge(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     ticket = _ticket_or_404(request, pk)
     try:
         escalation_acknowledge(escalation=ticket, actor=Actor.for_user(request.user))
@@ -141,7 +142,7 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def resolve(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     ticket = _ticket_or_404(request, pk)
     resolution = posted(request, "resolution")["resolution"]
     try:
@@ -161,7 +162,7 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def take(request: HttpRequest, pk: int) -> HttpResponse:
+def take(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     """Lease the ticket's item to the user and send them to the review workspace, which
     shows their live lease first."""
     ticket = _ticket_or_404(request, pk)

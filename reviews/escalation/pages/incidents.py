@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.request_types import AuthenticatedHtmxRequest, AuthenticatedHttpRequest
 from audit.services import Actor
 from hitl.pages import done, posted
 from reviews.escalation.models import Incident
@@ -58,7 +59,7 @@ class FormErrors(Exception):
 
 
 @login_required
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Unresolved incidents by state, and the latest resolved ones."""
     queues = list(queues_for(user=request.user, perms=INCIDENT_PERMS).order_by("slug"))
     if not queues:
@@ -88,8 +89,8 @@ def board(request: HttpRequest) -> HttpResponse:
     return render(request, "reviews/incidents/board.html", context)
 
 
-def _incident_or_404(request: HttpRequest, pk: int) -> Incident:
-    return get_object_or_404(  # type: ignore[no-any-return]
+def _incident_or_404(request: AuthenticatedHttpRequest, pk: int) -> Incident:
+    return get_object_or_404(
         incidents_visible_to(user=request.user).select_related("bundle"), pk=pk
     )
 
@@ -123,13 +124,13 @@ def _context(incident: Incident, **extra: Any) -> dict[str, Any]:
 
 
 @login_required
-def incident_page(request: HttpRequest, pk: int) -> HttpResponse:
+def incident_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
     return render(request, "reviews/incidents/incident.html", _context(incident))
 
 
 def _answer(
-    request: HttpRequest,
+    request: AuthenticatedHtmxRequest,
     pk: int,
     *,
     notice: str = "",
@@ -164,7 +165,7 @@ def _post(request: HttpRequest, *names: str) -> dict[str, str]:
 
 @login_required
 @require_POST
-def transition(request: HttpRequest, pk: int) -> HttpResponse:
+def transition(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
     form = _post(request, "to", "note")
     if form["to"] not in State.values:
@@ -182,7 +183,7 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def update(request: HttpRequest, pk: int) -> HttpResponse:
+def update(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
     form = _post(request, "severity", "owner")
     # Absent from the form: kept as it is (it is not stripped: it may be laid out).
@@ -216,7 +217,7 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def note(request: HttpRequest, pk: int) -> HttpResponse:
+def note(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
     form = _post(request, "text")
     try:
@@ -241,7 +242,7 @@ def parse_slice(text: str) -> dict[str, str]:
 
 @login_required
 @require_POST
-def contain(request: HttpRequest, pk: int) -> HttpResponse:
+def contain(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
     form = _post(request, "reason", "slice")
     try:
@@ -266,7 +267,7 @@ def contain(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def lift(request: HttpRequest, pk: int, cid: int) -> HttpResponse:
+def lift(request: AuthenticatedHtmxRequest, pk: int, cid: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
     containment = get_object_or_404(Containment, pk=cid, queue_id=incident.queue_id)
     form = _post(request, "note")
@@ -289,7 +290,7 @@ def lift(request: HttpRequest, pk: int, cid: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def decide(request: HttpRequest, pk: int, item_id: int) -> HttpResponse:
+def decide(request: AuthenticatedHtmxRequest, pk: int, item_id: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
     form = _post(request, "verdict", "label", "rationale", "reason_code")
     try:

@@ -158,11 +158,12 @@ def incident_transition(*, incident: Incident, to: str, actor: Actor, note: str 
     now = timezone.now()
     was = incident.state
     incident.state = to
-    stamp = {
+    stamps: dict[str, str] = {
         State.ACKNOWLEDGED: "acknowledged_at",
         State.CONTAINED: "contained_at",
         State.RESOLVED: "resolved_at",
-    }[to]
+    }
+    stamp = stamps[to]
     setattr(incident, stamp, now)
     fields = ["state", stamp]
     if to == State.ACKNOWLEDGED and incident.owner_id is None and actor.kind == "user":

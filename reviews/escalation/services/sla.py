@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -91,11 +91,12 @@ def _sweep_batch(*, now: datetime, batch: int) -> int:
     specs, breaches = [], []
     for item in items:
         missed = "time_to_human" if item.claimed_at is None else "time_to_decision"
+        deadline = cast(datetime, item.breach_at)  # taken by breach_at <= now: never None
         breach = {
             "sla": missed,
             "tier": item.tier,
-            "deadline": item.breach_at.isoformat(),
-            "late_s": round((now - item.breach_at).total_seconds(), 3),
+            "deadline": deadline.isoformat(),
+            "late_s": round((now - deadline).total_seconds(), 3),
         }
         breaches.append(breach)
         specs.append(
