@@ -23,6 +23,7 @@ from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
+from accounts.request_types import AuthenticatedHttpRequest
 from reviews.quality.api.metrics import METRICS_PERMS
 from reviews.quality.models import CalibrationFit, MetricRollup
 from reviews.quality.services.measure import queue_metrics, queue_series
@@ -208,7 +209,7 @@ def _filters(request: HttpRequest, slices: list[str], models: list[str]) -> dict
 
 
 @login_required
-def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Tiles, charts over time, reliability, precision/recall, reviewers, simulator."""
     try:
         access = queue_access(user=request.user, slug=slug, perms=METRICS_PERMS)

@@ -8,10 +8,10 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.fields import (
@@ -67,7 +67,7 @@ class QueueCalibrationView(APIView):
         },
         summary="The queue's active calibration fit with reliability before and after",
     )
-    def get(self, request: Request, slug: str) -> Response:
+    def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, METRICS_PERMS)
         fit = CalibrationFit.objects.filter(queue=queue, active=True).first()
         return Response({"active": fit_json(fit) if fit else None})
@@ -77,7 +77,7 @@ class QueueCalibrationView(APIView):
         responses={201: CalibrationFitOutSerializer},
         summary="Fit a calibration map now from human-decided items and make it active",
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, MANAGE)
         serializer = CalibrationInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -105,7 +105,7 @@ class QueueSimulatorView(APIView):
         responses={200: OpenApiTypes.OBJECT, 400: ERROR},
         summary="What each candidate auto_approve_at would have meant over the window",
     )
-    def get(self, request: Request, slug: str) -> Response:
+    def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, METRICS_PERMS)
         span = SIMULATOR_DEFAULT_WINDOW
         if request.query_params.get("window"):
@@ -127,7 +127,7 @@ class QueueSimulatorDraftView(APIView):
         responses={201: PolicyOutSerializer},
         summary="Draft a new, inactive policy version with the chosen auto_approve_at",
     )
-    def post(self, request: Request, slug: str) -> Response:
+    def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, MANAGE)
         serializer = DraftInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

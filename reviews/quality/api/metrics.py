@@ -8,10 +8,10 @@ from typing import Any
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedApiRequest
 from hitl.api.errors import ApiError
 from hitl.api.schema import ERROR
 from hitl.windows import MAX_WINDOW, parse_time, parse_window
@@ -48,7 +48,7 @@ def _bounds(params: Any) -> tuple[datetime, datetime]:
     end = timezone.now()
     start = end - timedelta(hours=24)
     if params.get("start") or params.get("end"):
-        parsed = {}
+        parsed: dict[str, datetime] = {}
         for name in ("start", "end"):
             value = parse_time(params.get(name, ""))
             if value is None:
@@ -56,7 +56,8 @@ def _bounds(params: Any) -> tuple[datetime, datetime]:
                     "An ISO 8601 time with its offset, such as 2026-11-01T00:00Z, "
                     "between 1970 and 9000."
                 ]
-            parsed[name] = value
+            else:
+                parsed[name] = value
         if not errors:
             start, end = parsed["start"], parsed["end"]
             if not start < end or end - start > MAX_WINDOW:
@@ -84,7 +85,7 @@ class QueueMetricsView(APIView):
         responses={200: OpenApiTypes.OBJECT, 400: ERROR},
         summary="Every SPEC §4 metric of the queue over a window, from the roll-ups",
     )
-    def get(self, request: Request, slug: str) -> Response:
+    def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, perms=METRICS_PERMS)
         start, end = _bounds(request.query_params)
         slice_tags = None

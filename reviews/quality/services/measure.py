@@ -9,11 +9,11 @@ of items or decisions, so a dashboard over tens of millions of decisions stays f
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from reviews.quality.models import MetricRollup, ReviewerRollup
 from reviews.quality.services.rollups import (
@@ -37,6 +37,7 @@ from stats.drift import psi_confidence_from_histograms, psi_from_counts
 from stats.percentiles import add_histograms, percentile_from_histogram
 
 _INT_FIELDS = ROLLUP_COUNTERS
+_Label = TypeVar("_Label", bound=Hashable)  # a table's row and column labels
 
 
 _JSON_FIELDS = (
@@ -76,8 +77,10 @@ def _rows(
     return [row for part in parts for row in part.values("hour", *fields)]
 
 
-def _add_tables(tables: Iterable[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
-    total: dict[str, dict[str, Any]] = {}
+def _add_tables(
+    tables: Iterable[Mapping[_Label, Mapping[_Label, Any]] | None],
+) -> dict[_Label, dict[_Label, Any]]:
+    total: dict[_Label, dict[_Label, Any]] = {}
     for table in tables:
         add_table(total, table or {})
     return total
@@ -103,9 +106,10 @@ class _Sums:
         self.labels = add_histograms(*(r["labels_predicted"] or {} for r in rows))
         self.tth = add_histograms(*(r["tth_hist"] or {} for r in rows))
         self.ttd = add_histograms(*(r["ttd_hist"] or {} for r in rows))
-        self.confusion = _add_tables(r["confusion"] for r in rows)
-        self.cohen = _add_tables(r["cohen"] for r in rows)
-        self.krippendorff = _add_tables(r["krippendorff"] for r in rows)
+        self.confusion: dict[str, dict[str, Any]] = _add_tables(r["confusion"] for r in rows)
+        # Hashable labels: what cohen_kappa_from_counts takes (stored ones are str).
+        self.cohen: dict[Hashable, dict[Hashable, Any]] = _add_tables(r["cohen"] for r in rows)
+        self.krippendorff: dict[str, dict[str, Any]] = _add_tables(r["krippendorff"] for r in rows)
         self.review_seconds = add_histograms(*(r["review_seconds"] or {} for r in rows))
         self.escalations_by_reason = add_histograms(
             *(r["escalations_by_reason"] or {} for r in rows)
@@ -256,16 +260,16 @@ def queue_series(
     previous: list[int] | None = None
     index, at = 0, origin
     while at < end:
-        rows = steps.get(index, [])
-        ints = {name: sum(r[name] for r in rows) for name in _SERIES_FIELDS[:7]}
-        conf = [sum((r["conf_hist"] or [0] * N_BINS)[b] for r in rows) for b in range(N_BINS)]
+        at_step = steps.get(index, [])
+        ints = {name: sum(r[name] for r in at_step) for name in _SERIES_FIELDS[:7]}
+        conf = [sum((r["conf_hist"] or [0] * N_BINS)[b] for r in at_step) for b in range(N_BINS)]
         points.append(
             {
                 "at": at.isoformat(),
                 **{name: ints[name] for name in _SERIES_FIELDS[:5]},
                 "override_rate": _ratio(ints["corrected"], ints["decided"] - ints["rejected"]),
                 "time_to_human_p95": percentile_from_histogram(
-                    add_histograms(*(r["tth_hist"] or {} for r in rows)), 95
+                    add_histograms(*(r["tth_hist"] or {} for r in at_step)), 95
                 ),
                 "psi_confidence": psi_confidence_from_histograms(previous, conf).psi
                 if previous is not None

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict, TypeVar, cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -90,7 +90,14 @@ def _add(counts: dict[str, Any], key: str, amount: float = 1) -> None:
     counts[key] = counts.get(key, 0) + amount
 
 
-def add_table(table: dict[str, dict[str, Any]], other: dict[str, dict[str, Any]]) -> None:
+# A table's row and column labels: str once stored as JSON; stats/agreement.py takes any
+# hashable label.
+_Label = TypeVar("_Label", bound=Hashable)
+
+
+def add_table(
+    table: dict[_Label, dict[_Label, Any]], other: Mapping[_Label, Mapping[_Label, Any]]
+) -> None:
     """Add the nested counts of `other` into `table`, in place."""
     for row, cells in other.items():
         target = table.setdefault(row, {})
@@ -118,10 +125,19 @@ class _ReviewerRollup:
     handling_hist: dict[str, int] = field(default_factory=dict)
 
 
+class _DecisionRow(TypedDict):
+    """A decision's fields that the roll-ups read (_load)."""
+
+    id: int
+    reviewer_id: int
+    verdict: str
+    label: str
+
+
 class _Batch:
     """Increments gathered from one batch of events, keyed like the rows they go to."""
 
-    def __init__(self, items: dict[int, dict[str, Any]], decisions: dict[int, dict[str, Any]]):
+    def __init__(self, items: dict[int, dict[str, Any]], decisions: dict[int, _DecisionRow]):
         self.items = items
         self.decisions = decisions
         self.rollups: dict[Key, _Rollup] = defaultdict(_Rollup)
@@ -191,14 +207,16 @@ class _Batch:
 
     def agreement(self, row: _Rollup, item: dict[str, Any], answers: list[str]) -> None:
         if len(answers) == 2:
-            add_table(row.tables["cohen"], cohen_counts([(answers[0], answers[1])]))
+            # cohen_counts keys its table by the answers it is given: str here.
+            pair = cast("dict[str, dict[str, int]]", cohen_counts([(answers[0], answers[1])]))
+            add_table(row.tables["cohen"], pair)
         counts = fleiss_counts([answers])
         key = str(counts.raters)
         row.fleiss[key] = row.fleiss[key] + counts if key in row.fleiss else counts
         add_table(row.tables["krippendorff"], krippendorff_coincidences([answers]))
 
     @staticmethod
-    def _answer(item: dict[str, Any], verdict: dict[str, Any]) -> str:
+    def _answer(item: dict[str, Any], verdict: Mapping[str, Any]) -> str:
         return verdict_answer(
             verdict=verdict["verdict"],
             label=verdict.get("label") or "",
@@ -302,9 +320,9 @@ def _merge_rollup(row: MetricRollup, inc: _Rollup) -> None:
         setattr(row, name, merged_table)
     if inc.fleiss:
         fleiss = dict(row.fleiss or {})
-        for raters, counts in inc.fleiss.items():
+        for raters, added in inc.fleiss.items():
             old = FleissCounts.from_dict(fleiss[raters]) if raters in fleiss else None
-            fleiss[raters] = (old + counts if old else counts).as_dict()
+            fleiss[raters] = (old + added if old else added).as_dict()
         row.fleiss = fleiss
 
 
