@@ -231,6 +231,25 @@ def audit_verify(
     if head is None and AuditEvent.objects.exists():
         return VerifyResult(False, 0, from_seq, from_hash, from_seq + 1, "the chain head is gone")
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+    walked = _walk_links(from_seq, from_hash, head_seq, chunk)
+    if isinstance(walked, VerifyResult):
+        return walked
+    return _check_the_end(walked, head_seq, head_hash)
+
+
+@dataclass
+class _Walked:
+    """How far steps 1-3 got: the events checked, the last one's seq and hash, and the hash
+    of the one before it."""
+
+    checked: int
+    seq: int
+    hash: str
+    before_last: str
+
+
+def _walk_links(from_seq: int, from_hash: str, head_seq: int, chunk: int) -> _Walked | VerifyResult:
+    """Steps 1-3 over every event up to `head_seq`: the walk, or the first broken link."""
     expected_seq, prev, checked = from_seq, from_hash, 0
     before_last = prev
     for row in _events_between(from_seq, head_seq, chunk):
@@ -280,48 +299,49 @@ def audit_verify(
             )
         before_last, prev = prev, digest
         checked += 1
-    if head_seq < expected_seq:
+    return _Walked(checked, expected_seq, prev, before_last)
+
+
+def _check_the_end(walked: _Walked, head_seq: int, head_hash: str) -> VerifyResult:
+    """Steps 4 and 5: the walk ended at the head, on the head's hash, with nothing past it."""
+    checked, seq, prev = walked.checked, walked.seq, walked.hash
+    if head_seq < seq:
         # Only when starting from a checkpoint: events it verified are gone and the
         # head was moved back over them.
         return VerifyResult(
             False,
             checked,
-            expected_seq,
+            seq,
             prev,
             head_seq + 1,
-            f"events verified before, up to #{expected_seq}, are gone (head is #{head_seq})",
+            f"events verified before, up to #{seq}, are gone (head is #{head_seq})",
         )
-    if head_seq > expected_seq:
+    if head_seq > seq:
         return VerifyResult(
             False,
             checked,
-            expected_seq,
+            seq,
             prev,
-            expected_seq + 1,
-            f"events after #{expected_seq} are missing (head is #{head_seq})",
+            seq + 1,
+            f"events after #{seq} are missing (head is #{head_seq})",
         )
     if head_hash != prev:
         # The last event was replaced with its own hash recomputed, or the head rewritten.
         if checked:
-            checked, expected_seq, prev = checked - 1, expected_seq - 1, before_last
+            checked, seq, prev = checked - 1, seq - 1, walked.before_last
         return VerifyResult(
-            False,
-            checked,
-            expected_seq,
-            prev,
-            head_seq,
-            f"event #{head_seq} does not match the chain head",
+            False, checked, seq, prev, head_seq, f"event #{head_seq} does not match the chain head"
         )
     if _events_past_the_head():
         return VerifyResult(
             False,
             checked,
-            expected_seq,
+            seq,
             prev,
             head_seq + 1,
             f"events after #{head_seq} exist but the chain head was moved back over them",
         )
-    return VerifyResult(True, checked, expected_seq, prev)
+    return VerifyResult(True, checked, seq, prev)
 
 
 def _events_past_the_head() -> bool:
