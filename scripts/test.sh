@@ -23,6 +23,8 @@ say "ruff format --check ."
 ruff format --check .
 say "lint-imports (one-way imports and no cycles: docs/architecture.md)"
 lint-imports --no-cache
+say "mypy (django-stubs; strict on services and selectors: pyproject.toml)"
+mypy
 
 db="SQLite (tests marked postgres skip)"
 broker="filesystem (worker tests that need a broker server skip; the rest start a worker on it)"
