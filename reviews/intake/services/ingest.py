@@ -25,7 +25,7 @@ from redaction import Redacted, redact
 from reviews.choices import Release
 from reviews.intake.models import Item
 from reviews.intake.selectors import active_calibration, items_by_external_id
-from reviews.intake.services.routing import route_prediction
+from reviews.intake.services.routing import RouteDecision, route_prediction
 from reviews.queues.models import Containment, Queue, TierPolicy
 from reviews.queues.selectors import active_containments
 from reviews.queues.services.queues import redaction_entities
@@ -155,6 +155,7 @@ def _routed_item(
     redacted_input: Any,
     now: datetime,
 ) -> Item:
+    """One prediction as a routed item, not yet saved: calibrated, routed, clock started."""
     calibrated = (
         calibrate.apply(prediction.confidence) if calibrate is not None else prediction.confidence
     )
@@ -167,50 +168,8 @@ def _routed_item(
         sample_key=f"{queue.pk}:{prediction.external_id}",
         calibrated=calibrate is not None,
     )
-    item = new_instance(
-        Item,
-        {
-            "id": None,
-            "queue_id": queue.pk,
-            "policy_id": policy.pk,
-            "external_id": prediction.external_id,
-            "body_hash": prediction.body_hash,
-            "model_version": prediction.model_version,
-            "input": redacted_input,
-            "raw_input": prediction.input,
-            "raw_purged_at": None,
-            "output_label": prediction.label,
-            "confidence": prediction.confidence,
-            "calibrated_confidence": calibrated,
-            "scores": prediction.scores,
-            "slice": prediction.slice,
-            "route": decision.route,
-            "release": decision.release,
-            "tier": decision.tier,
-            "sample_reason": decision.sample_reason,
-            "required_skill": decision.required_skill,
-            "trace": decision.trace,
-            "sampled_at": None,  # set only by the active-learning sampler (services/sampling.py)
-            "final_label": "",
-            "outcome": "",
-            "is_gold": False,  # gold items come in through services/qualification.py
-            "gold_label": "",
-            "received_at": now,
-            "enqueued_at": None,
-            "released_at": None,
-            "decided_at": None,
-            "state": Item.State.RECEIVED,
-            "due_at": None,
-            "human_due_at": None,
-            "claimed_at": None,
-            "first_claimed_at": None,
-            "breach_at": None,
-            "risk_rank": policy.risk_rank,
-            "votes_needed": policy.consensus_reviewers,
-            "votes_in": 0,
-            "leases_active": 0,
-        },
-    )
+    row = _item_row(queue, policy, prediction, redacted_input, calibrated, decision, now)
+    item = new_instance(Item, row)
     item.queue, item.policy = queue, policy  # fill the relation caches: no query later
     for state in decision.path:
         item.transition(to=state)
@@ -219,6 +178,59 @@ def _routed_item(
     if item.release == Release.RELEASED:
         item.released_at = now
     return item
+
+
+def _item_row(
+    queue: Queue,
+    policy: TierPolicy,
+    prediction: Prediction,
+    redacted_input: Any,
+    calibrated: float,
+    decision: RouteDecision,
+    now: datetime,
+) -> dict[str, Any]:
+    """Every column of the new item, as `new_instance` takes them (no model __init__)."""
+    return {
+        "id": None,
+        "queue_id": queue.pk,
+        "policy_id": policy.pk,
+        "external_id": prediction.external_id,
+        "body_hash": prediction.body_hash,
+        "model_version": prediction.model_version,
+        "input": redacted_input,
+        "raw_input": prediction.input,
+        "raw_purged_at": None,
+        "output_label": prediction.label,
+        "confidence": prediction.confidence,
+        "calibrated_confidence": calibrated,
+        "scores": prediction.scores,
+        "slice": prediction.slice,
+        "route": decision.route,
+        "release": decision.release,
+        "tier": decision.tier,
+        "sample_reason": decision.sample_reason,
+        "required_skill": decision.required_skill,
+        "trace": decision.trace,
+        "sampled_at": None,  # set only by the active-learning sampler (services/sampling.py)
+        "final_label": "",
+        "outcome": "",
+        "is_gold": False,  # gold items come in through services/qualification.py
+        "gold_label": "",
+        "received_at": now,
+        "enqueued_at": None,
+        "released_at": None,
+        "decided_at": None,
+        "state": Item.State.RECEIVED,
+        "due_at": None,
+        "human_due_at": None,
+        "claimed_at": None,
+        "first_claimed_at": None,
+        "breach_at": None,
+        "risk_rank": policy.risk_rank,
+        "votes_needed": policy.consensus_reviewers,
+        "votes_in": 0,
+        "leases_active": 0,
+    }
 
 
 def _audit_entry(item: Item, redacted: dict[str, int]) -> Entry:

@@ -95,53 +95,8 @@ def route_prediction(
             else "no calibration map fitted; calibrated = raw",
         }
     ]
-
-    contained = next((c for c in containments if slice_matches(c.slice, slice_tags)), None)
-    if contained is not None:
-        scope = contained.slice or "whole queue"
-        trace.append(
-            {
-                "step": "containment",
-                "matched": contained.pk,
-                "slice": contained.slice,
-                "why": f"containment on {scope}: no auto-approval, output held",
-            }
-        )
-
-    rule_index, rule = next(
-        ((i, r) for i, r in enumerate(policy.slice_rules) if slice_matches(r["when"], slice_tags)),
-        (None, None),
-    )
-    threshold_route = _by_thresholds(policy, confidence)
-    required_skill = ""
-    if rule is not None:
-        required_skill = rule.get("skill", "")
-        route = rule.get("route") or threshold_route
-        trace.append(
-            {
-                "step": "slice_rule",
-                "rule": rule_index,
-                "when": rule["when"],
-                "route": route,
-                "skill": required_skill or None,
-                "why": f"slice rule #{rule_index} matched"
-                + (f": forced to {route}" if rule.get("route") else "")
-                + (f", needs skill {required_skill!r}" if required_skill else ""),
-            }
-        )
-    else:
-        route = threshold_route
-        trace.append(
-            {
-                "step": "thresholds",
-                "confidence": confidence,
-                "auto_approve_at": policy.auto_approve_at,
-                "sme_below": policy.sme_below,
-                "route": route,
-                "why": _threshold_reason(policy, confidence, route),
-            }
-        )
-
+    contained = _containment(containments, slice_tags, trace)
+    route, required_skill = _route(policy, confidence, slice_tags, trace)
     if contained is not None and route == Route.AUTO_APPROVED:
         route = Route.TIER1
         trace.append(
@@ -151,26 +106,9 @@ def route_prediction(
                 "why": "auto-approval is contained: sent to Tier 1 instead",
             }
         )
-
     state, tier, sample_reason = Item.State.QUEUED, route, SampleReason.NONE
     if route == Route.AUTO_APPROVED:
-        state, tier = Item.State.AUTO_APPROVED, ""
-        if policy.audit_sample_rate > 0:
-            drawn = sample_fraction(sample_key) < policy.audit_sample_rate
-            trace.append(
-                {
-                    "step": "audit_sample",
-                    "rate": policy.audit_sample_rate,
-                    "sampled": drawn,
-                    "why": "drawn for the random audit sample: Tier 1 reviews it post hoc"
-                    if drawn
-                    else "not drawn for the random audit sample",
-                }
-            )
-            if drawn:
-                # Still auto-approved and released; also queued for Tier 1 to look at.
-                state, tier, sample_reason = Item.State.QUEUED, Tier.TIER1, SampleReason.AUDIT
-
+        state, tier, sample_reason = _audit_sample(policy, sample_key, trace)
     release, why = _release(policy, route, contained is not None)
     trace.append({"step": "release", "release": release, "why": why})
     return RouteDecision(
@@ -182,6 +120,87 @@ def route_prediction(
         required_skill=required_skill,
         trace=trace,
     )
+
+
+def _containment(
+    containments: Sequence[_Containment], slice_tags: Mapping[str, str], trace: list[Any]
+) -> _Containment | None:
+    """Step 2: the first containment switch on the queue or a matching slice, if any."""
+    contained = next((c for c in containments if slice_matches(c.slice, slice_tags)), None)
+    if contained is not None:
+        scope = contained.slice or "whole queue"
+        trace.append(
+            {
+                "step": "containment",
+                "matched": contained.pk,
+                "slice": contained.slice,
+                "why": f"containment on {scope}: no auto-approval, output held",
+            }
+        )
+    return contained
+
+
+def _route(
+    policy: TierPolicy, confidence: float, slice_tags: Mapping[str, str], trace: list[Any]
+) -> tuple[str, str]:
+    """Steps 3 and 4: (route, required skill) from the first matching slice rule, else the
+    thresholds."""
+    rule_index, rule = next(
+        ((i, r) for i, r in enumerate(policy.slice_rules) if slice_matches(r["when"], slice_tags)),
+        (None, None),
+    )
+    threshold_route = _by_thresholds(policy, confidence)
+    if rule is None:
+        trace.append(
+            {
+                "step": "thresholds",
+                "confidence": confidence,
+                "auto_approve_at": policy.auto_approve_at,
+                "sme_below": policy.sme_below,
+                "route": threshold_route,
+                "why": _threshold_reason(policy, confidence, threshold_route),
+            }
+        )
+        return threshold_route, ""
+    required_skill = rule.get("skill", "")
+    route = rule.get("route") or threshold_route
+    trace.append(
+        {
+            "step": "slice_rule",
+            "rule": rule_index,
+            "when": rule["when"],
+            "route": route,
+            "skill": required_skill or None,
+            "why": f"slice rule #{rule_index} matched"
+            + (f": forced to {route}" if rule.get("route") else "")
+            + (f", needs skill {required_skill!r}" if required_skill else ""),
+        }
+    )
+    return route, required_skill
+
+
+def _audit_sample(
+    policy: TierPolicy, sample_key: str, trace: list[Any]
+) -> tuple[Item.State, str, SampleReason]:
+    """Step 5: an auto-approved item's (state, tier, sample reason), drawn for the random
+    audit sample or not."""
+    if policy.audit_sample_rate <= 0:
+        return Item.State.AUTO_APPROVED, "", SampleReason.NONE
+    drawn = sample_fraction(sample_key) < policy.audit_sample_rate
+    trace.append(
+        {
+            "step": "audit_sample",
+            "rate": policy.audit_sample_rate,
+            "sampled": drawn,
+            "why": "drawn for the random audit sample: Tier 1 reviews it post hoc"
+            if drawn
+            else "not drawn for the random audit sample",
+        }
+    )
+    if drawn:
+        # Still auto-approved and released; also queued for Tier 1 to look at.
+        return Item.State.QUEUED, Tier.TIER1, SampleReason.AUDIT
+    return Item.State.AUTO_APPROVED, "", SampleReason.NONE
 
 
 def _threshold_reason(policy: TierPolicy, confidence: float, route: str) -> str:

@@ -207,16 +207,7 @@ def assignment_decide(
         if earlier is not None:
             return earlier
         ensure_active(assignment, now)
-        errors = decision_errors(
-            item=item, verdict=verdict, label=label, rationale=rationale, reason_code=reason_code
-        )
-        if errors:
-            raise DecisionInvalid(errors)
-        if verdict == Verdict.ESCALATE and assignment.tier == Tier.INCIDENT:
-            raise AssignmentError(
-                "cannot_escalate",
-                "Incident response is the last tier; decide the item instead.",
-            )
+        _check(item, assignment, verdict, label, rationale, reason_code)
         decision = Decision.objects.create(
             assignment=assignment,
             item=item,
@@ -238,24 +229,7 @@ def assignment_decide(
             return decision
         item.votes_in += 1
         item.leases_active -= 1
-        entries = [
-            Entry(
-                AuditAction.DECISION_RECORDED,
-                *target_of(decision),
-                {
-                    "item": item.pk,
-                    "assignment": assignment.pk,
-                    "tier": decision.tier,
-                    "verdict": verdict,
-                    "label": decision.label,
-                    "reason_code": reason_code,
-                    "rationale": rationale,
-                    "handling_seconds": decision.handling_seconds,
-                    "votes_in": item.votes_in,
-                    "votes_needed": item.votes_needed,
-                },
-            )
-        ]
+        entries = [_recorded(decision, item)]
         if item.votes_in >= item.votes_needed:
             entries += _settle(item, decision, now)
         elif item.leases_active == 0:
@@ -264,6 +238,42 @@ def assignment_decide(
         # One append for the verdict and what it settled: one lock of the chain head.
         audit_record_many(actor=Actor.for_user(reviewer), entries=entries)
     return decision
+
+
+def _check(
+    item: Item, assignment: Assignment, verdict: str, label: str, rationale: str, reason_code: str
+) -> None:
+    """Refuse a verdict the item cannot take: bad fields, or an escalation from the last tier."""
+    errors = decision_errors(
+        item=item, verdict=verdict, label=label, rationale=rationale, reason_code=reason_code
+    )
+    if errors:
+        raise DecisionInvalid(errors)
+    if verdict == Verdict.ESCALATE and assignment.tier == Tier.INCIDENT:
+        raise AssignmentError(
+            "cannot_escalate",
+            "Incident response is the last tier; decide the item instead.",
+        )
+
+
+def _recorded(decision: Decision, item: Item) -> Entry:
+    """The verdict's audit event, with the item's vote count after it."""
+    return Entry(
+        AuditAction.DECISION_RECORDED,
+        *target_of(decision),
+        {
+            "item": item.pk,
+            "assignment": decision.assignment_id,
+            "tier": decision.tier,
+            "verdict": decision.verdict,
+            "label": decision.label,
+            "reason_code": decision.reason_code,
+            "rationale": decision.rationale,
+            "handling_seconds": decision.handling_seconds,
+            "votes_in": item.votes_in,
+            "votes_needed": item.votes_needed,
+        },
+    )
 
 
 def _retried(
