@@ -234,7 +234,7 @@ _GREETINGS = _set(
     szia ahoj moin servus sawubona kia ora shalom privet zdravstvuyte konnichiwa annyeong
     """
 )
-_DATA = Path(__file__).with_name("data")
+_DATA = Path(__file__).parent.with_name("data")
 
 
 @cache
