@@ -654,17 +654,29 @@ def _lead(text: str, start: int) -> int:
     return found.start() if found else start
 
 
+class _Hints:
+    """The countries a text names, looked up at most once and only when a code needs them."""
+
+    __slots__ = ("_countries", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._countries: tuple[str, ...] | None = None
+
+    def countries(self) -> tuple[str, ...]:
+        if self._countries is None:
+            self._countries = tuple(_countries(self._text))
+        return self._countries
+
+
 def _postcodes(
     text: str, scan: Scan, streets: list[tuple[int, int]]
 ) -> Iterator[tuple[int, int, int]]:
     """(start, end, street start or -1) of each postcode that belongs to an address."""
-    hints: list[str] | None = None
+    hints = _Hints(text)
     for start, end in scan.anchored["ADDRESS:postcode"]:
         code = text[start:end]
-        street = -1
-        for s_start, s_end in streets:
-            if 0 <= start - s_end <= _NEAR and _between(text, s_end, start, code):
-                street = s_start
+        street = _street_near(text, streets, start, code)
         ends_part = _PART_END.match(text, end) is not None
         if (
             street >= 0
@@ -675,59 +687,73 @@ def _postcodes(
                 and _POSTCODE_ASKED.search(text, max(0, start - _ASKED_REACH), start)
             )
         ):
-            if _code_valid(code, ()):
-                yield start, end, street
-                continue
-            if hints is None:
-                hints = _countries(text)
-            if hints and _code_valid(code, tuple(hints)):
+            if _code_valid(code, ()) or ((named := hints.countries()) and _code_valid(code, named)):
                 yield start, end, street
             continue
         # After a city, ending the address: ", Islamabad 44000", ", Dhaka-1257."
         city = _CITY_BEFORE.search(text, max(0, start - 40), start) if ends_part else None
         if city is not None:
-            name = city.group("city")
-            attached = text[start - 1] == "-" and name.isupper()  # "TKT-44322", not "Dhaka-1257"
-            words = {word.lower() for word in name.split()}
-            if hints is None:
-                hints = _countries(text)
-            if (
-                not attached
-                and words.isdisjoint(_NOT_A_PLACE)
-                and (
-                    _code_valid(code, tuple(hints))
-                    if hints
-                    else not _YEAR_LIKE.fullmatch(code) and _code_valid(code, ())
-                )
-            ):
+            if _after_city(text, start, code, city.group("city"), hints):
                 yield start, end, -1
             continue
         # Before a city and a street line: "7608 Pécs, Bartók Béla út 37", "61002, Kharkiv,
         # vul. Shevchenka, 34"
         then = _CITY_THEN.match(text, end)
         if then is not None and any(s_start == then.end() for s_start, _ in streets):
-            if hints is None:
-                hints = _countries(text)
-            if _code_valid(code, tuple(hints)) if hints else _code_valid(code, ()):
+            named = hints.countries()
+            if _code_valid(code, named) if named else _code_valid(code, ()):
                 yield start, end, -1
             continue
-        # A "postcode city" line: the code starts the text, a line or a comma-separated part.
-        if not _starts_part(text, start):
-            continue
-        if not _CITY_AFTER.match(text, end):
-            continue
-        # A street line of any form right before it: "Národní 12, 110 00 Praha 1"
-        line = _STREET_BEFORE.search(text, max(0, start - 80), start)
-        if line is not None and line.group("first").lower() in _NOT_STREET:
-            line = None
-        street = -1 if line is None else line.start("line")
-        if hints is None:
-            hints = _countries(text)
-        if hints:
-            if _code_valid(code, tuple(hints)):
-                yield start, end, street
-        elif (street >= 0 or not _YEAR_LIKE.fullmatch(code)) and _code_valid(code, ()):
-            yield start, end, street
+        line_street = _postcode_city_line(text, start, end, code, hints)
+        if line_street is not None:
+            yield start, end, line_street
+
+
+def _street_near(text: str, streets: list[tuple[int, int]], start: int, code: str) -> int:
+    """The start of the last street line that ends shortly before the postcode at `start`,
+    with only address text between them; -1 if there is none."""
+    street = -1
+    for s_start, s_end in streets:
+        if 0 <= start - s_end <= _NEAR and _between(text, s_end, start, code):
+            street = s_start
+    return street
+
+
+def _after_city(text: str, start: int, code: str, name: str, hints: _Hints) -> bool:
+    """A postcode after the city `name` that ends an address is one, unless the "city" is
+    a word before a number ("Order 12345") or a code's prefix ("TKT-44322")."""
+    attached = text[start - 1] == "-" and name.isupper()  # "TKT-44322", not "Dhaka-1257"
+    words = {word.lower() for word in name.split()}
+    named = hints.countries()
+    return (
+        not attached
+        and words.isdisjoint(_NOT_A_PLACE)
+        and (
+            _code_valid(code, named)
+            if named
+            else not _YEAR_LIKE.fullmatch(code) and _code_valid(code, ())
+        )
+    )
+
+
+def _postcode_city_line(text: str, start: int, end: int, code: str, hints: _Hints) -> int | None:
+    """A "postcode city" line: the code starts the text, a line or a comma-separated part,
+    and a city follows it. The street start before it (or -1) if the code is one, else None."""
+    if not _starts_part(text, start):
+        return None
+    if not _CITY_AFTER.match(text, end):
+        return None
+    # A street line of any form right before it: "Národní 12, 110 00 Praha 1"
+    line = _STREET_BEFORE.search(text, max(0, start - 80), start)
+    if line is not None and line.group("first").lower() in _NOT_STREET:
+        line = None
+    street = -1 if line is None else line.start("line")
+    named = hints.countries()
+    if named:
+        return street if _code_valid(code, named) else None
+    if (street >= 0 or not _YEAR_LIKE.fullmatch(code)) and _code_valid(code, ()):
+        return street
+    return None
 
 
 def _between(text: str, end: int, start: int, code: str) -> bool:
@@ -752,24 +778,12 @@ def _starts_part(text: str, start: int) -> bool:
     return start == 0 or before.endswith(("\n", ", ", ": ", "\t", "| ")) or before == "  "
 
 
-def _detect(text: str, scan: Scan, full: bool = False) -> list[Span]:
-    streets = _street_lines(text, scan, full)
-    anchored = scan.anchored
-    spans: list[Span] = []
-    if anchored["ADDRESS:postcode"]:
-        for start, end, street in _postcodes(text, scan, streets):
-            # With a district or city between the street line and the postcode, one span
-            # covers them all ("14th Cross, Indiranagar, Bengaluru 560038").
-            between = text[_street_end(streets, street) : start] if street >= 0 else ""
-            if any(ch.isalpha() for ch in between):
-                spans.append(Span(street, end, "ADDRESS"))
-            else:
-                spans.append(Span(start, end, "ADDRESS"))
-    for start, end in streets:
-        spans.append(Span(_lead(text, start), end, "ADDRESS"))
-    for start, end in anchored["ADDRESS:letter_postcode"]:
+def _letter_postcodes(text: str, scan: Scan, streets: list[tuple[int, int]]) -> Iterator[Span]:
+    """Postcodes that begin with a letter: a UK postcode in upper case anywhere; a Canadian
+    postcode, an Eircode, or one in lower case only in an address."""
+    for start, end in scan.anchored["ADDRESS:letter_postcode"]:
         if _UK_POSTCODE.fullmatch(text, start, end):
-            spans.append(Span(start, end, "ADDRESS"))  # upper case: a UK postcode
+            yield Span(start, end, "ADDRESS")  # upper case: a UK postcode
             continue
         # A Canadian postcode, an Eircode, or one in lower case: near a street line or after
         # a postcode word, or ending a line a postcode question comes before.
@@ -785,7 +799,26 @@ def _detect(text: str, scan: Scan, full: bool = False) -> list[Span]:
             )
             or (_starts_part(text, start) and _CITY_AFTER.match(text, end))
         ):
-            spans.append(Span(start, end, "ADDRESS"))
+            yield Span(start, end, "ADDRESS")
+
+
+def _detect(text: str, scan: Scan, full: bool = False) -> list[Span]:
+    streets = _street_lines(text, scan, full)
+    anchored = scan.anchored
+    spans: list[Span] = []
+    if anchored["ADDRESS:postcode"]:
+        for start, end, street in _postcodes(text, scan, streets):
+            # With a district or city between the street line and the postcode, one span
+            # covers them all ("14th Cross, Indiranagar, Bengaluru 560038").
+            between = text[_street_end(streets, street) : start] if street >= 0 else ""
+            if any(ch.isalpha() for ch in between):
+                spans.append(Span(street, end, "ADDRESS"))
+            else:
+                spans.append(Span(start, end, "ADDRESS"))
+    for start, end in streets:
+        spans.append(Span(_lead(text, start), end, "ADDRESS"))
+    if anchored["ADDRESS:letter_postcode"]:
+        spans.extend(_letter_postcodes(text, scan, streets))
     for start, end in anchored["ADDRESS:us_zip"]:
         spans.append(Span(start + 3, end, "ADDRESS"))  # the code after "NY "
     return spans

@@ -487,7 +487,26 @@ _COMMA_GIVEN = re.compile(rf",[ \t]+({_TOKEN})(?=[ \t]*(?:[\n\r.;)(]|$))")
 
 
 def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
-    for m in _cued(text, scan.lower):
+    """Names among the capitalised words of `text`: after a cue, by shape, and alone."""
+    yield from _cued_names(text, scan.lower)
+    if "-" in text and _SUFFIX_GATE.search(text) is not None:
+        for m in _HONORIFIC_SUFFIX.finditer(text):
+            yield Span(m.start(1), m.end(1), "PERSON")  # "Yoshida-san"
+    yield from _initialed(text)
+    if "(" in text:
+        yield from _bracketed(text)
+    # Runs of two or more capitalised words.
+    runs = list(_RUN.finditer(text))
+    yield from _runs(text, runs)
+    if ", " in text:
+        yield from _surnames_first(text)
+    yield from _first_names_alone(text, [m.span() for m in runs])
+
+
+def _cued_names(text: str, lower: str | None) -> Iterator[Span]:
+    """Capitalised words after a cue ("Dr. Saarinen", "Hi Will,", "from Heather Walker"),
+    and the names joined to one after a strong cue ("Hello Vasyl and Viktoriia,")."""
+    for m in _cued(text, lower):
         name = _trim(m.group("name"))
         start, end = m.start("name"), m.start("name") + len(name)
         strong = m.group("strong") is not None
@@ -512,16 +531,11 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
             if not name or not _accept_cued(name, strong, text[end : end + 2]):
                 break
             yield Span(start, end, "PERSON")
-    if "-" in text and _SUFFIX_GATE.search(text) is not None:
-        for m in _HONORIFIC_SUFFIX.finditer(text):
-            yield Span(m.start(1), m.end(1), "PERSON")  # "Yoshida-san"
-    yield from _initialed(text)
-    if "(" in text:
-        yield from _bracketed(text)
-    # Runs of two or more capitalised words.
-    runs: list[tuple[int, int]] = []
-    for m in _RUN.finditer(text):
-        runs.append(m.span())
+
+
+def _runs(text: str, runs: list[re.Match[str]]) -> Iterator[Span]:
+    """The names in runs of two or more capitalised words."""
+    for m in runs:
         value = m.group()
         # "ÖZKAN Zeynep", "AL SHAMSI, Latifa": a surname in capitals, then a first name.
         if (
@@ -533,9 +547,11 @@ def _capitalised(text: str, scan: Scan) -> Iterator[Span]:
             yield Span(caps.start(), caps.end(), "PERSON")
         else:
             yield from _shaped(value, m.start(), acts=_acts(text, m.end()))
-    if ", " in text:
-        yield from _surnames_first(text)
-    # Capitalised words that are first names, wherever they stand alone.
+
+
+def _first_names_alone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
+    """Capitalised words that are first names, wherever they stand alone (outside `runs`,
+    the runs of capitalised words) or before a verb a person does."""
     for word in _titled_given().intersection(_CAPITALISED.findall(text)):
         if not (_alone(word) or _popular_enough(word)):
             continue
@@ -932,12 +948,12 @@ _LOWER_LINE = re.compile(
 )
 
 
-def _lower_case(text: str, lower: str, casual: bool) -> Iterator[Span]:
+def _lower_case(text: str, lower: str, is_casual: bool) -> Iterator[Span]:
     """Names written in lower case: chat ("ask wojciech about it"), and a few cues in any
     text ("Son ethan will collect", "a family member (amna)", "gave name as fernando")."""
     if "'s " in lower:
         yield from _possessives(text, lower)
-    if not casual and _ANYWHERE.search(lower) is None:
+    if not is_casual and _ANYWHERE.search(lower) is None:
         return
     # The words of the text, split at white space, commas and full stops (a cheap split:
     # other punctuation left on a word only hides it from these two gates).
