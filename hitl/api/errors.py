@@ -11,6 +11,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from hitl.errors import STATUS, ServiceError
+
 logger = logging.getLogger(__name__)
 
 
@@ -78,7 +80,11 @@ _CODES = {
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    if isinstance(exc, Http404):
+    if isinstance(exc, ServiceError):
+        exc = ApiError(
+            code=exc.code, message=exc.message, status_code=STATUS[exc.kind], fields=exc.fields
+        )
+    elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()

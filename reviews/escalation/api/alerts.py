@@ -22,7 +22,6 @@ from hitl.api.fields import (
 )
 from reviews.escalation.models import AlertFiring, AlertRule
 from reviews.escalation.services.alerts import (
-    AlertRuleInvalid,
     alert_rule_create,
     alert_rule_update,
 )
@@ -120,10 +119,6 @@ def _rules_json(queue: Queue, rules: Iterable[AlertRule]) -> list[dict[str, Any]
     return [rule_json(rule, by_rule[rule.pk]) for rule in rules]
 
 
-def _invalid(exc: AlertRuleInvalid) -> ApiError:
-    return ApiError(code="invalid", message="The alert rule is not valid.", fields=exc.fields)
-
-
 class QueueAlertsView(APIView):
     @extend_schema(
         responses={200: AlertRuleOutSerializer(many=True)}, summary="The queue's alert rules"
@@ -143,15 +138,12 @@ class QueueAlertsView(APIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         data.pop("active", None)
-        try:
-            rule = alert_rule_create(
-                queue=queue,
-                slice_tags=data.pop("slice"),
-                actor=Actor.for_user(request.user),
-                **data,
-            )
-        except AlertRuleInvalid as exc:
-            raise _invalid(exc) from None
+        rule = alert_rule_create(
+            queue=queue,
+            slice_tags=data.pop("slice"),
+            actor=Actor.for_user(request.user),
+            **data,
+        )
         return Response(rule_json(rule, []), status=status.HTTP_201_CREATED)
 
 
@@ -168,12 +160,9 @@ class AlertRuleDetailView(APIView):
             raise ApiError(code="not_found", message="No such alert rule.", status_code=404)
         serializer = AlertRuleInSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        try:
-            rule = alert_rule_update(
-                rule=rule,
-                changes=dict(serializer.validated_data),
-                actor=Actor.for_user(request.user),
-            )
-        except AlertRuleInvalid as exc:
-            raise _invalid(exc) from None
+        rule = alert_rule_update(
+            rule=rule,
+            changes=dict(serializer.validated_data),
+            actor=Actor.for_user(request.user),
+        )
         return Response(_rules_json(queue, [rule])[0])

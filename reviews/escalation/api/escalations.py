@@ -16,7 +16,6 @@ from rest_framework.views import APIView
 from accounts.models import User
 from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
-from hitl.api.errors import ApiError
 from hitl.api.fields import NoUnknownFieldsMixin, StrictCharField
 from hitl.api.schema import ERROR
 from reviews.escalation.api.serializers import (
@@ -30,7 +29,6 @@ from reviews.escalation.api.serializers import (
 from reviews.escalation.models import Escalation
 from reviews.escalation.selectors import escalations_visible_to
 from reviews.escalation.services.escalations import (
-    EscalationError,
     escalation_acknowledge,
     escalation_resolve,
 )
@@ -39,8 +37,6 @@ from reviews.work.api.serializers import ClaimOutSerializer, claim_json
 from reviews.work.models import Assignment
 from reviews.work.services.claims import (
     TIER_PERMS,
-    AssignmentError,
-    AssignmentNotFound,
     ClaimError,
     assignment_claim_item,
 )
@@ -110,10 +106,7 @@ class EscalationAcknowledgeView(APIView):
     )
     def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         ticket = _escalation_or_404(request, pk)
-        try:
-            escalation_acknowledge(escalation=ticket, actor=Actor.for_user(request.user))
-        except EscalationError as exc:
-            raise conflict(exc.code, exc.message) from None
+        escalation_acknowledge(escalation=ticket, actor=Actor.for_user(request.user))
         return Response(escalation_detail_json(_escalation_or_404(request, pk)))
 
 
@@ -127,14 +120,11 @@ class EscalationResolveView(APIView):
         ticket = _escalation_or_404(request, pk)
         serializer = EscalationResolveInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            escalation_resolve(
-                escalation=ticket,
-                actor=Actor.for_user(request.user),
-                resolution=serializer.validated_data["resolution"],
-            )
-        except EscalationError as exc:
-            raise conflict(exc.code, exc.message) from None
+        escalation_resolve(
+            escalation=ticket,
+            actor=Actor.for_user(request.user),
+            resolution=serializer.validated_data["resolution"],
+        )
         return Response(escalation_detail_json(_escalation_or_404(request, pk)))
 
 
@@ -151,7 +141,8 @@ class EscalationTakeView(APIView):
 
 
 def _take(*, user: User, ticket: Escalation) -> Assignment:
-    """The lease of the ticket's item to `user`; service refusals as ApiErrors (409)."""
+    """The lease of the ticket's item to `user`. Not being able to claim it is a conflict
+    with the ticket (409); the assignment's own refusals answer as anywhere else."""
     try:
         access = queue_access(user=user, slug=ticket.queue.slug, perms=TIER_PERMS.values())
         return assignment_claim_item(access=access, item_id=ticket.item_id)
@@ -159,9 +150,5 @@ def _take(*, user: User, ticket: Escalation) -> Assignment:
         raise conflict(
             "tier_not_allowed", f"You may not review queue {ticket.queue.slug!r}."
         ) from None
-    except AssignmentNotFound as exc:
-        raise ApiError(code=exc.code, message=exc.message, status_code=404) from None
-    except AssignmentError as exc:
+    except ClaimError as exc:  # here a refusal to claim is a conflict with the ticket
         raise conflict(exc.code, exc.message) from None
-    except ClaimError as exc:
-        raise conflict(exc.code, str(exc)) from None

@@ -34,7 +34,6 @@ from reviews.escalation.api.serializers import (
 from reviews.escalation.models import Incident
 from reviews.escalation.selectors import incident_owner_candidate, incidents_visible_to
 from reviews.escalation.services.incidents import (
-    IncidentError,
     incident_contain,
     incident_lift,
     incident_note,
@@ -47,13 +46,9 @@ from reviews.queues.api.serializers import (
     ContainmentOutSerializer,
 )
 from reviews.queues.models import Containment
-from reviews.queues.services.queues import ContainmentExists
-from reviews.work.api.review import decision_invalid, verdict_fields
+from reviews.work.api.review import verdict_fields
 from reviews.work.api.serializers import DecisionInSerializer, DecisionOutSerializer, decision_json
-from reviews.work.services.claims import (
-    AssignmentError,
-)
-from reviews.work.services.decisions import DecisionInvalid, incident_item_decide
+from reviews.work.services.decisions import incident_item_decide
 
 # --- Incidents ---------------------------------------------------------------------
 
@@ -90,12 +85,6 @@ def _incident_or_404(request: AuthenticatedApiRequest, pk: int) -> Incident:
     return get_object_or_404(
         incidents_visible_to(user=request.user).select_related("bundle"), pk=pk
     )
-
-
-def _incident_error(exc: IncidentError) -> ApiError:
-    if exc.code == "item_not_found":
-        return ApiError(code=exc.code, message=exc.message, status_code=404)
-    return conflict(exc.code, exc.message)
 
 
 def incident_owner(incident: Incident, username: str) -> User:
@@ -148,15 +137,12 @@ class IncidentTransitionView(APIView):
         incident = _incident_or_404(request, pk)
         serializer = IncidentTransitionInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            incident_transition(
-                incident=incident,
-                to=serializer.validated_data["to"],
-                note=serializer.validated_data.get("note", ""),
-                actor=Actor.for_user(request.user),
-            )
-        except IncidentError as exc:
-            raise _incident_error(exc) from None
+        incident_transition(
+            incident=incident,
+            to=serializer.validated_data["to"],
+            note=serializer.validated_data.get("note", ""),
+            actor=Actor.for_user(request.user),
+        )
         return Response(incident_detail_json(_incident_or_404(request, pk)))
 
 
@@ -172,16 +158,13 @@ class IncidentUpdateView(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         owner = incident_owner(incident, data["owner"]) if "owner" in data else None
-        try:
-            incident_update(
-                incident=incident,
-                actor=Actor.for_user(request.user),
-                severity=data.get("severity"),
-                owner=owner,
-                postmortem=data.get("postmortem"),
-            )
-        except IncidentError as exc:
-            raise _incident_error(exc) from None
+        incident_update(
+            incident=incident,
+            actor=Actor.for_user(request.user),
+            severity=data.get("severity"),
+            owner=owner,
+            postmortem=data.get("postmortem"),
+        )
         return Response(incident_detail_json(_incident_or_404(request, pk)))
 
 
@@ -195,14 +178,11 @@ class IncidentNoteView(APIView):
         incident = _incident_or_404(request, pk)
         serializer = IncidentNoteInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            event = incident_note(
-                incident=incident,
-                actor=Actor.for_user(request.user),
-                text=serializer.validated_data["text"],
-            )
-        except IncidentError as exc:
-            raise _incident_error(exc) from None
+        event = incident_note(
+            incident=incident,
+            actor=Actor.for_user(request.user),
+            text=serializer.validated_data["text"],
+        )
         return Response(incident_event_json(event), status=status.HTTP_201_CREATED)
 
 
@@ -216,17 +196,12 @@ class IncidentContainView(APIView):
         incident = _incident_or_404(request, pk)
         serializer = ContainmentInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            containment = incident_contain(
-                incident=incident,
-                actor=Actor.for_user(request.user),
-                slice_tags=serializer.validated_data.get("slice", {}),
-                reason=serializer.validated_data["reason"],
-            )
-        except ContainmentExists:
-            raise conflict("already_contained", "That scope is already contained.") from None
-        except IncidentError as exc:
-            raise _incident_error(exc) from None
+        containment = incident_contain(
+            incident=incident,
+            actor=Actor.for_user(request.user),
+            slice_tags=serializer.validated_data.get("slice", {}),
+            reason=serializer.validated_data["reason"],
+        )
         return Response(ContainmentOutSerializer(containment).data, status=status.HTTP_201_CREATED)
 
 
@@ -241,15 +216,12 @@ class IncidentLiftView(APIView):
         containment = get_object_or_404(Containment, pk=cid, queue_id=incident.queue_id)
         serializer = ContainmentLiftInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            lifted = incident_lift(
-                incident=incident,
-                containment=containment,
-                actor=Actor.for_user(request.user),
-                note=serializer.validated_data["note"],
-            )
-        except IncidentError as exc:
-            raise _incident_error(exc) from None
+        lifted = incident_lift(
+            incident=incident,
+            containment=containment,
+            actor=Actor.for_user(request.user),
+            note=serializer.validated_data["note"],
+        )
         if not lifted:
             raise conflict("not_active", "This containment is not active.")
         containment.refresh_from_db()
@@ -267,14 +239,7 @@ class IncidentItemDecisionView(APIView):
         serializer = DecisionInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            decision = incident_item_decide(
-                incident=incident, item_id=item_id, reviewer=request.user, **verdict_fields(data)
-            )
-        except IncidentError as exc:
-            raise _incident_error(exc) from None
-        except DecisionInvalid as exc:
-            raise decision_invalid(exc) from None
-        except AssignmentError as exc:
-            raise conflict(exc.code, exc.message) from None
+        decision = incident_item_decide(
+            incident=incident, item_id=item_id, reviewer=request.user, **verdict_fields(data)
+        )
         return Response(decision_json(decision), status=status.HTTP_201_CREATED)

@@ -32,6 +32,7 @@ from django.utils import timezone
 from audit.actions import AuditAction
 from audit.services import Actor, audit_record
 from hitl.celery import task_named
+from hitl.errors import ServiceError
 from reviews.escalation.models import AlertFiring, AlertRule
 from reviews.escalation.services.incidents import incident_open_or_join
 from reviews.quality.services.measure import queue_metrics
@@ -55,12 +56,13 @@ EDITABLE = (
 ALERT_ACTOR = Actor.system("alerts")
 
 
-class AlertRuleInvalid(ValueError):
-    """A rule that cannot be evaluated; `fields` says why, per field (the API's 400)."""
+class AlertRuleInvalid(ServiceError):
+    """A rule that cannot be evaluated; `fields` says why, per field."""
+
+    code = "invalid"
 
     def __init__(self, fields: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(m for ms in fields.values() for m in ms))
-        self.fields = fields
+        super().__init__("The alert rule is not valid.", fields=fields)
 
 
 def rule_errors(values: Mapping[str, Any]) -> dict[str, list[str]]:

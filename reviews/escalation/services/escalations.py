@@ -27,6 +27,7 @@ from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many, target_of
 from hitl.bulk import bulk_insert
 from hitl.celery import task_named
+from hitl.errors import ServiceError
 from reviews.choices import Tier
 from reviews.escalation.models import Escalation
 from reviews.intake.models import Item
@@ -44,13 +45,13 @@ OWNER_ROLES: dict[str, Role] = {
 }
 
 
-class EscalationError(Exception):
+class EscalationError(ServiceError):
     """A ticket action that cannot be taken; `code` names why (the API's error code)."""
 
+    kind = "conflict"
+
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,6 +26,7 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, target_of
 from hitl.celery import task_named
+from hitl.errors import Kind, ServiceError
 from reviews.escalation.models import Escalation, Incident, IncidentEvent
 from reviews.intake.models import Item
 from reviews.queues.models import Containment, Queue
@@ -37,13 +38,22 @@ from webhooks.services import webhook_emit
 State = Incident.State
 
 
-class IncidentError(Exception):
+class IncidentError(ServiceError):
     """An incident action that cannot be taken; `code` names why (the API's error code)."""
 
+    kind: ClassVar[Kind] = "conflict"
+
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
+
+
+class IncidentItemNotFound(IncidentError):
+    """The item is not one of the incident's (or does not exist): the same answer for both."""
+
+    kind = "not_found"
+
+    def __init__(self) -> None:
+        super().__init__("item_not_found", "No such item in this incident.")
 
 
 def incident_event(

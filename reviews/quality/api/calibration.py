@@ -22,8 +22,8 @@ from hitl.api.schema import ERROR
 from hitl.windows import parse_window
 from reviews.quality.api.metrics import METRICS_PERMS
 from reviews.quality.models import CalibrationFit
-from reviews.quality.services.calibration import CalibrationRefused, calibration_fit, fit_json
-from reviews.quality.services.simulator import DraftInvalid, policy_draft, threshold_curve
+from reviews.quality.services.calibration import calibration_fit, fit_json
+from reviews.quality.services.simulator import policy_draft, threshold_curve
 from reviews.queues.api.queues import PolicyOutSerializer, queue_or_404
 from reviews.queues.permissions import QueuePerm
 
@@ -81,14 +81,11 @@ class QueueCalibrationView(APIView):
         queue = queue_or_404(request, slug, MANAGE)
         serializer = CalibrationInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            fit = calibration_fit(
-                queue=queue,
-                method=serializer.validated_data["method"],
-                actor=Actor.for_user(request.user),
-            )
-        except CalibrationRefused as exc:
-            raise ApiError(code=exc.code, message=exc.message) from None
+        fit = calibration_fit(
+            queue=queue,
+            method=serializer.validated_data["method"],
+            actor=Actor.for_user(request.user),
+        )
         return Response(fit_json(fit), status=status.HTTP_201_CREATED)
 
 
@@ -131,15 +128,12 @@ class QueueSimulatorDraftView(APIView):
         queue = queue_or_404(request, slug, MANAGE)
         serializer = DraftInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            draft = policy_draft(
-                queue=queue,
-                auto_approve_at=serializer.validated_data["auto_approve_at"],
-                actor=Actor.for_user(request.user),
-                created_by=request.user,
-            )
-        except DraftInvalid as exc:
-            raise ApiError(code="invalid", message=str(exc), fields=exc.fields) from None
+        draft = policy_draft(
+            queue=queue,
+            auto_approve_at=serializer.validated_data["auto_approve_at"],
+            actor=Actor.for_user(request.user),
+            created_by=request.user,
+        )
         return Response(
             {**draft.as_json(), "active": False, "note": draft.note},
             status=status.HTTP_201_CREATED,

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.services import Actor, audit_record
+from hitl.errors import ServiceError
 from reviews.choices import Outcome
 from reviews.intake.models import Item
 from reviews.quality.models import CalibrationFit
@@ -40,13 +41,11 @@ SCHEDULED_SINCE = timedelta(days=30)
 METHODS: tuple[str, ...] = tuple(CalibrationFit.Method.values)
 
 
-class CalibrationRefused(ValueError):
+class CalibrationRefused(ServiceError):
     """Not enough (or not varied enough) human decisions to fit on; `code` names why."""
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
 
 
 @dataclass(frozen=True)

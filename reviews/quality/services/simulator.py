@@ -18,6 +18,7 @@ from django.db import transaction
 
 from accounts.models import User
 from audit.services import Actor
+from hitl.errors import ServiceError
 from reviews.intake.selectors import active_calibration
 from reviews.quality.services.calibration import decided_outcomes
 from reviews.queues.models import Queue, TierPolicy
@@ -25,12 +26,13 @@ from reviews.queues.services.queues import policy_create
 from stats.simulator import simulate_thresholds
 
 
-class DraftInvalid(ValueError):
+class DraftInvalid(ServiceError):
     """The chosen threshold cannot make a valid policy; `fields` says why, per field."""
 
+    code = "invalid"
+
     def __init__(self, fields: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(m for ms in fields.values() for m in ms))
-        self.fields = fields
+        super().__init__("; ".join(m for ms in fields.values() for m in ms), fields=fields)
 
 
 def threshold_curve(*, queue: Queue, start: datetime, end: datetime) -> dict[str, Any]:

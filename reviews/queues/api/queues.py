@@ -29,7 +29,6 @@ from reviews.queues.models import Containment, Queue
 from reviews.queues.permissions import QueuePerm
 from reviews.queues.selectors import QueueNotFound, queue_for, queues_for
 from reviews.queues.services.queues import (
-    ContainmentExists,
     containment_lift,
     containment_set,
     policy_create,
@@ -171,20 +170,12 @@ class QueueContainmentView(APIView):
         queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE, QueuePerm.INCIDENTS])
         serializer = ContainmentInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            containment = containment_set(
-                queue=queue,
-                slice_tags=serializer.validated_data.get("slice", {}),
-                reason=serializer.validated_data["reason"],
-                actor=Actor.for_user(request.user),
-            )
-        except ContainmentExists:
-            raise ApiError(
-                code="already_contained",
-                message="That scope is already contained.",
-                status_code=409,
-                fields={"slice": ["Already contained."]},
-            ) from None
+        containment = containment_set(
+            queue=queue,
+            slice_tags=serializer.validated_data.get("slice", {}),
+            reason=serializer.validated_data["reason"],
+            actor=Actor.for_user(request.user),
+        )
         return Response(ContainmentOutSerializer(containment).data, status=status.HTTP_201_CREATED)
 
 

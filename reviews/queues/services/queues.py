@@ -12,13 +12,23 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, audit_record
+from hitl.errors import ServiceError
 from redaction import ENTITY_TYPES, normalise_entities
 from reviews.escalation.models import Incident
 from reviews.queues.models import Containment, Queue, TierPolicy
 
 
-class ContainmentExists(Exception):
+class ContainmentExists(ServiceError):
     """That queue or slice is already contained."""
+
+    code = "already_contained"
+    kind = "conflict"
+
+    def __init__(self, active: str) -> None:
+        super().__init__(
+            "That scope is already contained.", fields={"slice": ["Already contained."]}
+        )
+        self.active = active
 
 
 class RedactionPolicyInvalid(ValueError):

@@ -25,8 +25,6 @@ from reviews.work.api.serializers import (
 )
 from reviews.work.models import Qualification
 from reviews.work.services.qualification import (
-    GoldExists,
-    NotDisqualified,
     gold_create,
     qualification_requalify,
     qualification_settings_set,
@@ -48,13 +46,6 @@ class QueueGoldCreateView(APIView):
         except PredictionInvalid as exc:
             raise ApiError(
                 code="invalid", message="The gold item has invalid fields.", fields=exc.fields
-            ) from None
-        except GoldExists:
-            raise ApiError(
-                code="external_id_taken",
-                message="The queue already has an item with this external_id.",
-                status_code=status.HTTP_409_CONFLICT,
-                fields={"external_id": ["Already used in this queue."]},
             ) from None
         return Response(gold_json(item), status=status.HTTP_201_CREATED)
 
@@ -78,14 +69,9 @@ class QualificationRequalifyView(APIView):
                 message=f"{username!r} has no qualification record on queue {slug!r}.",
                 status_code=status.HTTP_404_NOT_FOUND,
             )
-        try:
-            row = qualification_requalify(
-                queue=queue, reviewer=row.reviewer, actor=Actor.for_user(request.user)
-            )
-        except NotDisqualified as exc:
-            raise ApiError(
-                code="not_disqualified", message=str(exc), status_code=status.HTTP_409_CONFLICT
-            ) from None
+        row = qualification_requalify(
+            queue=queue, reviewer=row.reviewer, actor=Actor.for_user(request.user)
+        )
         return Response(qualification_json(row))
 
 

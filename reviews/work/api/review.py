@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.request_types import AuthenticatedApiRequest
-from hitl.api.errors import ApiError
 from hitl.api.schema import ERROR
 from reviews.queues.api.queues import queue_not_found
 from reviews.queues.selectors import QueueNotFound, queue_access
@@ -26,14 +25,10 @@ from reviews.work.api.serializers import (
 )
 from reviews.work.services.claims import (
     TIER_PERMS,
-    AssignmentError,
-    AssignmentNotFound,
-    NotQualified,
-    TierNotAllowed,
     assignment_claim,
     assignment_release,
 )
-from reviews.work.services.decisions import DecisionInvalid, VerdictFields, assignment_decide
+from reviews.work.services.decisions import VerdictFields, assignment_decide
 
 # --- Review: claims, decisions, releases ------------------------------------------
 
@@ -46,16 +41,6 @@ def verdict_fields(data: dict[str, Any]) -> VerdictFields:
         "rationale": data.get("rationale", ""),
         "reason_code": data.get("reason_code", ""),
     }
-
-
-def decision_invalid(exc: DecisionInvalid) -> ApiError:
-    return ApiError(code="invalid", message="The decision has invalid fields.", fields=exc.fields)
-
-
-def _assignment_error(exc: AssignmentError) -> ApiError:
-    if isinstance(exc, AssignmentNotFound):
-        return ApiError(code=exc.code, message=exc.message, status_code=404)
-    return ApiError(code=exc.code, message=exc.message, status_code=status.HTTP_409_CONFLICT)
 
 
 class QueueClaimView(APIView):
@@ -77,19 +62,12 @@ class QueueClaimView(APIView):
             raise queue_not_found(slug) from None
         serializer = ClaimInSerializer(data=request.data or {})
         serializer.is_valid(raise_exception=True)
-        try:
-            assignment = assignment_claim(
-                queue=access.queue,
-                reviewer=request.user,
-                tier=serializer.validated_data.get("tier"),
-                access=access,
-            )
-        except TierNotAllowed as exc:
-            raise ApiError(
-                code=exc.code, message=str(exc), status_code=403, fields={"tier": [str(exc)]}
-            ) from None
-        except NotQualified as exc:
-            raise ApiError(code=exc.code, message=str(exc), status_code=403) from None
+        assignment = assignment_claim(
+            queue=access.queue,
+            reviewer=request.user,
+            tier=serializer.validated_data.get("tier"),
+            access=access,
+        )
         if assignment is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         return Response(claim_json(assignment))
@@ -114,14 +92,9 @@ class AssignmentDecisionView(APIView):
         serializer = DecisionInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            decision = assignment_decide(
-                assignment_id=pk, reviewer=request.user, **verdict_fields(data)
-            )
-        except AssignmentError as exc:
-            raise _assignment_error(exc) from None
-        except DecisionInvalid as exc:
-            raise decision_invalid(exc) from None
+        decision = assignment_decide(
+            assignment_id=pk, reviewer=request.user, **verdict_fields(data)
+        )
         answered = status.HTTP_200_OK if decision.replayed else status.HTTP_201_CREATED
         return Response(decision_json(decision), status=answered)
 
@@ -133,8 +106,5 @@ class AssignmentReleaseView(APIView):
         summary="Give a leased item back to the queue",
     )
     def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
-        try:
-            assignment = assignment_release(assignment_id=pk, reviewer=request.user)
-        except AssignmentError as exc:
-            raise _assignment_error(exc) from None
+        assignment = assignment_release(assignment_id=pk, reviewer=request.user)
         return Response(assignment_json(assignment))

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import cache
-from typing import cast
+from typing import ClassVar, cast
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -35,6 +35,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
+from hitl.errors import Kind, ServiceError
 from hitl.rows import prepared, row_by_pk, save_columns
 from reviews.choices import Tier
 from reviews.intake.models import Item
@@ -51,14 +52,20 @@ TIER_PERMS: dict[str, QueuePerm] = {Tier.TIER1: QueuePerm.REVIEW, Tier.SME: Queu
 EXPIRE_BATCH = 200
 
 
-class ClaimError(Exception):
-    """A claim that cannot be made; the API maps `code` to its error."""
+class ClaimError(ServiceError):
+    """A claim that cannot be made."""
 
     code = "claim_refused"
+    kind = "forbidden"
 
 
 class TierNotAllowed(ClaimError):
+    """The reviewer may not work that queue or tier (the API names the `tier` field)."""
+
     code = "tier_not_allowed"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, fields={"tier": [message]})
 
 
 class NotQualified(ClaimError):
@@ -67,17 +74,19 @@ class NotQualified(ClaimError):
     code = "not_qualified"
 
 
-class AssignmentError(Exception):
+class AssignmentError(ServiceError):
     """An assignment that cannot be released or decided; `code` names why."""
 
+    kind: ClassVar[Kind] = "conflict"
+
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
 
 
 class AssignmentNotFound(AssignmentError):
     """No such assignment, or another reviewer's: the same answer for both."""
+
+    kind = "not_found"
 
     def __init__(self) -> None:
         super().__init__("assignment_not_found", "No such assignment, or it is not yours.")

@@ -42,6 +42,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, target_of
+from hitl.errors import ServiceError
 from hitl.rows import prepared, save_columns
 from reviews.choices import ConsensusRule, Outcome, Release, Tier
 from reviews.escalation.models import Escalation, Incident, IncidentEvent
@@ -54,6 +55,7 @@ from reviews.escalation.services.escalations import (
 )
 from reviews.escalation.services.incidents import (
     IncidentError,
+    IncidentItemNotFound,
     incident_event,
     incident_open_or_join,
 )
@@ -77,12 +79,13 @@ _DECIDE_FIELDS = [
 ]  # fmt: skip
 
 
-class DecisionInvalid(Exception):
+class DecisionInvalid(ServiceError):
     """The verdict's fields do not fit the queue or the item: field → messages."""
 
+    code = "invalid"
+
     def __init__(self, fields: dict[str, list[str]]) -> None:
-        super().__init__(fields)
-        self.fields = fields
+        super().__init__("The decision has invalid fields.", fields=fields)
 
 
 class VerdictFields(TypedDict, total=False):
@@ -480,7 +483,7 @@ def incident_item_decide(
             .first()
         )
         if item is None:
-            raise IncidentError("item_not_found", "No such item in this incident.")
+            raise IncidentItemNotFound()
         if item.state != Item.State.INCIDENT or item.tier != Tier.INCIDENT:
             raise IncidentError(
                 "not_waiting", f"Item {item.pk} is {item.state}; it is not waiting for a responder."

@@ -38,6 +38,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
+from hitl.errors import ServiceError
 from reviews.choices import Release, Route, Tier
 from reviews.intake.models import Item
 from reviews.intake.services.ingest import prediction_errors_for_queue, redact_input
@@ -49,12 +50,25 @@ GOLD_FIELDS = frozenset({"external_id", "model_version", "input", "output", "sli
 _random = random.SystemRandom()
 
 
-class GoldExists(Exception):
+class GoldExists(ServiceError):
     """The queue already has an item with this external_id."""
 
+    code = "external_id_taken"
+    kind = "conflict"
 
-class NotDisqualified(Exception):
+    def __init__(self, external_id: str) -> None:
+        super().__init__(
+            "The queue already has an item with this external_id.",
+            fields={"external_id": ["Already used in this queue."]},
+        )
+        self.external_id = external_id
+
+
+class NotDisqualified(ServiceError):
     """Re-qualification asked for a reviewer who is not disqualified on the queue."""
+
+    code = "not_disqualified"
+    kind = "conflict"
 
 
 def gold_errors(*, queue: Queue, raw: Any) -> dict[str, list[str]]:
