@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
+from django.views.defaults import bad_request, page_not_found, server_error
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -110,8 +111,6 @@ def _is_api(request: HttpRequest) -> bool:
 def handler404(request: HttpRequest, exception: Exception | None = None) -> Any:
     if _is_api(request):
         return JsonResponse(error_body("not_found", "Not found."), status=404)
-    from django.views.defaults import page_not_found
-
     return page_not_found(request, exception)
 
 
@@ -121,14 +120,10 @@ def handler500(request: HttpRequest) -> Any:
             error_body("server_error", "Something went wrong on our side; it has been logged."),
             status=500,
         )
-    from django.views.defaults import server_error
-
     return server_error(request)
 
 
 def handler400(request: HttpRequest, exception: Exception) -> Any:
     if _is_api(request):
         return JsonResponse(error_body("bad_request", "The request could not be read."), status=400)
-    from django.views.defaults import bad_request
-
     return bad_request(request, exception)
