@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from redaction import address, contact, dob, engine, names, redact
+from redaction import address, contact, dob, engine, redact
 from redaction.literals import expand, trie
+from redaction.names import cues
 from redaction.scan import _FOLDS_APART, ANCHORED, Scan, finditer_at
 from redaction.scoring import strings_of
 
@@ -79,8 +80,8 @@ def test_anchored_patterns_find_what_a_full_scan_finds(name: str) -> None:
 
 def test_cue_candidates_find_every_cued_name() -> None:
     for text in TEXTS:
-        found = _spans(names._cued(text, Scan(text).lower))
-        assert found == _spans(names._CUED.finditer(text)), text
+        found = _spans(cues._cued(text, Scan(text).lower))
+        assert found == _spans(cues._CUED.finditer(text)), text
 
 
 def test_birth_words_and_dates_are_found_as_in_a_full_scan() -> None:
@@ -122,7 +123,7 @@ def test_lower_case_gates_know_every_character_that_folds_differently() -> None:
     # Every literal the lower-case gates look for, against every code point: where a
     # case-insensitive pattern matches a character that `str.lower` maps elsewhere, the
     # character must be one that makes the gates fall back to full scans.
-    literals = set("".join(expand(f"{names._STRONG_CUES}|{names._WEAK_CUES}")))
+    literals = set("".join(expand(f"{cues._STRONG_CUES}|{cues._WEAK_CUES}")))
     literals |= set("".join(expand(dob._MONTHS)))
     literals |= set("".join(dob._CUE_WORDS)) | set("".join(expand(address._PREFIX_WORDS)))
     literals |= set("".join(address._SUFFIX_WORDS)) | set("chome")

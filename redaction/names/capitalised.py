@@ -1,0 +1,274 @@
+"""Names found by the shape of capitalised words, with the lists as evidence.
+
+A listed first name before a surname or an unknown word; "Surname, First"; "SURNAME First";
+initials before a surname ("J. Kowalska"); a name before a role in brackets; "Yoshida-san";
+unknown capitalised words before a verb a person does; a popular first name alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.literals import expand
+from redaction.names.cues import cued_names
+from redaction.names.evidence import (
+    acting,
+    alone,
+    evidence,
+    is_given,
+    is_place,
+    is_popular,
+    popular_enough,
+)
+from redaction.names.lists import (
+    common_words,
+    given_names,
+    is_common,
+    is_listed_word,
+    places,
+    titled_given,
+)
+from redaction.names.tokens import (
+    CAPITALS,
+    DATE_AFTER,
+    INITIALS,
+    NEXT_WORD,
+    PARTICLE,
+    TOKEN,
+    UPPER,
+    tokens,
+    trim,
+    words_of,
+)
+from redaction.names.words import GREETINGS, STOP, TITLES, VERBS
+from redaction.scan import Scan, is_word
+from redaction.spans import Span
+
+# Runs of two or more capitalised words, found without leading initials (a pattern that
+# begins with a capital letter is found by a fast scan for one; "J. Kowalska" is found by
+# _INITIALED), and single capitalised words.
+_RUN = re.compile(rf"{TOKEN}(?:[ \t]+{INITIALS}?(?:{PARTICLE}[ \t]+){{0,2}}{TOKEN}){{1,4}}")
+_CAPITALISED = re.compile(rf"[{UPPER}][^\W\d_]+")
+_INITIALED = re.compile(rf"(?:[{UPPER}]\.[ \t]?){{1,3}}[ \t]*(?:(?i:{PARTICLE})[ \t]+)?{TOKEN}")
+# "Otieno, Amani": a surname, a comma and a first name from the list.
+_SURNAME_FIRST = re.compile(rf"(?<![\w.])({TOKEN}),[ \t]+({TOKEN})(?![\w'’-])")
+
+
+_ROLE = re.compile(r"(?:[a-z][a-z\-]+[ \t]?){1,3}\)")
+_RUN_BEFORE = re.compile(rf"(?<![\w'’-])({TOKEN}(?:[ \t]+{TOKEN}){{1,2}})[ \t]+$")
+_BRACKETED_PAIR = re.compile(rf"\(({TOKEN},[ \t]+{TOKEN}|{TOKEN}[ \t]+{TOKEN})\)")
+_SUFFIX_GATE = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai|ssi|nim|ji|jee|bhai|didi)(?![\w-])")
+_HONORIFIC_SUFFIX = re.compile(
+    rf"({TOKEN})-(?:san|sama|kun|chan|sensei|senpai|ssi|nim|ji|jee|bhai|didi)(?![\w-])"
+)
+_CAPS_SURNAME = re.compile(
+    rf"([{UPPER}]{{2,}}(?:[ \-'’][{UPPER}]{{2,}})?),?[ \t]+([{UPPER}][^\W\d_{UPPER}]+"
+    rf"(?:-[^\W\d_]+)?)(?![\w'’])"
+)
+_SHORT_PARTICLES = frozenset(w for w in expand(PARTICLE) if len(w) < 3)
+
+
+def capitalised(text: str, scan: Scan) -> Iterator[Span]:
+    """Names among the capitalised words of `text`: after a cue, by shape, and alone."""
+    yield from cued_names(text, scan.lower)
+    if "-" in text and _SUFFIX_GATE.search(text) is not None:
+        for m in _HONORIFIC_SUFFIX.finditer(text):
+            yield Span(m.start(1), m.end(1), "PERSON")  # "Yoshida-san"
+    yield from _initialed(text)
+    if "(" in text:
+        yield from _bracketed(text)
+    # Runs of two or more capitalised words.
+    runs = list(_RUN.finditer(text))
+    yield from _runs(text, runs)
+    if ", " in text:
+        yield from _surnames_first(text)
+    yield from _first_names_alone(text, [m.span() for m in runs])
+
+
+def _runs(text: str, runs: list[re.Match[str]]) -> Iterator[Span]:
+    """The names in runs of two or more capitalised words."""
+    for m in runs:
+        value = m.group()
+        # "ÖZKAN Zeynep", "AL SHAMSI, Latifa": a surname in capitals, then a first name.
+        if (
+            value[1:2].isupper()
+            and (caps := _CAPS_SURNAME.match(text, m.start())) is not None
+            and (m.start() == 0 or not is_word(text[m.start() - 1]))
+            and _caps_surname(caps.group(1), caps.group(2))
+        ):
+            yield Span(caps.start(), caps.end(), "PERSON")
+        else:
+            yield from _shaped(value, m.start(), acts=_acts(text, m.end()))
+
+
+def _first_names_alone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
+    """Capitalised words that are first names, wherever they stand alone (outside `runs`,
+    the runs of capitalised words) or before a verb a person does."""
+    for word in titled_given().intersection(_CAPITALISED.findall(text)):
+        if not (alone(word) or popular_enough(word)):
+            continue
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (
+                (at == 0 or not _is_name_char(text[at - 1]))
+                and (end == len(text) or not _is_name_char(text[end]))
+                and (alone(word) or _acts(text, end))
+                and not DATE_AFTER.match(text, end)
+                and not any(start <= at < stop for start, stop in runs)
+            ):
+                yield Span(at, end, "PERSON")
+            at = text.find(word, end)
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
+
+
+def _bracketed(text: str) -> Iterator[Span]:
+    """Names in or before brackets: "(Mendoza, Joel)", "Riaan Mokoena (specialist nurse)",
+    "Kovács Tamás (logistics)". Tried at each "(" only."""
+    at = text.find("(")
+    while at >= 0:
+        pair = _BRACKETED_PAIR.match(text, at)
+        if pair is not None and all(acting(w) for w in words_of(pair.group(1))):
+            yield Span(pair.start(1), pair.end(1), "PERSON")
+        elif _ROLE.match(text, at + 1) is not None:
+            before = _RUN_BEFORE.search(text, max(0, at - 60), at)
+            if (
+                before is not None
+                and all(acting(w) for w in words_of(before.group(1)))
+                and not is_place(before.group(1))
+            ):
+                yield Span(before.start(1), before.end(1), "PERSON")
+        at = text.find("(", at + 1)
+
+
+def _surnames_first(text: str) -> Iterator[Span]:
+    """ "Otieno, Amani", "SIKORA, Beata": a surname, a comma and a first name."""
+    at = text.find(", ")
+    while at > 0:
+        begin = at
+        while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] in "'’-"):
+            begin -= 1
+        if (
+            text[begin:at][:1] in CAPITALS
+            and (begin == 0 or not text[begin - 1].isalnum())
+            and _surname_first_at(text, begin)
+        ):
+            pair = _SURNAME_FIRST.match(text, begin)
+            if pair is not None:
+                yield Span(begin, pair.end(), "PERSON")
+        at = text.find(", ", at + 2)
+
+
+def _acts(text: str, end: int) -> bool:
+    """Whether a verb a person does follows at `end` ("… reports", "… said")."""
+    verb = NEXT_WORD.match(text, end)
+    return verb is not None and verb.group(1) in VERBS
+
+
+def _surname_first_at(text: str, start: int) -> bool:
+    pair = _SURNAME_FIRST.match(text, start)
+    return pair is not None and _surname_first(pair.group(1), pair.group(2))
+
+
+def _initialed(text: str) -> Iterator[Span]:
+    """ "J. Kowalska", "A.K. Sharma", "A. Di Stefano": initials before an uncommon
+    capitalised word. Initials end in a capital letter and ". ": found from there."""
+    at = text.find(". ")
+    last = 0
+    while at > 0:
+        if text[at - 1] in CAPITALS:
+            start = at - 1
+            while start >= 2 and text[start - 1] == "." and text[start - 2] in CAPITALS:
+                start -= 2  # "A.K."
+            m = _INITIALED.match(text, start)
+            if (
+                m is not None
+                and start >= last
+                and (start == 0 or not _is_word_or_dot(text[start - 1]))
+                and (surname := words_of(m.group()))
+                and evidence(surname[-1]) != "word"
+                and trim(text[start : m.end() + 24]).strip() != ""
+            ):
+                last = m.end()
+                yield Span(start, m.end(), "PERSON")
+        at = text.find(". ", at + 2)
+
+
+def _caps_surname(last: str, first: str) -> bool:
+    lower, given = last.lower(), first.lower()
+    if lower in STOP or not acting(first) and given not in given_names():
+        return False
+    if any(len(part) < 3 and part not in _SHORT_PARTICLES for part in re.split(r"[ \-'’]", lower)):
+        # "SEPA DD Hooli": short capitals are an acronym, unless a particle ("AL", "DE") or a
+        # short surname before a listed first name ("LI Jiayi", "HAN Jae-won").
+        return given in given_names() or given.split("-")[0] in given_names()
+    if lower in common_words():
+        return given in given_names()  # "KISS Bence": a word in capitals, then a first name
+    return given in given_names() or given not in common_words()
+
+
+def _surname_first(last: str, first: str) -> bool:
+    if last.isupper() and len(last) > 1:
+        return _caps_surname(last, first)  # "SANTOS, Camila", "OMONDI, Nyambura"
+    if last.lower() in STOP or last.lower() in places():
+        return False
+    if first.lower() in places() and not is_popular(first):
+        return False  # "Malqa, Riyadh": a district and its city
+    surname = last.isupper() and len(last) > 1 and not is_common(last) or evidence(last) != "word"
+    if not surname or is_common(first):
+        return False
+    return is_given(first) or is_listed_word(last) and acting(first)
+
+
+def _shaped(value: str, offset: int, *, acts: bool = False) -> Iterator[Span]:
+    """In a run of capitalised words, the part that is a name by the lists and its shape."""
+    spans = tokens(value)
+    if len(spans) < 2:
+        return
+    words = [value[s:e] for s, e in spans]
+    for index, word in enumerate(words[:-1]):
+        lower = word.lower().strip(".")
+        if lower in STOP or lower in GREETINGS or lower in TITLES:
+            continue
+        rest = trim(value[spans[index + 1][0] :])
+        if not rest:
+            continue
+        tail = words_of(rest)
+        if word.endswith(".") and len(word) <= 5 or not tail:
+            continue  # initials are _INITIALED's
+        if is_place(f"{word} {rest}"):
+            return
+        kind, after = evidence(word), evidence(tail[0])
+        # A listed first name before a surname or an unknown word ("Amani Otieno"); a
+        # popular-but-common one ("Will") only before a listed surname that is no word.
+        if is_given(word) and (
+            kind == "name" and after != "word" or kind == "maybe" and after == "name"
+        ):
+            stop = spans[index + 1][0] + len(rest)
+            yield Span(offset + spans[index][0], offset + stop, "PERSON")
+            return
+        if acts and index == 0 and len(words) <= 3 and all(acting(w) for w in words_of(value)):
+            # "Riaan Ndlovu joins the team", "Szabó Erzsébet says"
+            yield Span(offset, offset + len(value), "PERSON")
+            return
+        if alone(word):
+            yield Span(offset + spans[index][0], offset + spans[index][1], "PERSON")
+            return
+
+
+def _is_word_or_dot(ch: str) -> bool:
+    return ch.isalnum() or ch in "_."
+
+
+def one_word(text: str) -> Iterator[Span]:
+    """A string that is one word ("approve", "EUR", "Maria", "Yoshida-san"): a name only when
+    it is a first name standing alone or carries a Japanese honorific."""
+    if text[:1] in CAPITALS:
+        if alone(text):
+            yield Span(0, len(text), "PERSON")
+        elif "-" in text and (m := _HONORIFIC_SUFFIX.fullmatch(text)) is not None:
+            yield Span(0, m.end(1), "PERSON")

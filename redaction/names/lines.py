@@ -1,0 +1,87 @@
+"""Names that a line's place gives away: chat speakers, the answer to "What's your name?",
+signatures under a dash, and lines that hold nothing but a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.names.cues import CUE_WORDS
+from redaction.names.evidence import acting, is_place
+from redaction.names.lists import common_words, is_common, places
+from redaction.names.tokens import TOKEN, words_of
+from redaction.names.words import ROLES, STOP
+from redaction.spans import Span
+
+# Lines that hold nothing but a name: "Kiprono Ochieng" (under a sign-off or above an
+# address), "2. Getachew Girma - https://…", "Solomon -" (as a greeting), "Cauã Nogueira
+# (logistics) for …".
+_NAME_LINES = (
+    re.compile(rf"[ \t]*({TOKEN}(?:[ \t]+{TOKEN}){{1,3}})[ \t]*"),
+    re.compile(
+        rf"[ \t]*(?:\d{{1,2}}[.)]|[*•])[ \t]+({TOKEN}(?:[ \t]+{TOKEN}){{0,3}})"
+        r"[ \t]*(?:[-–—(,:].*)?"
+    ),
+    re.compile(rf"[ \t]*({TOKEN}(?:[ \t]+{TOKEN}){{0,2}})[ \t]*[-–—,][ \t]*"),
+    re.compile(rf"[ \t]*({TOKEN}(?:[ \t]+{TOKEN}){{1,2}})[ \t]+[-–—][ \t].*"),
+)
+_DASHES = frozenset("-–—~")
+_ASKS_NAME = re.compile(
+    r"(?i)\b(?:your|ur|the) (?:full |first |last |sur)?name\b|\bname\?|\bspell\b"
+)
+_ANSWER = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t][^\W\d_]+){0,2})[ \t.!]*")
+_SIGNATURE = re.compile(rf"[ \t]*[-–—~]{{1,2}}[ \t]*({TOKEN}(?:[ \t]+{TOKEN}){{0,2}})[ \t]*")
+_SPEAKER = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+    r"(?P<name>[^\W\d_][^\W\d_'’.\-]*(?:[ \t][^\W\d_][^\W\d_'’.\-]*){0,2})[ \t]*:[ \t]"
+)
+
+
+def lines_of(text: str) -> Iterator[Span]:
+    """Names that a line's place gives away:
+    - chat speakers, "[7:30] guadalupe: …", "Jean-François: Welcome …", when the label is a
+      listed first name and no role ("agent", "bot");
+    - the answer to "What's your name?" on the next line ("user: ifeoma adeyemi");
+    - a signature line under a dash, "- Kwesi", "— Girma Tesfaye"."""
+    offset, asked = 0, False
+    for line in text.split("\n"):
+        m = _SPEAKER.match(line) if ":" in line else None
+        if m is not None:
+            words = words_of(m.group("name"))
+            if words and _speaker(words):
+                yield Span(offset + m.start("name"), offset + m.end("name"), "PERSON")
+            if asked:
+                answer = _ANSWER.fullmatch(line, m.end())
+                if answer is not None and not any(is_common(w) for w in words_of(answer.group(1))):
+                    yield Span(offset + answer.start(1), offset + answer.end(1), "PERSON")
+        elif line[:1] in _DASHES or line.lstrip()[:1] in _DASHES:
+            sign = _SIGNATURE.fullmatch(line)
+            if sign is not None and all(acting(w) for w in words_of(sign.group(1))):
+                yield Span(offset + sign.start(1), offset + sign.end(1), "PERSON")
+        for pattern in _NAME_LINES:
+            found = pattern.fullmatch(line)
+            if found is not None and _name_line(words_of(found.group(1))):
+                yield Span(offset + found.start(1), offset + found.end(1), "PERSON")
+                break
+        asked = _ASKS_NAME.search(line) is not None
+        offset += len(line) + 1
+
+
+def _name_line(words: list[str]) -> bool:
+    """Capitalised words alone on a line, each a listed or unknown word (no common word,
+    place, role or title): a signature, an addressee, an entry of a list."""
+    if not words or len(words) > 4 or any(w.lower() in CUE_WORDS for w in words):
+        return False  # "Cordialement,", "Hälsningar": a sign-off is no name
+    return all(acting(w) for w in words) and not is_place(" ".join(words))
+
+
+def _speaker(words: list[str]) -> bool:
+    """A name, not a role or a field label ("Cliente:", "Anschrift:"): no word may be a
+    common word, a role, a title or a place."""
+    lowers = [w.lower() for w in words]
+    if any(w in ROLES or w in STOP or w in common_words() or w in places() for w in lowers):
+        return False
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return False  # "RRN:", "IBAN:": an acronym labels a field
+    return all(len(w) > 2 for w in lowers)
