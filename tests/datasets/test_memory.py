@@ -31,7 +31,7 @@ from datasets.services.build import dataset_build, dataset_file, dataset_request
 from reviews.intake.models import Item
 from reviews.queues.models import Queue
 from reviews.work.models import Assignment, Decision
-from reviews.work.services.decisions import Escalate, Settled, consensus
+from reviews.work.services.consensus import Escalate, Settled, consensus
 from tests.datasets.making import decided, person
 from tests.factories import UserFactory, make_queue
 from tests.worker_process import REPO, shareable_database_url

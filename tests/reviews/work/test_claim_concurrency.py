@@ -32,7 +32,8 @@ from reviews.work.services.claims import (
     assignments_expire,
     claim_candidate_sql,
 )
-from reviews.work.services.decisions import Settled, assignment_decide, consensus
+from reviews.work.services.consensus import Settled, consensus
+from reviews.work.services.decisions import assignment_decide
 from tests.concurrency import run_together
 from tests.factories import SYSTEM, make_queue, prediction_body
 from tests.reviews.reviewing import RATIONALE, reviewer

@@ -14,7 +14,8 @@ from reviews.intake.models import Item
 from reviews.queues.models import Queue
 from reviews.queues.permissions import Role
 from reviews.work.services.claims import assignment_claim
-from reviews.work.services.decisions import Escalate, Settled, assignment_decide, consensus
+from reviews.work.services.consensus import Escalate, Settled, consensus
+from reviews.work.services.decisions import assignment_decide
 from tests.factories import ingest, make_queue
 from tests.reviews.reviewing import RATIONALE, claim, reviewer
 
