@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from redaction import address, contact, dob, engine, redact
+from redaction.address import type_first, type_last
 from redaction.literals import expand, trie
 from redaction.names import cues
 from redaction.scan import _FOLDS_APART, ANCHORED, Scan, finditer_at
@@ -125,8 +126,8 @@ def test_lower_case_gates_know_every_character_that_folds_differently() -> None:
     # character must be one that makes the gates fall back to full scans.
     literals = set("".join(expand(f"{cues._STRONG_CUES}|{cues._WEAK_CUES}")))
     literals |= set("".join(expand(dob._MONTHS)))
-    literals |= set("".join(dob._CUE_WORDS)) | set("".join(expand(address._PREFIX_WORDS)))
-    literals |= set("".join(address._SUFFIX_WORDS)) | set("chome")
+    literals |= set("".join(dob._CUE_WORDS)) | set("".join(expand(type_first.PREFIX_WORDS)))
+    literals |= set("".join(type_last._SUFFIX_WORDS)) | set("chome")
     letters = sorted(ch for ch in literals if ch.isalpha())
     folds = re.compile("(?i)[" + "".join(letters) + "]")
     for code in range(0x110000):

@@ -1,0 +1,48 @@
+"""Japanese, Korean, Thai and Vietnamese street forms: `2-11-7 Nishi-Shinjuku, Shinjuku-ku`,
+`Ginza 4-chome 5-3`, `152 Teheran-ro`, `Teheran-ro 152`, `80/244 Soi Ekkamai 10`, `19 Bạch
+Đằng, Phường…`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.address.parts import LETTER, UNITS
+
+# Japanese blocks: "2-11-7 Nishi-Shinjuku", "3-chome-1-1 Marunouchi", and "Ginza 4-chome
+# 5-3"; the first two need a ward, city or prefecture word after them ("Shinjuku-ku").
+_JP_PLACE = r"[A-Z][A-Za-z]+(?:-[A-Za-z]+){0,2}"
+_KR_PLACE = r"[A-Za-z][a-z]+|[A-Z][A-Z]+"
+_JP_AFTER = (
+    rf"(?=,?\s+(?:{_JP_PLACE}-(?i:ku|shi|cho|machi|gun|ken|mura)\b"
+    r"|(?i:Tokyo|Osaka|Kyoto|Yokohama|Nagoya|Sapporo|Kobe|Fukuoka|Kawasaki|Saitama|Hiroshima"
+    r"|Sendai|Chiba|Kitakyushu|Sakai|Niigata|Hamamatsu|Kumamoto|Okayama|Naha)\b))"
+)
+JP_NUMBER_FIRST = re.compile(
+    rf"\b\d{{1,2}}-\d{{1,2}}-\d{{1,3}}-\d{{2,4}}[ \t]+[A-Za-z]+(?:-[A-Za-z]+){{0,2}}|"
+    rf"\b\d{{1,2}}-(?:(?i:chome)-)?\d{{1,4}}(?:-\d{{1,4}}){{0,2}},?\s+{_JP_PLACE}"
+    rf"(?:{_JP_AFTER}|(?<=-cho)|(?<=-machi))"
+)
+# Thai "80/244 Soi Ekkamai 10", "6/221 Thanon Charoen Krung"; Vietnamese "19 Bạch Đằng,
+# Phường…", "6 Đường Nguyễn Huệ, Quận…" (a ward or district word follows)
+TH_VN_NUMBER_FIRST = re.compile(
+    rf"\b\d{{1,4}}(?:/\d{{1,4}})?\s+(?:(?i:soi|thanon|moo|th\.)\s+(?:{LETTER}+\s?){{1,3}}"
+    rf"(?:\d{{1,3}}\b)?|(?:(?i:đường)\s+)?(?>{LETTER}+(?:[ \t]+{LETTER}+){{0,3}})"
+    rf"(?=\s*[,|]\s*(?i:phường|quận|p\.|q\.|tp\.|huyện|xã|thành phố)))"
+)
+# Korean road names: "152 Teheran-ro", "45 Yeoksam-ro 12-gil"
+KR_NUMBER_FIRST = re.compile(
+    rf"\b\d{{1,4}}(?:-\d{{1,3}})?,?\s+(?:{_KR_PLACE})-(?i:ro|gil|daero|dong)\b"
+    rf"(?:\s+\d{{1,3}}-?(?i:gil)\b)?{UNITS}"
+)
+
+
+# Korean road names with the number after: "Teheran-ro 152", "Sejong-daero 110"
+KR = re.compile(
+    rf"(?<![\w\-])(?:{_KR_PLACE})-(?i:ro|gil|daero)(?:\s\d{{1,3}}-?(?i:gil))?\s{{1,2}}\d{{1,4}}"
+    rf"(?:-\d{{1,3}})?\b{UNITS}"
+)
+# Japanese, name first: "Ginza 4-chome 5-3", "Nishi-Shinjuku 2-chome" (gated on "chome")
+JP = re.compile(
+    rf"(?<![\w\-]){_JP_PLACE},?\s+\d{{1,2}}-?(?i:chome)(?:[\s,\-]+\d{{1,4}}(?:-\d{{1,4}})?)?"
+)

@@ -1,0 +1,49 @@
+"""Street lines of every form in a text, each as (start, end)."""
+
+from __future__ import annotations
+
+import re
+
+from redaction.address.asia import JP, KR
+from redaction.address.parts import NAME_SMALL
+from redaction.address.type_first import CASED_ONLY, TYPE_FIRST
+from redaction.address.type_last import COMPOUND, EN_AFTER, SPACED, TR
+from redaction.address.units import HOUSE_NUMBER, UNIT_FIRST
+from redaction.address.windows import street_windows
+from redaction.scan import Scan, finditer_at
+
+_DIGIT = re.compile(r"\d")
+
+
+def street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, int]]:
+    found = list(scan.anchored["ADDRESS:number_first"])
+    lower = scan.lower
+    if full or lower is None:
+        prefix = [m for p in (TYPE_FIRST, HOUSE_NUMBER, UNIT_FIRST) for m in p.finditer(text)]
+        suffix = japanese = True
+    else:
+        starts, suffix = street_windows(text, lower, scan)
+        prefix = []
+        if starts:
+            prefix = list(finditer_at(TYPE_FIRST, text, starts))
+            prefix.extend(finditer_at(HOUSE_NUMBER, text, starts))
+            prefix.extend(finditer_at(UNIT_FIRST, text, starts))
+        japanese = "chome" in lower
+    for match in prefix:
+        words = _DIGIT.split(match.group(), maxsplit=1)[0].split()  # the name: up to a digit
+        word = words[0]
+        name = [w for w in words[1:] if w[0].isalpha() and w.lower().rstrip(".,") not in NAME_SMALL]
+        if word.lower() in CASED_ONLY or word.lower().rstrip(".,") in CASED_ONLY:
+            # "sent via DHL 2", "in place 3", "Via Ferrata route is 5": capitalised, and so
+            # is every word of the name after it
+            if word[0].islower() or not name or not all(w[0].isupper() for w in name):
+                continue
+        elif word[0].isupper() and not all(w[0].isupper() for w in name):
+            continue  # after a capitalised street word, a capitalised name ("Avenue and can…")
+        found.append(match.span())
+    if suffix:
+        for pattern in (COMPOUND, SPACED, TR, KR, EN_AFTER):
+            found.extend(m.span() for m in pattern.finditer(text))
+    if japanese:
+        found.extend(m.span() for m in JP.finditer(text))
+    return found

@@ -1,0 +1,122 @@
+"""Where a street line of the street-word forms can be, found without running their patterns.
+
+In every such line the first digit of the house number follows a word; only the few
+characters before each such number are looked at on the lower-cased text (`street_windows`).
+Exact: tests/redaction/test_fast_paths.py checks it against full scans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.address.type_first import PREFIX_REACH, PREFIX_WORDS
+from redaction.address.type_last import EN_AFTER_WORDS, STRONG_ENDINGS, SUFFIX_ENDINGS
+from redaction.address.units import UNIT_FIRST_WORDS
+from redaction.literals import expand, trie
+from redaction.scan import Scan, is_word
+
+# The words a type-first or unit-first street line begins with, found where they can be.
+_GATE_WORDS = expand(PREFIX_WORDS) | expand(UNIT_FIRST_WORDS)
+_STREET_WORD_AT = re.compile(rf"(?<![\w.])(?<!(?i:et) )(?:{trie(_GATE_WORDS)})")
+# The words of the street words, without dots ("ul", "house", "no"), and the number words
+# before a house number ("No: 12", "n. 5", "Nr. 7", "nº 4").
+_PREFIX_PARTS = frozenset(
+    part for word in _GATE_WORDS for part in re.split(r"[\s.]+", word) if part
+)
+_NUMBER_WORDS = frozenset(
+    ["n", "no", "nr", "nº", "núm", "número", "numero", "nro", "d", "dom", "bud", "số"]
+)
+# Characters between a word and the number after it in any of these forms.
+_BEFORE_NUMBER = frozenset(" \t\n\r\u00a0,.:#°º/-'’")
+_BEFORE_REACH = 6
+# A letter, then separators and a digit ("Roma, 12", "No: 5"), or a letter right before a
+# digit after a space ("Apt A19"): where `street_windows` has anything to look at.
+_SHORT = 100  # in longer text one search costs more than the loop it would spare
+_WORD_THEN_NUMBER = re.compile(r"[^\W\d_][ \t\n\r\u00a0,.:#°º/'’\-]{1,6}\d|[ \t][^\W\d_]\d")
+_STRIP = ".,:;#º°/'’-()"
+
+
+def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]:
+    """Where a type-first street line can begin, and whether a type-last one can be there.
+
+    In every street line of those forms, the first digit follows a word (then at most
+    `_BEFORE_REACH` of `_BEFORE_NUMBER`, and perhaps a number word: "No: 12", "n. 5"). For a
+    type-first line that word is capitalised (the end of the name) or a street word ("ul. 3
+    Maja 5"), and the street word begins at most `PREFIX_REACH` characters before the
+    digit: only those windows of the lower-cased text are searched. For a type-last line
+    the word ends in a street word ("…straße", "utca", "Cad.", "-ro") and it, or the word
+    before it, is capitalised.
+    """
+    starts: set[int] = set()
+    suffix = False
+    if len(text) <= _SHORT and _WORD_THEN_NUMBER.search(text) is None:
+        return [], False  # no number follows a word: most ids, hashes and timestamps
+    last = 0
+    for run, _ in scan.digit_runs:
+        if run >= 3 and text[run - 1].isalpha() and text[run - 2] in " \t":
+            run -= 1  # a unit number with a letter first: "Apt A19"
+        if run < 2 or text[run - 1] not in _BEFORE_NUMBER or text[run - 2].isdigit():
+            continue  # inside a word or a number ("2024-05", "1.2"), or after another character
+        end = _word_end(text, run)
+        if end < 0:
+            continue
+        begin = _word_start(text, end)
+        if lower[begin:end] in _NUMBER_WORDS:
+            end = _word_end(text, begin)
+            if end < 0:
+                continue
+            begin = _word_start(text, end)
+        word = lower[begin:end]
+        if text[begin].isupper() or word in _PREFIX_PARTS or _keyword_before(text, lower, begin):
+            low = max(0, run - PREFIX_REACH - 1, last)
+            starts.update(found.start() for found in _STREET_WORD_AT.finditer(lower, low, run))
+            last = run
+        if not suffix and (
+            lower.endswith(SUFFIX_ENDINGS, begin, end)
+            or lower.endswith(SUFFIX_ENDINGS, begin, end + 1)
+        ):
+            suffix = (
+                _capital_before(text, end)
+                or word in EN_AFTER_WORDS
+                or (word.endswith(STRONG_ENDINGS))
+            )
+    return sorted(starts), suffix
+
+
+def _keyword_before(text: str, lower: str, begin: int) -> bool:
+    """One of the seven words before the word at `begin` is a street word ("calle defensa
+    1603", "jl. ahmad yani no. 45"): a street name after one has at most six words."""
+    words = lower[max(0, begin - 80) : begin].split()[-7:]
+    return any(word.strip(_STRIP) in _PREFIX_PARTS for word in words)
+
+
+def _word_end(text: str, at: int) -> int:
+    """The end of the word before `at`, across at most `_BEFORE_REACH` separators; -1 if
+    there is none (a digit, another character, or nothing)."""
+    end = at
+    while end > 0 and at - end < _BEFORE_REACH and text[end - 1] in _BEFORE_NUMBER:
+        end -= 1
+    if end == at or end == 0 or not text[end - 1].isalpha():
+        return -1
+    return end
+
+
+def _word_start(text: str, end: int) -> int:
+    begin = end - 1
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] in "-'’"):
+        begin -= 1
+    return begin
+
+
+def _capital_before(text: str, end: int) -> bool:
+    """The word ending at `end` (letters, digits, dashes, dots), or the word before it,
+    starts with a capital letter."""
+    at = end
+    for _ in range(2):
+        while at > 0 and (is_word(text[at - 1]) or text[at - 1] in "-.'’"):
+            at -= 1
+        if at < len(text) and text[at].isupper():
+            return True
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+    return False
