@@ -12,7 +12,7 @@
   whose capitalised entries are proper names, so "will" and "grace" are in and "john" is
   not) that wordfreq (data CC BY-SA 4.0) counts as common (Zipf >= 3). Other languages:
   wordfreq's 1,500 most common words (Zipf >= 4) of 15 languages, less the first names that are
-  common somewhere by gender-guesser's list (read at run time, see names.py) and the
+  common somewhere by gender-guesser's list (read at run time, see names/lists.py) and the
   20,000 most frequent census surnames, since wordfreq counts names too.
 
 - `places.txt`: place names, lower-case, that capitalised words must not be taken for a
