@@ -8,7 +8,7 @@ from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from accounts.models import ApiToken, User, hash_token_key
-from hitl.rows import prepared
+from hitl.sql.rows import prepared
 
 # Every API call runs this; written out, it costs a third of the ORM's select_related
 # (compiling that query took longer than running it). Only our own table names go in.

@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.models import GENESIS_HASH, AuditChainHead, AuditCheckpoint, AuditEvent
-from hitl.bulk import bulk_insert, new_instance
 from hitl.request_context import current_request_id
+from hitl.sql.bulk import bulk_insert, new_instance
 
 
 class _UserLike(Protocol):

@@ -359,7 +359,7 @@ PROFILE_ROWS = (
     Row("route_prediction", 3, (("reviews/intake/services/routing.py", "route_prediction", None),)),
     Row("Item() constructor", 3, (("django/db/models/base.py", "__init__", "_routed_item"),)),
     Row("insert items", 2, (
-        ("hitl/bulk.py", "bulk_insert", "_ingest_once"),
+        ("hitl/sql/bulk.py", "bulk_insert", "_ingest_once"),
         ("django/db/models/query.py", "bulk_create", "_ingest_once"),
     )),
     Row("audit entry (_audit_entry)", 2,
@@ -370,7 +370,7 @@ PROFILE_ROWS = (
         (("audit/services.py", "canonical_json", "audit_record_many"),)),
     Row("event hashes", 3, (("audit/services.py", "event_hash", None),)),
     Row("insert events", 3, (
-        ("hitl/bulk.py", "bulk_insert", "audit_record_many"),
+        ("hitl/sql/bulk.py", "bulk_insert", "audit_record_many"),
         ("django/db/models/query.py", "bulk_create", "audit_record_many"),
     )),
     Row("COMMIT", 2, (("django/db/backends/base/base.py", "commit", None),)),

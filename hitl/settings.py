@@ -101,7 +101,7 @@ if _database_url:
         "DB_PREPARED_STATEMENTS", True
     ):
         # Server-side binding, so the request hot paths (claims, decisions) can have
-        # their statements prepared (hitl/rows.py `prepared`): PostgreSQL then stops
+        # their statements prepared (hitl/sql/rows.py `prepared`): PostgreSQL then stops
         # re-planning them, and the claim's permission query spent more time in the
         # planner than running. Not for every statement: prepared, the bulk ingest's
         # statements cost PostgreSQL ten times the CPU (bench/ingest.py). Set

@@ -39,8 +39,8 @@ from django.utils import timezone
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
-from hitl.bulk import bulk_insert, new_instance
 from hitl.celery import task_named
+from hitl.sql.bulk import bulk_insert, new_instance
 from reviews.queues.models import Queue
 from webhooks import signing, transport
 from webhooks.models import EventType, WebhookDelivery, WebhookEndpoint

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from accounts.models import User
-from hitl.rows import placeholders
+from hitl.sql.rows import placeholders
 from reviews.intake.models import Item
 from reviews.quality.models import CalibrationFit
 from reviews.queues.models import (

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol, cast
 
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from accounts.models import User
-from hitl.rows import placeholders, prepared
+from hitl.sql.permissions import held_permissions_sql, permitted_ids_sql
+from hitl.sql.rows import placeholders, prepared
 from reviews.quality.models import CalibrationFit
 from reviews.queues.models import (
     Containment,
@@ -37,70 +36,26 @@ class QueueNotFound(Exception):
 
 @cache
 def permitted_queue_ids_sql(codename_count: int) -> str:
-    """The ids of queues a user holds one of N permissions on, as plain SQL.
-
-    Written out rather than built by the ORM: it runs on every API call, and composing
-    the equivalent Exists() filters cost ~6 ms of CPU per call, more than the query.
-    Parameters: the codenames, then the user id, four times over.
-    """
-    user_groups = User.groups.through._meta.db_table
-    user_perms = User.user_permissions.through._meta.db_table
-    group_perms = Group.permissions.through._meta.db_table
-    permission = Permission._meta.db_table
-    content_type = ContentType._meta.db_table
-    codenames = ", ".join(["%s"] * codename_count)
-    perm = (
-        f"JOIN {permission} ap ON ap.id = g.permission_id "
-        f"JOIN {content_type} ct ON ct.id = ap.content_type_id "
-        f"AND ct.app_label = 'reviews' AND ap.codename IN ({codenames})"
-    )
-    # Only table names from our own models are formatted in; every value is a parameter.
-    return " UNION ".join(
-        [
-            # Granted on the queue, to the user (django-guardian's direct-FK tables).
-            f"SELECT g.content_object_id FROM {QueueUserPermission._meta.db_table} g {perm} "
-            "WHERE g.user_id = %s",
-            # Granted on the queue, to one of the user's groups.
-            f"SELECT g.content_object_id FROM {QueueGroupPermission._meta.db_table} g {perm} "
-            f"JOIN {user_groups} ug ON ug.group_id = g.group_id WHERE ug.user_id = %s",
-            # Granted globally, to the user or a group: every queue.
-            f"SELECT q.id FROM {Queue._meta.db_table} q WHERE EXISTS ("
-            f"SELECT 1 FROM {user_perms} g {perm} WHERE g.user_id = %s) OR EXISTS ("
-            f"SELECT 1 FROM {group_perms} g {perm} "
-            f"JOIN {user_groups} ug ON ug.group_id = g.group_id WHERE ug.user_id = %s)",
-        ]
+    """The ids of queues a user holds one of N permissions on, as plain SQL
+    (hitl/sql/permissions.py: it runs on every API call). Parameters: the codenames, then
+    the user id, four times over."""
+    return permitted_ids_sql(
+        objects=Queue,
+        user_grants=QueueUserPermission,
+        group_grants=QueueGroupPermission,
+        codename_count=codename_count,
     )
 
 
 @cache
 def _held_perms_sql() -> str:
-    """(queue id, codename) of every queue permission a user holds, as plain SQL.
-
-    The queue id is NULL for a global grant (it reaches every queue). Parameters: the
-    user id, four times over. Same sources as permitted_queue_ids_sql.
-    """
-    user_groups = User.groups.through._meta.db_table
-    user_perms = User.user_permissions.through._meta.db_table
-    group_perms = Group.permissions.through._meta.db_table
-    permission = Permission._meta.db_table
-    content_type = ContentType._meta.db_table
-    codenames = ", ".join(f"'{codename}'" for codename in _QUEUE_CODENAMES)
-    perm = (
-        f"JOIN {permission} ap ON ap.id = g.permission_id "
-        f"JOIN {content_type} ct ON ct.id = ap.content_type_id "
-        f"AND ct.app_label = 'reviews' AND ap.codename IN ({codenames})"
-    )
-    return " UNION ALL ".join(
-        [
-            f"SELECT g.content_object_id AS queue_id, ap.codename AS codename "
-            f"FROM {QueueUserPermission._meta.db_table} g {perm} WHERE g.user_id = %s",
-            f"SELECT g.content_object_id, ap.codename "
-            f"FROM {QueueGroupPermission._meta.db_table} g {perm} "
-            f"JOIN {user_groups} ug ON ug.group_id = g.group_id WHERE ug.user_id = %s",
-            f"SELECT NULL, ap.codename FROM {user_perms} g {perm} WHERE g.user_id = %s",
-            f"SELECT NULL, ap.codename FROM {group_perms} g {perm} "
-            f"JOIN {user_groups} ug ON ug.group_id = g.group_id WHERE ug.user_id = %s",
-        ]
+    """(object_id, codename) of every queue permission a user holds; object_id is NULL for
+    a global grant. Parameters: the user id, four times over."""
+    return held_permissions_sql(
+        app_label=Queue._meta.app_label,
+        user_grants=QueueUserPermission,
+        group_grants=QueueGroupPermission,
+        codenames=_QUEUE_CODENAMES,
     )
 
 
@@ -143,7 +98,7 @@ def _queue_access_sql() -> str:
         f"SELECT 1 FROM {Qualification._meta.db_table} ql WHERE ql.queue_id = q.id "
         "AND ql.reviewer_id = %s AND ql.state = %s) AS held_disqualified "
         f"FROM {Queue._meta.db_table} q LEFT JOIN ({_held_perms_sql()}) held "
-        "ON held.queue_id = q.id OR held.queue_id IS NULL WHERE q.slug = %s"
+        "ON held.object_id = q.id OR held.object_id IS NULL WHERE q.slug = %s"
     )
 
 

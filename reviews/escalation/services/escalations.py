@@ -25,9 +25,9 @@ from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many, target_of
-from hitl.bulk import bulk_insert
 from hitl.celery import task_named
 from hitl.errors import ServiceError
+from hitl.sql.bulk import bulk_insert
 from reviews.choices import Tier
 from reviews.escalation.models import Escalation
 from reviews.intake.models import Item

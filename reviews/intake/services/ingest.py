@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many
-from hitl.bulk import bulk_insert, new_instance
+from hitl.sql.bulk import bulk_insert, new_instance
 from redaction import Redacted, redact
 from reviews.choices import Release
 from reviews.intake.models import Item

@@ -36,7 +36,7 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
 from hitl.errors import Kind, ServiceError
-from hitl.rows import prepared, row_by_pk, save_columns
+from hitl.sql.rows import prepared, row_by_pk, save_columns
 from reviews.choices import Tier
 from reviews.intake.models import Item
 from reviews.queues.models import Queue, TierPolicy

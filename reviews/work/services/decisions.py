@@ -30,7 +30,7 @@ from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record_many, target_of
 from hitl.errors import ServiceError
-from hitl.rows import prepared, save_columns
+from hitl.sql.rows import prepared, save_columns
 from reviews.choices import ConsensusRule, Release, Tier
 from reviews.escalation.models import Escalation, Incident, IncidentEvent
 from reviews.escalation.services.escalations import (
