@@ -17,7 +17,7 @@ writes the rows the services would have written, straight from `generate_series`
   the rationales hold a phone number or an email address, as reviewers' notes do). With
   k = 2, about one Tier 1 item in eleven was escalated: its two Tier 1 verdicts disagree
   (approve against an override) and two SME verdicts then decide it, as `_settle` and
-  `item_move_up` in reviews/services leave it. Escalation tickets and audit events are
+  `item_move_up` in reviews/escalation/services leave it. Escalation tickets and audit events are
   not written: the export reads neither.
 
 Every value comes from a 64-bit hash of (seed, n), so a load is reproducible, and the

@@ -1,7 +1,7 @@
 """A snapshot's summary, gathered row by row while the files are written (SPEC §4 terms).
 
 Counts only, so memory does not grow with the rows: the agreement statistic keeps
-Krippendorff's additive coincidence matrix (reviews/metrics), not the verdicts. Open-ended
+Krippendorff's additive coincidence matrix (stats/agreement.py), not the verdicts. Open-ended
 keys (slices, model versions) keep their first MAX_KEYS distinct values, in row order, and
 count the rest under "(other)", so a tag unique to each item cannot grow it either.
 

@@ -20,7 +20,7 @@ class MetricRollup(models.Model):
     """Additive counts for one queue, hour, slice and model version.
 
     Every field is a count or a sum (histograms are lists of counts, tables are nested
-    counts), so any window is the sum of its hours; reviews/metrics/ turns sums into
+    counts), so any window is the sum of its hours; stats/ turns sums into
     rates, percentiles, kappas, ECE and PSI.
     """
 
@@ -139,7 +139,7 @@ class CalibrationFit(models.Model):
         "reviews.Queue", on_delete=models.CASCADE, related_name="calibrations"
     )
     method = models.CharField(max_length=16, choices=Method.choices)
-    # CalibrationMap.to_json() (reviews/metrics/calibration.py).
+    # CalibrationMap.to_json() (stats/calibration.py).
     params = models.JSONField()
     n_items = models.PositiveIntegerField()
     ece_before = models.FloatField(null=True, blank=True)
