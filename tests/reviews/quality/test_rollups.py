@@ -19,6 +19,8 @@ from django.utils import timezone
 from sklearn.metrics import cohen_kappa_score
 
 from accounts.models import User
+from audit.actions import AuditAction
+from audit.models import AuditEvent
 from reviews.escalation.models import Escalation
 from reviews.intake.models import Item
 from reviews.quality.models import MetricRollup, RollupCursor
@@ -114,7 +116,15 @@ def test_rolled_up_metrics_match_the_items_decisions_and_scikit_learn(busy_queue
     assert got["ece"]["ece"] == pytest.approx(ece)
 
     # Time-to-decision p95 from the histogram: never below the exact value, ≤ 10 % above.
-    ttd = [(i.decided_at - i.received_at).total_seconds() for i in decided]
+    # Roll-ups read only the audit trail, so an item is decided when its item.decided event
+    # was recorded (a moment after Item.decided_at, in the same transaction): measured from
+    # item.decided_at, a value just under a bucket's edge failed now and then.
+    decided_events = dict(
+        AuditEvent.objects.filter(
+            action=AuditAction.ITEM_DECIDED, target_type="reviews.item"
+        ).values_list("target_id", "at")
+    )
+    ttd = [(decided_events[str(i.pk)] - i.received_at).total_seconds() for i in decided]
     exact = float(np.percentile(ttd, 95, method="inverted_cdf"))
     assert exact <= got["time_to_decision"]["p95"] <= max(exact * DURATION_RATIO, 1.0)
 
