@@ -10,7 +10,6 @@ otherwise, and nothing is stored).
 from __future__ import annotations
 
 import base64
-from datetime import UTC, datetime
 from typing import Any
 
 from django.http import FileResponse
@@ -40,7 +39,7 @@ from datasets.services.build import (
 from datasets.services.filters import DatasetFilterInvalid
 from datasets.services.writers import FORMATS
 from hitl.api.errors import ApiError
-from hitl.api.fields import NoUnknownFieldsMixin, StrictBooleanField
+from hitl.api.fields import NoUnknownFieldsMixin, StrictBooleanField, iso_z
 from hitl.api.schema import ERROR
 from reviews.queues.api.queues import queue_or_404
 from reviews.queues.models import Queue
@@ -48,13 +47,6 @@ from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
 from reviews.queues.selectors import queues_for
 
 CONTENT_TYPES = {"jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
-
-
-def _iso(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    text = value.astimezone(UTC).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def dataset_json(dataset: Dataset) -> dict[str, Any]:
@@ -68,8 +60,8 @@ def dataset_json(dataset: Dataset) -> dict[str, Any]:
         "raw": dataset.raw,
         "trigger": dataset.trigger,
         "requested_by": dataset.requested_by.username if dataset.requested_by else None,
-        "requested_at": _iso(dataset.requested_at),
-        "built_at": _iso(dataset.built_at),
+        "requested_at": iso_z(dataset.requested_at),
+        "built_at": iso_z(dataset.built_at),
         "row_count": dataset.row_count,
         "error": dataset.error,
         "files": dataset_files_json(dataset),
