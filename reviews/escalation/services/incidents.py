@@ -95,8 +95,14 @@ def incident_open_or_join(
     severity: str = Incident.Severity.SEV3,
 ) -> tuple[Incident, bool]:
     """The queue's unresolved incident with these items and tickets linked to it,
-    opened now if there is none; (incident, opened). Runs in the caller's transaction."""
+    opened now if there is none; (incident, opened). Runs in the caller's transaction.
 
+    1. Lock the queue row (no key): two sweeps that both find no incident open one.
+    2. Join the unresolved incident, or open one with its `opened` timeline event.
+    3. Link the items and tickets; a join gets its own `joined` event.
+    4. Audit and announce; an opened incident gets its bundle built and its owners told,
+       on commit.
+    """
     now = now or timezone.now()
     Queue.objects.select_for_update(no_key=True).get(pk=queue.pk)
     incident = (
@@ -107,16 +113,7 @@ def incident_open_or_join(
     )
     opened = incident is None
     if incident is None:
-        incident = Incident.objects.create(
-            queue=queue,
-            title=f"{queue.name}: {reason}"[:200],
-            severity=severity,
-            owner_group=role_group(Role.RESPONDER),
-            opened_at=now,
-            opened_by=actor.label,
-        )
-        incident.queue = queue
-        incident_event(incident, actor=actor, kind=IncidentEvent.Kind.OPENED, text=reason, now=now)
+        incident = _open(queue=queue, actor=actor, reason=reason, severity=severity, now=now)
     if items:
         incident.items.add(*items)
     if escalations:
@@ -140,14 +137,34 @@ def incident_open_or_join(
         incident, "incident.opened" if opened else "incident.changed", {"reason": reason, **linked}
     )
     if opened:
-        task_named("reviews.tasks.build_incident_bundle").delay_on_commit(incident.pk)
-        task_named("reviews.tasks.notify_group").delay_on_commit(
-            incident.owner_group_id,
-            f"[hitl] Incident {incident.pk} opened on {queue.slug} "
-            f"({incident.get_severity_display()})",
-            f"{reason}\nItems: {', '.join(str(i.pk) for i in items) or 'none'}",
-        )
+        _follow_up_opened(incident, reason=reason, items=items)
     return incident, opened
+
+
+def _open(*, queue: Queue, actor: Actor, reason: str, severity: str, now: datetime) -> Incident:
+    """A new incident of the queue, owned by the responders, with its `opened` event."""
+    incident = Incident.objects.create(
+        queue=queue,
+        title=f"{queue.name}: {reason}"[:200],
+        severity=severity,
+        owner_group=role_group(Role.RESPONDER),
+        opened_at=now,
+        opened_by=actor.label,
+    )
+    incident.queue = queue
+    incident_event(incident, actor=actor, kind=IncidentEvent.Kind.OPENED, text=reason, now=now)
+    return incident
+
+
+def _follow_up_opened(incident: Incident, *, reason: str, items: Sequence[Item]) -> None:
+    """On commit: build the incident's evidence bundle and tell its owners."""
+    task_named("reviews.tasks.build_incident_bundle").delay_on_commit(incident.pk)
+    task_named("reviews.tasks.notify_group").delay_on_commit(
+        incident.owner_group_id,
+        f"[hitl] Incident {incident.pk} opened on {incident.queue.slug} "
+        f"({incident.get_severity_display()})",
+        f"{reason}\nItems: {', '.join(str(i.pk) for i in items) or 'none'}",
+    )
 
 
 def _locked(incident: Incident) -> Incident:
