@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from accounts.models import ApiToken, User, hash_token_key
+from accounts.models import ApiToken, hash_token_key
 from hitl.sql.rows import prepared
-
-# Every API call runs this; written out, it costs a third of the ORM's select_related
-# (compiling that query took longer than running it). Only our own table names go in.
-_USER_BY_TOKEN_SQL = (
-    f"SELECT u.*, t.id AS token_id FROM {User._meta.db_table} u "  # noqa: S608
-    f"JOIN {ApiToken._meta.db_table} t ON t.user_id = u.id "
-    "WHERE t.key_hash = %s AND t.revoked_at IS NULL"
-)
-
-
-class _TokenColumn(Protocol):
-    token_id: int  # the query's `t.id AS token_id`, which Django sets on the User it makes
+from hitl.sql.tokens import TokenColumn, user_by_token_hash
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
@@ -39,11 +28,10 @@ class TokenAuthentication(authentication.BaseAuthentication):
             key = header[1].decode()
         except UnicodeDecodeError:
             raise exceptions.AuthenticationFailed("The token is not valid.") from None
-        found = list(User.objects.raw(_USER_BY_TOKEN_SQL, [hash_token_key(key)]))
-        if not found or not found[0].is_active:
+        user = user_by_token_hash(hash_token_key(key))
+        if user is None or not user.is_active:
             raise exceptions.AuthenticationFailed("The token is not valid.")
-        user = found[0]
-        return user, ApiToken(pk=cast(_TokenColumn, user).token_id, user=user)
+        return user, ApiToken(pk=cast(TokenColumn, user).token_id, user=user)
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword

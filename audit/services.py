@@ -19,6 +19,7 @@ from django.utils import timezone
 from audit.actions import AuditAction
 from audit.models import GENESIS_HASH, AuditChainHead, AuditCheckpoint, AuditEvent
 from hitl.request_context import current_request_id
+from hitl.sql.audit import head_locked, head_move
 from hitl.sql.bulk import bulk_insert, new_instance
 
 
@@ -101,13 +102,6 @@ def event_hash(
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
 
 
-_HEAD = AuditChainHead._meta.db_table
-# Written out: every state change in hitl runs these two, and the ORM's compilation
-# of them cost more than the statements.
-_READ_HEAD_SQL = f"SELECT seq, hash FROM {_HEAD} WHERE id = 1"  # noqa: S608
-_MOVE_HEAD_SQL = f"UPDATE {_HEAD} SET seq = %s, hash = %s WHERE id = 1"  # noqa: S608
-
-
 def _lock_head() -> tuple[int, str]:
     """(seq, hash) of the chain's tip, with its row locked until commit.
 
@@ -115,17 +109,12 @@ def _lock_head() -> tuple[int, str]:
     Callers take it last in their transaction so it is held only until commit.
     SQLite has no FOR UPDATE; its immediate transactions already serialize writers.
     """
-    sql = _READ_HEAD_SQL
-    if connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        row = cursor.fetchone()
-        if row is None:  # a flushed test database: the first appenders race to create it
-            AuditChainHead.objects.get_or_create(pk=1)
-            cursor.execute(sql)
-            row = cursor.fetchone()
-    return row[0], row[1]
+    head = head_locked()
+    if head is None:  # a flushed test database: the first appenders race to create it
+        AuditChainHead.objects.get_or_create(pk=1)
+        head = head_locked()
+    assert head is not None  # noqa: S101 - created just above
+    return head
 
 
 def audit_record_many(*, actor: Actor, entries: Sequence[Entry]) -> list[AuditEvent]:
@@ -156,8 +145,7 @@ def audit_record_many(*, actor: Actor, entries: Sequence[Entry]) -> list[AuditEv
         events.append(new_instance(AuditEvent, {**fields, "prev_hash": prev, "hash": digest}))
         prev = digest
     bulk_insert(events)
-    with connection.cursor() as cursor:
-        cursor.execute(_MOVE_HEAD_SQL, [seq, prev])
+    head_move(seq=seq, digest=prev)
     return events
 
 

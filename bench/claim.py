@@ -119,7 +119,7 @@ EXPLAIN = """
 from django.db import connection, transaction
 from accounts.models import User
 from reviews.queues.models import Queue
-from reviews.work.services.claims import claim_candidate_sql
+from hitl.sql.claims import claim_candidate_sql
 
 queue = Queue.objects.get(slug=%(slug)r)
 reviewer = User.objects.get(username="bench-annotator-00")

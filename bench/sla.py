@@ -113,13 +113,14 @@ WHERE i.id = d.id
 SWEEP_ALONE = """
 import json, time
 from collections import defaultdict
-from django.db import connection
-from reviews.escalation.services.sla import _breached_sql, sla_escalate_breached
+from django.db import connection, transaction
+from reviews.escalation.services.sla import breached_query, sla_escalate_breached
 from django.utils import timezone
 
-with connection.cursor() as cursor:
-    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + _breached_sql(), [timezone.now(), 500])
-    plan = [row[0] for row in cursor.fetchall()]
+with transaction.atomic():
+    breached = breached_query(now=timezone.now(), limit=500)
+    plan = breached.explain(analyze=True, buffers=True).splitlines()
+    transaction.set_rollback(True)
 sql = defaultdict(lambda: [0, 0.0])
 
 def timer(execute, statement, *rest):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hitl.celery import app as celery_app
+from hitl.sql.probe import ping
 
 
 @never_cache
@@ -19,8 +19,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 def _check_database() -> str | None:
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        ping()
     except Exception as exc:  # noqa: BLE001 - any failure means not ready
         return type(exc).__name__
     return None

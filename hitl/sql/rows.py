@@ -29,6 +29,19 @@ def _select_sql(model: type[models.Model], lock: bool) -> str:
     return sql
 
 
+def rows_by_pks(model: type[M], pks: Sequence[Any]) -> list[M]:
+    """The rows whose primary key is among `pks`, in no particular order."""
+    if not pks:
+        return []
+    meta = model._meta
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT * FROM {quote(meta.db_table)} "  # noqa: S608
+        f"WHERE {quote(meta.pk.column)} IN ({placeholders(len(pks))})"
+    )
+    return list(model._default_manager.raw(sql, list(pks)))
+
+
 def row_by_pk(model: type[M], pk: Any, *, lock: bool = False) -> M | None:
     """The row with primary key `pk`, or None; `lock` takes FOR UPDATE (where supported:
     SQLite has no row locks and runs one writer at a time)."""
@@ -90,6 +103,24 @@ def prepared() -> Iterator[None]:
         yield
     finally:
         raw.prepare_threshold = before
+
+
+def key_share(model: type[models.Model], pk: int) -> None:
+    """Take FOR KEY SHARE on one row now (PostgreSQL; SQLite runs one writer at a time).
+
+    Django's foreign keys are DEFERRABLE INITIALLY DEFERRED, so the key-share lock an
+    insert needs on its parent row is taken at COMMIT, after the audit chain head is
+    locked. A parent locked FOR UPDATE by a transaction that then waits on the chain
+    head (reviews.queues.services.queues locks a queue's siblings that way) would
+    deadlock with us. Taking the lock first keeps our order: parent rows, then the head.
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {model._meta.db_table} WHERE id = %s FOR KEY SHARE",  # noqa: S608
+            [pk],
+        )
 
 
 def placeholders(count: int) -> str:

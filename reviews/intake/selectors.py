@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from accounts.models import User
-from hitl.sql.rows import placeholders
+from hitl.sql.intake import items_by_external_id_rows
 from reviews.intake.models import Item
 from reviews.quality.models import CalibrationFit
 from reviews.queues.models import (
@@ -24,13 +24,7 @@ def items_by_external_id(*, queue: Queue, external_ids: Sequence[str]) -> dict[s
     """The queue's items with these external ids, with their policies and queue attached."""
     if not external_ids:
         return {}
-    items = list(
-        Item.objects.raw(
-            f"SELECT * FROM {Item._meta.db_table} WHERE queue_id = %s "
-            f"AND external_id IN ({placeholders(len(external_ids))})",
-            [queue.pk, *external_ids],
-        )
-    )
+    items = items_by_external_id_rows(queue_id=queue.pk, external_ids=external_ids)
     if items:
         policies = TierPolicy.objects.in_bulk({item.policy_id for item in items})
         for item in items:

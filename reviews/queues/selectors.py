@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any, Protocol, cast
+from typing import cast
 
-from django.db import connection
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 
 from accounts.models import User
-from hitl.sql.permissions import held_permissions_sql, permitted_ids_sql
-from hitl.sql.rows import placeholders, prepared
-from reviews.quality.models import CalibrationFit
+from hitl.sql.queues import (
+    HeldColumns,
+    active_containment_rows,
+    codenames_held,
+    permitted_queue_ids,
+    queue_with_held_perms,
+    queues_by_slug,
+)
+from hitl.sql.rows import prepared, rows_by_pks
 from reviews.queues.models import (
     Containment,
     Queue,
-    QueueGroupPermission,
-    QueueUserPermission,
     TierPolicy,
 )
 from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
-from reviews.work.models import Qualification
 
 
 class QueueNotFound(Exception):
@@ -32,31 +32,6 @@ class QueueNotFound(Exception):
     def __init__(self, slug: str) -> None:
         super().__init__(slug)
         self.slug = slug
-
-
-@cache
-def permitted_queue_ids_sql(codename_count: int) -> str:
-    """The ids of queues a user holds one of N permissions on, as plain SQL
-    (hitl/sql/permissions.py: it runs on every API call). Parameters: the codenames, then
-    the user id, four times over."""
-    return permitted_ids_sql(
-        objects=Queue,
-        user_grants=QueueUserPermission,
-        group_grants=QueueGroupPermission,
-        codename_count=codename_count,
-    )
-
-
-@cache
-def _held_perms_sql() -> str:
-    """(object_id, codename) of every queue permission a user holds; object_id is NULL for
-    a global grant. Parameters: the user id, four times over."""
-    return held_permissions_sql(
-        app_label=Queue._meta.app_label,
-        user_grants=QueueUserPermission,
-        group_grants=QueueGroupPermission,
-        codenames=_QUEUE_CODENAMES,
-    )
 
 
 # Codenames are our own constants (reviews/queues/permissions.py), never user input.
@@ -84,24 +59,6 @@ class QueueAccess:
         return self.holds(*QUEUE_VISIBLE_PERMS)
 
 
-class _HeldColumns(Protocol):
-    """The columns _queue_access_sql adds to each Queue row it selects."""
-
-    held_codename: str | None
-    held_disqualified: bool | int  # EXISTS: SQLite answers 0 or 1
-
-
-@cache
-def _queue_access_sql() -> str:
-    return (
-        f"SELECT q.*, held.codename AS held_codename, EXISTS ("
-        f"SELECT 1 FROM {Qualification._meta.db_table} ql WHERE ql.queue_id = q.id "
-        "AND ql.reviewer_id = %s AND ql.state = %s) AS held_disqualified "
-        f"FROM {Queue._meta.db_table} q LEFT JOIN ({_held_perms_sql()}) held "
-        "ON held.object_id = q.id OR held.object_id IS NULL WHERE q.slug = %s"
-    )
-
-
 @prepared()
 def queue_access(
     *, user: User, slug: str, perms: Iterable[str] = QUEUE_VISIBLE_PERMS
@@ -113,18 +70,13 @@ def queue_access(
     QueueNotFound when the queue does not exist or the user holds none of `perms` on it.
     """
     rows = (
-        list(
-            Queue.objects.raw(
-                _queue_access_sql(),
-                [user.pk, Qualification.State.DISQUALIFIED.value, *[user.pk] * 4, slug],
-            )
-        )
+        queue_with_held_perms(user_id=user.pk, slug=slug, codenames=_QUEUE_CODENAMES)
         if user.is_active
         else []
     )
     if not rows:
         raise QueueNotFound(slug)
-    columns = cast("list[_HeldColumns]", rows)  # the query selects both on every row
+    columns = cast("list[HeldColumns]", rows)  # the query selects both on every row
     held = (
         frozenset(_QUEUE_CODENAMES)
         if user.is_superuser
@@ -151,9 +103,7 @@ def queues_for(*, user: User, perms: Iterable[str] = QUEUE_VISIBLE_PERMS) -> Que
     if user.is_superuser:
         return queues
     codenames = [str(p) for p in perms]
-    params = [*codenames, user.pk] * 4
-    permitted = RawSQL(permitted_queue_ids_sql(len(codenames)), params)  # noqa: S611 - static SQL
-    return queues.filter(pk__in=permitted)
+    return queues.filter(pk__in=permitted_queue_ids(user_id=user.pk, codenames=codenames))
 
 
 def queue_for(*, user: User, slug: str, perms: Iterable[str] = QUEUE_VISIBLE_PERMS) -> Queue:
@@ -172,27 +122,14 @@ def queues_for_submit(*, user: User, slugs: Iterable[str]) -> dict[str, Queue]:
     wanted = sorted(set(slugs))
     if not wanted or not user.is_active:
         return {}
-    # active_fit_id rides along for routing's calibration (services/calibration.py,
-    # active_calibration): served by the calibration_one_active partial unique index.
-    sql = (
-        f"SELECT q.*, (SELECT f.id FROM {CalibrationFit._meta.db_table} f "
-        "WHERE f.queue_id = q.id AND f.active) AS active_fit_id "
-        f"FROM {Queue._meta.db_table} q WHERE q.slug IN ({placeholders(len(wanted))})"
+    # active_fit_id rides along for routing's calibration (intake's active_calibration).
+    queues = queues_by_slug(
+        slugs=wanted,
+        submitter_id=None if user.is_superuser else user.pk,
+        codename=QueuePerm.SUBMIT.value,
     )
-    params: list[Any] = list(wanted)
-    if not user.is_superuser:
-        sql += f" AND q.id IN ({permitted_queue_ids_sql(1)})"
-        params += [QueuePerm.SUBMIT.value, user.pk] * 4
-    queues = list(Queue.objects.raw(sql, params))
     policy_ids = [q.active_policy_id for q in queues if q.active_policy_id]
-    policies = {
-        policy.pk: policy
-        for policy in TierPolicy.objects.raw(
-            f"SELECT * FROM {TierPolicy._meta.db_table} "
-            f"WHERE id IN ({placeholders(len(policy_ids))})",
-            policy_ids,
-        )
-    } if policy_ids else {}  # fmt: skip
+    policies = {policy.pk: policy for policy in rows_by_pks(TierPolicy, policy_ids)}
     for queue in queues:
         policy_id = queue.active_policy_id
         queue.active_policy = policies.get(policy_id) if policy_id is not None else None
@@ -200,14 +137,7 @@ def queues_for_submit(*, user: User, slugs: Iterable[str]) -> dict[str, Queue]:
 
 
 def active_containments(*, queue: Queue) -> list[Containment]:
-    # Served by containment_active_idx; written out for the same reason as above.
-    return list(
-        Containment.objects.raw(
-            f"SELECT * FROM {Containment._meta.db_table} "
-            "WHERE queue_id = %s AND active ORDER BY set_at",
-            [queue.pk],
-        )
-    )
+    return active_containment_rows(queue_id=queue.pk)
 
 
 def queue_perms_held(*, user: User) -> frozenset[str]:
@@ -217,6 +147,4 @@ def queue_perms_held(*, user: User) -> frozenset[str]:
         return frozenset()
     if user.is_superuser:
         return frozenset(_QUEUE_CODENAMES)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT DISTINCT codename FROM ({_held_perms_sql()}) held", [user.pk] * 4)
-        return frozenset(row[0] for row in cursor.fetchall())
+    return codenames_held(user_id=user.pk, codenames=_QUEUE_CODENAMES)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
-from functools import cache
 from typing import Any, cast
 
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from audit.actions import AuditAction
@@ -33,15 +33,19 @@ from reviews.work.models import Assignment
 SWEEP_BATCH = 500
 
 
-@cache
-def _breached_sql() -> str:
-    sql = (
-        f"SELECT id FROM {Item._meta.db_table} WHERE breach_at <= %s "  # noqa: S608
-        "ORDER BY breach_at LIMIT %s"
+def breached_query(*, now: datetime, limit: int) -> QuerySet[Item, int]:
+    """Ids of up to `limit` items whose breach_at has passed by `now`, earliest first.
+
+    Served by the partial index item_breach_idx. Their rows are locked FOR UPDATE SKIP
+    LOCKED (PostgreSQL; SQLite runs one writer at a time), so two sweepers never wait on
+    each other or take the same item. Must run inside a transaction.
+    """
+    return (
+        Item.objects.filter(breach_at__lte=now)
+        .order_by("breach_at")
+        .select_for_update(skip_locked=True)
+        .values_list("pk", flat=True)[:limit]
     )
-    if connection.features.has_select_for_update_skip_locked:
-        sql += " FOR UPDATE SKIP LOCKED"
-    return sql
 
 
 def sla_escalate_breached(*, now: datetime | None = None, batch: int = SWEEP_BATCH) -> int:
@@ -78,9 +82,7 @@ def _save_moved(items: list[Item], fields: Sequence[str]) -> None:
 
 @transaction.atomic
 def _sweep_batch(*, now: datetime, batch: int) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(_breached_sql(), [now, batch])
-        ids = [row[0] for row in cursor.fetchall()]
+    ids = list(breached_query(now=now, limit=batch))
     if not ids:
         return 0
     items = list(Item.objects.filter(pk__in=ids).select_related("queue", "policy").order_by("pk"))

@@ -25,25 +25,25 @@ assignment rows — so a claim, a decision, a release and the sweep never deadlo
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from functools import cache
 from typing import ClassVar, cast
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
 from hitl.errors import Kind, ServiceError
-from hitl.sql.rows import prepared, row_by_pk, save_columns
+from hitl.sql.claims import claim_candidate, item_of_assignment_locked, take_lease
+from hitl.sql.rows import key_share, prepared, row_by_pk, save_columns
 from reviews.choices import Tier
 from reviews.intake.models import Item
 from reviews.queues.models import Queue, TierPolicy
 from reviews.queues.permissions import QueuePerm
 from reviews.queues.selectors import QueueAccess, QueueNotFound, queue_access
 from reviews.work.models import Assignment
-from reviews.work.services.qualification import gold_candidate, key_share, serve_gold
+from reviews.work.services.qualification import gold_candidate, serve_gold
 
 # The permission each tier asks of its reviewers.
 TIER_PERMS: dict[str, QueuePerm] = {Tier.TIER1: QueuePerm.REVIEW, Tier.SME: QueuePerm.ESCALATIONS}
@@ -117,52 +117,6 @@ def review_access(*, reviewer: User, queue: Queue) -> QueueAccess:
         raise TierNotAllowed(f"You may not review queue {queue.slug!r}.") from None
 
 
-@cache
-def claim_candidate_sql() -> str:
-    """The claim query, written out: item_claim_idx (reviews/models.py) serves it.
-
-    Parameters: queue id, tier, reviewer id, tier. On PostgreSQL the row is taken with
-    FOR UPDATE SKIP LOCKED; SQLite runs one writer at a time and has no row locks.
-    Written out rather than composed by the ORM: it runs on every claim, and compiling
-    the queryset cost ten times what PostgreSQL spends running it.
-    """
-    states = ", ".join(f"'{state}'" for state in Item.CLAIMABLE_STATES)
-    sql = (
-        f"SELECT i.id FROM {Item._meta.db_table} i "
-        f"WHERE i.queue_id = %s AND i.tier = %s AND i.state IN ({states}) "
-        "AND i.votes_needed > i.votes_in + i.leases_active "
-        # Gold items have votes_needed=0 and so never match.
-        f"AND NOT EXISTS (SELECT 1 FROM {Assignment._meta.db_table} a "
-        "WHERE a.item_id = i.id AND a.reviewer_id = %s AND a.tier = %s) "
-        "ORDER BY i.due_at, i.risk_rank, i.received_at, i.id LIMIT 1"
-    )
-    if connection.features.has_select_for_update_skip_locked:
-        sql += " FOR UPDATE OF i SKIP LOCKED"
-    return sql
-
-
-@cache
-def _take_lease_sql() -> str:
-    # The lease count and the state in one statement; the row comes back whole for the
-    # caller to render. QUEUED → IN_REVIEW is in Item.TRANSITIONS (checked at import).
-    # The first claim at a tier meets its time-to-human SLA: the sweep's next deadline
-    # becomes time-to-decision (services/sla.py). SET reads the row as it was.
-    return (
-        f"UPDATE {Item._meta.db_table} SET leases_active = leases_active + 1, "
-        f"state = '{Item.State.IN_REVIEW}', "
-        "breach_at = CASE WHEN claimed_at IS NULL THEN due_at ELSE breach_at END, "
-        "claimed_at = COALESCE(claimed_at, %s), "
-        "first_claimed_at = COALESCE(first_claimed_at, %s) "
-        "WHERE id = %s RETURNING *"
-    )
-
-
-assert all(  # noqa: S101 - a claim moves every claimable state to IN_REVIEW
-    state == Item.State.IN_REVIEW or Item.State.IN_REVIEW in Item.TRANSITIONS[state]
-    for state in Item.CLAIMABLE_STATES
-)
-
-
 @prepared()
 def assignment_claim(
     *,
@@ -194,13 +148,11 @@ def assignment_claim(
         if assignment is not None:
             return assignment
     with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(claim_candidate_sql(), [queue.pk, tier, reviewer.pk, tier])
-            row = cursor.fetchone()
-        if row is None:
+        item_id = claim_candidate(queue_id=queue.pk, tier=tier, reviewer_id=reviewer.pk)
+        if item_id is None:
             return None
         now = now or timezone.now()
-        item = next(iter(Item.objects.raw(_take_lease_sql(), [now, now, row[0]])))
+        item = take_lease(item_id=item_id, now=now)
         assignment = _lease(item=item, reviewer=reviewer, tier=tier, now=now)
         item.queue = queue  # the caller renders it: no second fetch of the queue
         audit_record(
@@ -331,10 +283,9 @@ def lock_assignment(*, assignment_id: int, reviewer: User | None) -> tuple[Assig
     Must run inside a transaction. `reviewer=None` is the system (the sweep). Another
     reviewer's assignment matches no row, so their call locks nothing and waits on nothing.
     """
-    sql, params = _lock_item_sql(owned=reviewer is not None), [assignment_id]
-    if reviewer is not None:
-        params.append(reviewer.pk)
-    item = next(iter(Item.objects.raw(sql, params)), None)
+    item = item_of_assignment_locked(
+        assignment_id=assignment_id, reviewer_id=None if reviewer is None else reviewer.pk
+    )
     if item is None:
         raise AssignmentNotFound()
     # Not locked: a queue row changes only under its manager's edits, and a policy
@@ -347,19 +298,6 @@ def lock_assignment(*, assignment_id: int, reviewer: User | None) -> tuple[Assig
         raise AssignmentNotFound()
     assignment.item = item
     return assignment, item
-
-
-@cache
-def _lock_item_sql(*, owned: bool) -> str:
-    sql = (
-        f"SELECT i.* FROM {Item._meta.db_table} i JOIN {Assignment._meta.db_table} a "
-        "ON a.item_id = i.id WHERE a.id = %s"
-    )
-    if owned:
-        sql += " AND a.reviewer_id = %s"
-    if connection.features.has_select_for_update_of:
-        sql += " FOR UPDATE OF i"
-    return sql
 
 
 def ensure_active(assignment: Assignment, now: datetime) -> None:

@@ -31,17 +31,18 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, Model, OuterRef
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from accounts.models import User
 from audit.actions import AuditAction
 from audit.services import Actor, Entry, audit_record, audit_record_many
 from hitl.errors import ServiceError
+from hitl.sql.rows import key_share
 from reviews.choices import Release, Route, Tier
 from reviews.intake.models import Item
-from reviews.intake.services.ingest import prediction_errors_for_queue, redact_input
+from reviews.intake.services.ingest import Prediction, prediction_errors_for_queue, redact_input
 from reviews.intake.services.validation import PredictionInvalid, validate_prediction
 from reviews.queues.models import Queue
 from reviews.work.models import Assignment, Decision, Qualification
@@ -107,40 +108,18 @@ def gold_create(*, queue: Queue, raw: Any, actor: Actor, now: datetime | None = 
     _, prediction = validate_prediction(
         {name: value for name, value in raw.items() if name != "gold_label"} | {"queue": queue.slug}
     )
-    policy = queue.active_policy
-    if policy is None:
-        raise ValueError(f"queue {queue.slug} has no active policy")
-    now = now or timezone.now()
     # Redacted like any ingested input: a gold item is shown to reviewers as real work.
     redacted = redact_input(queue=queue, value=prediction.input)
+    item = _gold_item(
+        queue=queue,
+        prediction=prediction,
+        redacted_input=redacted.value,
+        gold_label=raw["gold_label"],
+        now=now or timezone.now(),
+    )
     try:
         with transaction.atomic():
-            item = Item.objects.create(
-                queue=queue,
-                policy=policy,
-                external_id=prediction.external_id,
-                body_hash=prediction.body_hash,
-                model_version=prediction.model_version,
-                input=redacted.value,
-                raw_input=prediction.input,
-                output_label=prediction.label,
-                confidence=prediction.confidence,
-                calibrated_confidence=prediction.confidence,
-                scores=prediction.scores,
-                slice=prediction.slice,
-                route=Route.TIER1,
-                release=Release.HELD,  # never released: no client waits on a gold item
-                state=Item.State.QUEUED,
-                tier=Tier.TIER1,
-                trace=[{"step": "gold", "why": "gold item added by a queue manager"}],
-                is_gold=True,
-                gold_label=raw["gold_label"],
-                received_at=now,
-                enqueued_at=now,
-                due_at=now + timedelta(seconds=policy.time_to_decision_s(Tier.TIER1)),
-                risk_rank=policy.risk_rank,
-                votes_needed=0,  # keeps it out of item_claim_idx and the normal claim
-            )
+            item.save(force_insert=True)
             audit_record(
                 actor=actor,
                 action=AuditAction.GOLD_ITEM_CREATED,
@@ -157,6 +136,41 @@ def gold_create(*, queue: Queue, raw: Any, actor: Actor, now: datetime | None = 
     except IntegrityError:
         raise GoldExists(prediction.external_id) from None
     return item
+
+
+def _gold_item(
+    *, queue: Queue, prediction: Prediction, redacted_input: Any, gold_label: str, now: datetime
+) -> Item:
+    """The gold item, unsaved: queued at Tier 1 under the queue's active policy, held."""
+    policy = queue.active_policy
+    if policy is None:
+        raise ValueError(f"queue {queue.slug} has no active policy")
+    return Item(
+        queue=queue,
+        policy=policy,
+        external_id=prediction.external_id,
+        body_hash=prediction.body_hash,
+        model_version=prediction.model_version,
+        input=redacted_input,
+        raw_input=prediction.input,
+        output_label=prediction.label,
+        confidence=prediction.confidence,
+        calibrated_confidence=prediction.confidence,
+        scores=prediction.scores,
+        slice=prediction.slice,
+        route=Route.TIER1,
+        release=Release.HELD,  # never released: no client waits on a gold item
+        state=Item.State.QUEUED,
+        tier=Tier.TIER1,
+        trace=[{"step": "gold", "why": "gold item added by a queue manager"}],
+        is_gold=True,
+        gold_label=gold_label,
+        received_at=now,
+        enqueued_at=now,
+        due_at=now + timedelta(seconds=policy.time_to_decision_s(Tier.TIER1)),
+        risk_rank=policy.risk_rank,
+        votes_needed=0,  # keeps it out of item_claim_idx and the normal claim
+    )
 
 
 def serve_gold(queue: Queue) -> bool:
@@ -178,24 +192,6 @@ def gold_candidate(*, queue: Queue, reviewer: User, tier: str) -> Item | None:
         .order_by("id")
         .first()
     )
-
-
-def key_share(model: type[Model], pk: int) -> None:
-    """Take FOR KEY SHARE on one row now (PostgreSQL; SQLite runs one writer at a time).
-
-    Django's foreign keys are DEFERRABLE INITIALLY DEFERRED, so the key-share lock an
-    insert needs on its parent row is taken at COMMIT, after the audit chain head is
-    locked. A parent locked FOR UPDATE by a transaction that then waits on the chain
-    head (queue_create's siblings in services/queues.py lock the queue that way) would
-    deadlock with us. Taking the lock first keeps our order: parent rows, then the head.
-    """
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT 1 FROM {model._meta.db_table} WHERE id = %s FOR KEY SHARE",  # noqa: S608
-            [pk],
-        )
 
 
 def _locked_row(queue: Queue, reviewer: User, now: datetime) -> Qualification:

@@ -20,7 +20,7 @@ from audit.actions import AuditAction
 from audit.models import AuditEvent
 from audit.services import audit_verify
 from reviews.escalation.models import Escalation, Incident, IncidentEvent
-from reviews.escalation.services.sla import _breached_sql, sla_escalate_breached
+from reviews.escalation.services.sla import breached_query, sla_escalate_breached
 from reviews.intake.models import Item
 from reviews.queues.models import Queue
 from reviews.work.models import Assignment
@@ -280,8 +280,7 @@ def test_sweep_query_reads_the_partial_breach_index(queue: Queue) -> None:
         # can use for this exact statement (the partial index's predicate must be implied
         # by the query's WHERE).
         cursor.execute("SET LOCAL enable_seqscan = off")
-        sql = _breached_sql()
-        assert sql.endswith("FOR UPDATE SKIP LOCKED")
-        cursor.execute("EXPLAIN " + sql, [timezone.now(), 500])
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+        breached = breached_query(now=timezone.now(), limit=500)
+        assert str(breached.query).endswith("FOR UPDATE SKIP LOCKED")
+        plan = breached.explain()
     assert "item_breach_idx" in plan, plan

@@ -20,6 +20,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from audit.services import audit_verify
+from hitl.sql.claims import claim_candidate_sql
 from reviews.escalation.models import Escalation
 from reviews.intake.models import Item
 from reviews.intake.services.ingest import predictions_ingest
@@ -30,7 +31,6 @@ from reviews.work.services.claims import (
     AssignmentError,
     assignment_claim,
     assignments_expire,
-    claim_candidate_sql,
 )
 from reviews.work.services.consensus import Settled, consensus
 from reviews.work.services.decisions import assignment_decide
