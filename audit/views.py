@@ -3,30 +3,30 @@
 For holders of audit.view_auditevent (the admins group, superusers); anyone else signed in
 gets 404, as for any page outside their reach. Pages are keyset pages on `seq` (older:
 `before_seq`, newer: `after_seq`), so page 1,000 costs what page 1 costs. The filters are
-the API's (audit.selectors.audit_events), so the page and GET /api/v1/audit/events/ agree.
+the API's (audit/filters.py), so the page and GET /api/v1/audit/events/ agree.
 """
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_POST
 
 from audit.actions import AuditAction
-from audit.api.filters import MAX_INTEGER, audit_params_checked
+from audit.filters import AuditBrowserFilter
 from audit.models import AuditCheckpoint, AuditEvent
-from audit.selectors import BadFilter, audit_events
+from audit.selectors import audit_events
 from audit.services import audit_verify
 
 PAGE_SIZE = 50
-FILTERS = ("action", "actor", "target_type", "target_id", "since", "until")
+# The page's cursors: filters of the FilterSet, set by the page's own links.
+CURSORS = ("before_seq", "after_seq")
 
 
 def _require_auditor(request: HttpRequest) -> None:
@@ -34,70 +34,42 @@ def _require_auditor(request: HttpRequest) -> None:
         raise Http404("No such page.")
 
 
-def _time_param(raw: str) -> str:
-    """A browser's datetime-local value has no zone; the page says times are UTC."""
-    try:
-        when = parse_datetime(raw)
-    except ValueError:
-        return raw  # the selector names the bad filter
-    if when is not None and when.tzinfo is None:
-        return when.replace(tzinfo=UTC).isoformat()
-    return raw
-
-
-def _filter_params(query: QueryDict) -> dict[str, str]:
-    params = {name: query.get(name, "").strip() for name in FILTERS}
-    for name in ("since", "until"):
-        if params[name]:
-            params[name] = _time_param(params[name])
-    return {name: value for name, value in params.items() if value}
-
-
 def _page(
-    params: dict[str, str], *, before: int | None, after: int | None
+    events: QuerySet[AuditEvent], *, before: int | None, after: int | None
 ) -> tuple[list[AuditEvent], bool, bool]:
-    """One page of events, newest first, and whether older / newer events exist."""
-    events = audit_events(params=audit_params_checked(params))  # newest first
+    """One page of the filtered events (newest first, the cursors applied), and whether
+    older / newer events exist."""
     if after is not None:
         # Newer page: the PAGE_SIZE events just above `after`, read upwards, then flipped.
-        rows = list(events.filter(seq__gt=after).order_by("seq")[: PAGE_SIZE + 1])
+        rows = list(events.order_by("seq")[: PAGE_SIZE + 1])
         has_newer = len(rows) > PAGE_SIZE
         rows = rows[:PAGE_SIZE][::-1]
         return rows, bool(rows), has_newer
-    if before is not None:
-        events = events.filter(seq__lt=before)
     rows = list(events[: PAGE_SIZE + 1])
     has_older = len(rows) > PAGE_SIZE
     return rows[:PAGE_SIZE], has_older, before is not None
 
 
-def _int_or_none(raw: str | None) -> int | None:
-    """A page cursor; anything unusable (not a number, past 64 bits) means no cursor."""
-    try:
-        value = int(raw) if raw else None
-    except ValueError:
-        return None
-    return value if value is not None and abs(value) <= MAX_INTEGER else None
-
-
 @login_required
 def audit_browser(request: HttpRequest) -> HttpResponse:
     _require_auditor(request)
-    params = _filter_params(request.GET)
-    before = _int_or_none(request.GET.get("before_seq"))
-    after = _int_or_none(request.GET.get("after_seq"))
-    error = ""
-    try:
-        events, has_older, has_newer = _page(params, before=before, after=after)
-    except BadFilter as exc:
-        events, has_older, has_newer = [], False, False
-        error = f"{exc.field}: {exc}"
+    filters = AuditBrowserFilter(request.GET, queryset=audit_events(), request=request)
+    # A cursor the filters refuse (not a number, past 64 bits) is no cursor: the first page.
+    errors = {name: ms for name, ms in filters.errors.items() if name not in CURSORS}
+    events: list[AuditEvent] = []
+    has_older = has_newer = False
+    if not errors:
+        cursor = filters.form.cleaned_data
+        events, has_older, has_newer = _page(
+            filters.qs, before=cursor.get("before_seq"), after=cursor.get("after_seq")
+        )
+    names = [name for name in filters.filters if name not in CURSORS]
     base = QueryDict(mutable=True)
-    base.update({name: request.GET.get(name, "") for name in FILTERS if request.GET.get(name)})
+    base.update({name: request.GET[name] for name in names if request.GET.get(name)})
     context: dict[str, Any] = {
         "events": events,
-        "error": error,
-        "form": {name: request.GET.get(name, "") for name in FILTERS},
+        "error": "; ".join(f"{name}: {m}" for name, ms in errors.items() for m in ms),
+        "form": {name: request.GET.get(name, "") for name in names},
         "actions": AuditAction.choices,
         "older_query": _with(base, before_seq=events[-1].seq) if has_older and events else "",
         "newer_query": _with(base, after_seq=events[0].seq) if has_newer and events else "",

@@ -16,7 +16,7 @@ from django.http import FileResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -39,7 +39,7 @@ from datasets.services.build import (
 from datasets.services.filters import DatasetFilterInvalid
 from datasets.services.writers import FORMATS
 from hitl.api.errors import ApiError
-from hitl.api.fields import NoUnknownFieldsMixin, StrictBooleanField, iso_z
+from hitl.api.fields import NoUnknownFieldsMixin, StrictBooleanField
 from hitl.api.schema import ERROR
 from reviews.queues.api.queues import queue_or_404
 from reviews.queues.models import Queue
@@ -47,26 +47,6 @@ from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
 from reviews.queues.selectors import queues_for
 
 CONTENT_TYPES = {"jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
-
-
-def dataset_json(dataset: Dataset) -> dict[str, Any]:
-    return {
-        "id": dataset.pk,
-        "queue": dataset.queue.slug,
-        "number": dataset.number,
-        "status": dataset.status,
-        "progress": {"rows_done": dataset.rows_done, "rows_total": dataset.rows_total},
-        "filter": dataset.filter,
-        "raw": dataset.raw,
-        "trigger": dataset.trigger,
-        "requested_by": dataset.requested_by.username if dataset.requested_by else None,
-        "requested_at": iso_z(dataset.requested_at),
-        "built_at": iso_z(dataset.built_at),
-        "row_count": dataset.row_count,
-        "error": dataset.error,
-        "files": dataset_files_json(dataset),
-        "summary": dataset.summary,
-    }
 
 
 class DatasetInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
@@ -105,23 +85,28 @@ class DatasetProgressOutSerializer(serializers.Serializer):
 
 class DatasetOutSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    queue = serializers.CharField()
+    queue = serializers.CharField(source="queue.slug")
     number = serializers.IntegerField(help_text="1, 2, 3… per queue, in request order.")
     status = serializers.CharField(help_text="pending, building, ready or failed")
-    progress = DatasetProgressOutSerializer()
+    progress = DatasetProgressOutSerializer(source="*")
     filter = serializers.JSONField(help_text="The canonical filter the snapshot was made of.")
     raw = serializers.BooleanField()
     trigger = serializers.CharField(help_text="manual, labels or alert")
-    requested_by = serializers.CharField(allow_null=True)
+    requested_by = serializers.CharField(source="requested_by.username", allow_null=True)
     requested_at = serializers.DateTimeField()
     built_at = serializers.DateTimeField(allow_null=True)
     row_count = serializers.IntegerField(allow_null=True)
     error = serializers.CharField(help_text="Why a failed build failed; empty otherwise.")
-    files = DatasetFilesOutSerializer(allow_null=True, help_text="Null until ready.")
+    files = serializers.SerializerMethodField(help_text="Null until ready.")
     summary = serializers.JSONField(
         help_text="Label distribution, outcomes, override rate, agreement, slice coverage, "
         "split sizes (docs/datasets.md)."
     )
+
+    # The `dataset.ready` webhook carries the same files, so the service builds them once.
+    @extend_schema_field(DatasetFilesOutSerializer(allow_null=True))
+    def get_files(self, dataset: Dataset) -> dict[str, dict[str, Any]] | None:
+        return dataset_files_json(dataset)
 
 
 def _exportable_queue(request: AuthenticatedApiRequest, slug: str) -> Queue:
@@ -162,7 +147,7 @@ class QueueDatasetsView(ListAPIView):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.get_queryset().order_by("-number"))
-        return self.get_paginated_response([dataset_json(d) for d in page or []])
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
         request=DatasetInSerializer,
@@ -200,7 +185,7 @@ class QueueDatasetsView(ListAPIView):
             raise ApiError(
                 code="permission_denied", message=str(exc), status_code=status.HTTP_403_FORBIDDEN
             ) from None
-        response = Response(dataset_json(dataset), status=status.HTTP_202_ACCEPTED)
+        response = Response(DatasetOutSerializer(dataset).data, status=status.HTTP_202_ACCEPTED)
         response["Location"] = reverse("api-dataset-detail", kwargs={"pk": dataset.pk})
         return response
 
@@ -211,7 +196,7 @@ class DatasetDetailView(APIView):
         summary="One snapshot: status, progress, filter, files with SHA-256, summary",
     )
     def get(self, request: AuthenticatedApiRequest, pk: int) -> Response:
-        return Response(dataset_json(_dataset_or_404(request, pk)))
+        return Response(DatasetOutSerializer(_dataset_or_404(request, pk)).data)
 
 
 class _FormatIsNotARenderer(DefaultContentNegotiation):

@@ -1,93 +1,93 @@
-"""The datasets page's two forms, read from a POST: "Build snapshot" and the trigger.
+"""The datasets page's two forms: "Build snapshot" and the retraining trigger.
 
-Plain functions like the other pages' forms (reviews/escalation/pages/incidents.py): the build form
-only turns what the browser sends into the filter `dataset_request` takes; the filter's
-own rules (which keys, which values, the window) are services/filters.py's, so the page
-and the API refuse the same things with the same messages.
+The build form only turns what the browser sends into the filter `dataset_request` takes
+(a window preset or two times read as UTC, outcomes ticked, slice tags typed as
+key=value); the filter's own rules (which values, the window's bounds) are
+services/filters.py's, so the page and the API refuse the same things with the same
+messages, put beside the fields by the page.
 """
 
 from __future__ import annotations
 
-from datetime import UTC
 from typing import Any
 
-from django.http import QueryDict
-from django.utils.dateparse import parse_datetime
+from django import forms
 
-from reviews.escalation.pages.incidents import FormErrors, parse_slice
+from datasets.models import RetrainTrigger
+from hitl.filters import ZonedDateTimeField
+from hitl.forms import PageForm, SliceTagsField
+from reviews.choices import Outcome, Tier
 
 # The window presets, beside "all" (no lower bound) and "custom" (from / to).
 PRESETS = ("24h", "7d", "30d")
 WINDOWS = (*PRESETS, "all", "custom")
 DEFAULT_WINDOW = "all"
-TEXT_FIELDS = ("window", "decided_from", "decided_to", "model_version", "tier", "reason_code")
+TIMES = ("decided_from", "decided_to")
+COUNT_HELP = "Enter 0 (off) or a positive whole number."
 
 
-def build_form(post: QueryDict) -> dict[str, Any]:
-    """The build form's values as sent, to read and to show again beside its errors."""
-    form: dict[str, Any] = {name: post.get(name, "").strip() for name in TEXT_FIELDS}
-    form["slice"] = post.get("slice", "").strip()
-    form["outcome"] = sorted(set(post.getlist("outcome")))
-    form["raw"] = post.get("raw") == "on"
-    return form
+class BuildForm(PageForm):
+    """Which decided items a snapshot holds, as the page asks."""
+
+    window = forms.ChoiceField(
+        choices=[(w, w) for w in WINDOWS],
+        required=False,  # not sent: all time
+        initial=DEFAULT_WINDOW,
+        error_messages={"invalid_choice": "Choose a window."},
+    )
+    # A browser's datetime-local value has no offset: it is read as UTC, as the page shows.
+    decided_from = ZonedDateTimeField(required=False, naive_is_utc=True)
+    decided_to = ZonedDateTimeField(required=False, naive_is_utc=True)
+    model_version = forms.CharField(required=False)
+    outcome = forms.MultipleChoiceField(choices=Outcome.choices, required=False)
+    tier = forms.ChoiceField(choices=Tier.choices, required=False)
+    reason_code = forms.CharField(required=False)  # the queue's codes: the filter's to judge
+    slice = SliceTagsField(required=False)
+    raw = forms.BooleanField(required=False)
+
+    def clean(self) -> dict[str, Any]:
+        """The two times count only for a custom window: with a preset they are not read,
+        so they are not judged either."""
+        super().clean()
+        if self.cleaned_data.get("window") != "custom":
+            for name in TIMES:
+                self.errors.pop(name, None)
+                self.cleaned_data[name] = None
+        return self.cleaned_data
+
+    def snapshot_filter(self) -> dict[str, Any]:
+        """The raw filter for dataset_request (of a valid form): only what narrows it."""
+        data = self.cleaned_data
+        window = data["window"] or DEFAULT_WINDOW
+        flt: dict[str, Any] = {"window": window} if window in PRESETS else {}
+        flt.update({name: data[name] for name in TIMES if data[name] is not None})
+        for name in ("model_version", "tier", "reason_code", "outcome", "slice"):
+            if data[name]:
+                flt[name] = data[name]
+        return flt
 
 
-def blank_build_form() -> dict[str, Any]:
-    return {**dict.fromkeys(TEXT_FIELDS, ""), "window": DEFAULT_WINDOW, "slice": "",
-            "outcome": [], "raw": False}  # fmt: skip
+class TriggerForm(PageForm):
+    """The queue's retraining trigger: a count of corrected labels, alerts, on or off."""
 
+    # ASCII digits only: int() would also read "٣" (larger counts are the service's to
+    # refuse, services/triggers.py).
+    every_corrected = forms.RegexField(
+        r"\A[0-9]*\Z", required=False, error_messages={"invalid": COUNT_HELP}
+    )
+    on_alert = forms.BooleanField(required=False)
+    active = forms.BooleanField(required=False)
 
-def _utc_iso(value: str) -> str:
-    """A browser's datetime-local value ("2026-03-02T10:00", no offset) read as UTC, the
-    time zone the page shows; a value with an offset, or one that is not a time at all,
-    goes on as typed for the filter's own check to judge."""
-    try:
-        parsed = parse_datetime(value)
-    except ValueError:
-        return value
-    if parsed is None or parsed.tzinfo is not None:
-        return value
-    return parsed.replace(tzinfo=UTC).isoformat()
+    def clean_every_corrected(self) -> int:
+        return int(self.cleaned_data["every_corrected"] or 0)  # blank: 0, not by count
 
-
-def snapshot_filter(form: dict[str, Any]) -> dict[str, Any]:
-    """The raw filter for dataset_request; raises FormErrors for what only the page can
-    get wrong (an unknown window choice, slice tags not written as key=value)."""
-    flt: dict[str, Any] = {}
-    window = form["window"] or DEFAULT_WINDOW
-    if window not in WINDOWS:
-        raise FormErrors({"window": ["Choose a window."]})
-    if window in PRESETS:
-        flt["window"] = window
-    elif window == "custom":
-        for name in ("decided_from", "decided_to"):
-            if form[name]:
-                flt[name] = _utc_iso(form[name])
-    for name in ("model_version", "tier", "reason_code"):
-        if form[name]:
-            flt[name] = form[name]
-    if form["outcome"]:
-        flt["outcome"] = list(form["outcome"])
-    tags = parse_slice(form["slice"])
-    if tags:
-        flt["slice"] = tags
-    return flt
-
-
-def trigger_form(post: QueryDict) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """The trigger form's values and its errors (the count must be a whole number ≥ 0)."""
-    text = post.get("every_corrected", "").strip() or "0"
-    form: dict[str, Any] = {
-        "every_corrected": text,
-        "on_alert": post.get("on_alert") == "on",
-        "active": post.get("active") == "on",
-    }
-    try:
-        count = int(text)
-    except ValueError:
-        count = -1
-    if count < 0 or not text.isascii():
-        return form, {"every_corrected": ["Enter 0 (off) or a positive whole number."]}
-    # Larger counts are the service's to refuse (services/triggers.py).
-    form["every_corrected"] = count
-    return form, {}
+    @classmethod
+    def of(cls, trigger: RetrainTrigger | None) -> TriggerForm:
+        """The form showing the queue's trigger as it is (a new one is on, counting off)."""
+        return cls(
+            initial={
+                "every_corrected": trigger.every_corrected if trigger else 0,
+                "on_alert": trigger.on_alert if trigger else False,
+                "active": trigger.active if trigger else True,
+            }
+        )

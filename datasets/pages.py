@@ -8,8 +8,8 @@ unfinished snapshot's row polls its own fragment every 2 s until it is ready or 
 a plain POST redirects back (or shows the page again with its errors, as a 400).
 Downloads are the API's (`/api/v1/datasets/{id}/download/`), which audits them.
 
-Filter errors come from the same service as the API's, keyed by filter field; a nested
-key ("slice.region") is shown beside its field ("slice").
+The forms are datasets/forms.py's. Filter errors come from the same service as the API's,
+keyed by filter field; a nested key ("slice.region") is shown beside its field ("slice").
 """
 
 from __future__ import annotations
@@ -27,19 +27,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.request_types import AuthenticatedHtmxRequest, AuthenticatedHttpRequest
 from audit.services import Actor
-from datasets.forms import (
-    PRESETS,
-    blank_build_form,
-    build_form,
-    snapshot_filter,
-    trigger_form,
-)
+from datasets.forms import PRESETS, BuildForm, TriggerForm
 from datasets.models import Dataset, RetrainTrigger
 from datasets.services.build import ExportRefused, dataset_files_json, dataset_request
 from datasets.services.filters import DatasetFilterInvalid
 from datasets.services.triggers import RetrainTriggerInvalid, retrain_trigger_set, trigger_describe
+from hitl.forms import add_service_errors
 from reviews.choices import Outcome, Tier
-from reviews.escalation.pages.incidents import FormErrors
 from reviews.quality.pages import rollup_dimensions
 from reviews.queues.permissions import QUEUE_VISIBLE_PERMS, QueuePerm
 from reviews.queues.selectors import QueueAccess, QueueNotFound, queue_access
@@ -51,8 +45,6 @@ LIST_SIZE = 50  # the newest snapshots; older ones stay reachable through the AP
 SUGGESTIONS_SPAN = timedelta(days=30)
 UNFINISHED = (Dataset.Status.PENDING, Dataset.Status.BUILDING)
 FORMAT_NAMES = {"jsonl": "JSONL", "parquet": "Parquet"}
-BUILD_FIELDS = ("window", "decided_from", "decided_to", "model_version", "outcome", "tier",
-                "reason_code", "slice", "raw")  # fmt: skip
 
 
 class Forbidden(Exception):
@@ -121,12 +113,7 @@ def _trigger_context(access: QueueAccess, **extra: Any) -> dict[str, Any]:
         "can_manage": access.holds(QueuePerm.MANAGE),
         "trigger": trigger,
         "trigger_text": trigger_describe(trigger),
-        "trigger_form": {
-            "every_corrected": trigger.every_corrected if trigger else 0,
-            "on_alert": trigger.on_alert if trigger else False,
-            "active": trigger.active if trigger else True,
-        },
-        "trigger_errors": {},
+        "trigger_form": TriggerForm.of(trigger),
         **extra,
     }
 
@@ -136,15 +123,11 @@ def _context(access: QueueAccess, **extra: Any) -> dict[str, Any]:
     datasets = (
         Dataset.objects.filter(queue=queue).select_related("requested_by").order_by("-number")
     )
-    errors = extra.get("errors") or {}
     return {
         **_trigger_context(access),
         "rows": [row_context(d) for d in datasets[:LIST_SIZE]],
         "list_size": LIST_SIZE,
-        "form": blank_build_form(),
-        "errors": errors,
-        # Errors the form has no place for (a filter key it does not send).
-        "other_errors": {k: v for k, v in errors.items() if k not in BUILD_FIELDS},
+        "form": BuildForm(),
         "presets": PRESETS,
         "outcomes": Outcome.choices,
         "tiers": Tier.choices,
@@ -168,17 +151,20 @@ def datasets_page(request: AuthenticatedHtmxRequest, slug: str) -> HttpResponse:
 
 
 def _build(request: AuthenticatedHtmxRequest, access: QueueAccess) -> HttpResponse:
-    form = build_form(request.POST)
+    form = BuildForm(request.POST)
+    if not form.is_valid():
+        return _again(request, access, form, status=400)
     try:
         dataset = dataset_request(
             queue=access.queue,
             actor=Actor.for_user(request.user),
             user=request.user,
-            filter=snapshot_filter(form),
-            raw=form["raw"],
+            filter=form.snapshot_filter(),
+            raw=form.cleaned_data["raw"],
         )
-    except (FormErrors, DatasetFilterInvalid) as exc:
-        return _again(request, access, form, errors=_by_field(exc.fields), status=400)
+    except DatasetFilterInvalid as exc:
+        add_service_errors(form, exc.fields)  # "slice.region" beside "slice"
+        return _again(request, access, form, status=400)
     except ExportRefused as exc:  # raw inputs without view_raw_pii
         return _again(request, access, form, error=str(exc), status=403)
     notice = f"Snapshot #{dataset.number} requested: it builds in the background."
@@ -189,19 +175,10 @@ def _build(request: AuthenticatedHtmxRequest, access: QueueAccess) -> HttpRespon
     return render(request, "datasets/_panel.html", context)
 
 
-def _by_field(fields: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Errors keyed by the form's fields: "slice.region" joins "slice" as "region: …"."""
-    errors: dict[str, list[str]] = {}
-    for key, messages_ in fields.items():
-        field, _, part = key.partition(".")
-        errors.setdefault(field, []).extend(f"{part}: {m}" if part else m for m in messages_)
-    return errors
-
-
 def _again(
     request: AuthenticatedHtmxRequest,
     access: QueueAccess,
-    form: dict[str, Any],
+    form: BuildForm,
     *,
     status: int,
     **extra: Any,
@@ -241,24 +218,24 @@ def trigger_set(request: AuthenticatedHtmxRequest, slug: str) -> HttpResponse:
         access = _access(request, slug, QueuePerm.MANAGE)
     except Forbidden as exc:
         return _forbidden(request, slug, exc)
-    form, errors = trigger_form(request.POST)
+    form = TriggerForm(request.POST)
     notice = ""
-    if not errors:
+    if form.is_valid():
         try:
             trigger = retrain_trigger_set(
-                queue=access.queue, actor=Actor.for_user(request.user), **form
+                queue=access.queue, actor=Actor.for_user(request.user), **form.cleaned_data
             )
         except RetrainTriggerInvalid as exc:
-            errors = exc.fields
+            add_service_errors(form, exc.fields)
         else:
             notice = f"Retraining trigger: {trigger_describe(trigger)}."
     if not request.htmx:
-        if errors:
-            messages.error(request, "; ".join(m for ms in errors.values() for m in ms))
+        if form.errors:
+            messages.error(request, form.error_text())
         else:
             messages.success(request, notice)
         return redirect("datasets", slug=access.queue.slug)
     context = _trigger_context(access, trigger_notice=notice)
-    if errors:
-        context.update(trigger_form=form, trigger_errors=errors)
-    return render(request, "datasets/_trigger.html", context, status=422 if errors else 200)
+    if form.errors:
+        context["trigger_form"] = form
+    return render(request, "datasets/_trigger.html", context, status=422 if form.errors else 200)

@@ -52,6 +52,14 @@ class StrictBooleanField(serializers.BooleanField):
         return data
 
 
+class StoredNumberField(serializers.FloatField):
+    """A number from a JSON column, rendered as stored: a client's integer score stays 1
+    (FloatField would render 1.0)."""
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
 # Deeper JSON than this is refused: every consumer after the parser (hashing, the
 # database driver, SQLite's JSON functions) recurses and would fail with a 500.
 MAX_JSON_DEPTH = 100

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -196,16 +197,32 @@ def _calibration(queue: Queue) -> dict[str, Any] | None:
     }
 
 
-def _filters(request: HttpRequest, slices: list[str], models: list[str]) -> dict[str, str]:
-    """The chosen window, slice and model version; unknown values fall back to all."""
-    window = request.GET.get("window", DEFAULT_WINDOW)
-    chosen_slice = request.GET.get("slice", "")
-    model = request.GET.get("model_version", "")
-    return {
-        "window": window if window in WINDOWS else DEFAULT_WINDOW,
-        "slice": chosen_slice if chosen_slice in slices else "",
-        "model_version": model if model in models else "",
-    }
+class DashboardScope(forms.Form):
+    """The window, slice and model version the dashboard measures (GET).
+
+    A plain form, not a FilterSet: these filter no list, they choose what the roll-ups
+    are summed over (services/measure.py). The choices are the page's own: the windows,
+    and the slices and model versions seen in the roll-ups. A value it does not offer
+    falls back to the default: the last 24 hours, every slice, every model version.
+    """
+
+    window = forms.ChoiceField(choices=[(w, w) for w in WINDOWS], required=False)
+
+    def __init__(self, data: QueryDict, *, slices: list[str], models: list[str]) -> None:
+        super().__init__(data)
+        self.fields["slice"] = forms.ChoiceField(choices=[(s, s) for s in slices], required=False)
+        self.fields["model_version"] = forms.ChoiceField(
+            choices=[(m, m) for m in models], required=False
+        )
+
+    def chosen(self) -> dict[str, str]:
+        """Each value as chosen, or its default when absent or not offered."""
+        self.is_valid()
+        return {
+            "window": self.cleaned_data.get("window") or DEFAULT_WINDOW,
+            "slice": self.cleaned_data.get("slice", ""),
+            "model_version": self.cleaned_data.get("model_version", ""),
+        }
 
 
 @login_required
@@ -218,7 +235,7 @@ def dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     queue = access.queue
     now = timezone.now()
     slices, models = rollup_dimensions(queue=queue, since=now - DIMENSIONS_SPAN)
-    form = _filters(request, slices, models)
+    form = DashboardScope(request.GET, slices=slices, models=models).chosen()
     span, step, step_label = WINDOWS[form["window"]]
     scope: dict[str, Any] = {
         "slice_tags": json.loads(form["slice"]) if form["slice"] else None,

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.request_types import AuthenticatedHtmxRequest, AuthenticatedHttpRequest
 from audit.services import Actor
-from hitl.pages import posted
+from hitl.forms import add_service_errors
 from reviews.intake.models import Item
 from reviews.intake.services.raw_access import (
     MAX_REASON,
@@ -33,6 +33,7 @@ from reviews.intake.services.raw_access import (
 from reviews.quality.api.metrics import METRICS_PERMS
 from reviews.queues.permissions import QueuePerm
 from reviews.queues.selectors import QueueAccess, QueueNotFound, queue_access, queues_for
+from reviews.work.forms import DecisionForm, RevealForm
 from reviews.work.models import Assignment
 from reviews.work.selectors import reviewer_stats
 from reviews.work.services.claims import (
@@ -114,11 +115,12 @@ def _panel(
     assignment: Assignment | None,
     *,
     notice: str = "",
-    errors: dict[str, list[str]] | None = None,
-    form: dict[str, str] | None = None,
+    form: DecisionForm | None = None,
     status: int = 200,
     blocked: str = "",
 ) -> HttpResponse:
+    if form is None:
+        form = DecisionForm()
     context: dict[str, Any] = {
         "blocked": blocked,
         "queue": access.queue,
@@ -126,9 +128,8 @@ def _panel(
         "item": assignment.item if assignment else None,
         "tier": claim_tier(access=access),
         "notice": notice,
-        "errors": errors or {},
-        "form": form or {},
-        "needs_rationale": bool(errors) and (form or {}).get("verdict") != "approve",
+        "form": form,
+        "needs_rationale": bool(form.errors) and form["verdict"].value() != "approve",
         # Only the control: the raw input itself is fetched by an audited reveal.
         "can_reveal": access.holds(QueuePerm.RAW_PII),
         "max_reason": MAX_REASON,
@@ -156,33 +157,33 @@ def review(request: AuthenticatedHtmxRequest, slug: str) -> HttpResponse:
 @require_POST
 def decide(request: AuthenticatedHtmxRequest, slug: str, assignment_id: int) -> HttpResponse:
     access = _review_access(request, slug)
-    form = posted(request, "verdict", "label", "rationale", "reason_code")
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, access, assignment_id, form)
+    data = form.cleaned_data
     try:
         assignment_decide(
             assignment_id=assignment_id,
             reviewer=request.user,
-            verdict=form["verdict"],
-            label=form["label"],
-            rationale=form["rationale"],
-            reason_code=form["reason_code"],
+            verdict=data["verdict"],
+            label=data["label"],
+            rationale=data["rationale"],
+            reason_code=data["reason_code"],
         )
     except AssignmentNotFound:
         raise Http404("No such assignment.") from None
     except DecisionInvalid as exc:
-        current = Assignment.objects.select_related("item").get(pk=assignment_id)
-        if not request.htmx:
-            messages.error(request, "; ".join(m for ms in exc.fields.values() for m in ms))
-            return redirect("review", slug=slug)
-        return _panel(request, access, current, errors=exc.fields, form=form, status=422)
+        add_service_errors(form, exc.fields)
+        return _refused(request, access, assignment_id, form)
     except AssignmentError as exc:
         notice = str(exc)
     else:
         notice = {
             "approve": "Approved.",
-            "override": f"Corrected to {form['label']}.",
+            "override": f"Corrected to {data['label']}.",
             "escalate": "Escalated to SMEs.",
             "reject": "Rejected as unusable.",
-        }.get(form["verdict"], "Saved.")
+        }.get(data["verdict"], "Saved.")
     if not request.htmx:
         messages.info(request, notice)
         return redirect("review", slug=slug)
@@ -193,6 +194,23 @@ def decide(request: AuthenticatedHtmxRequest, slug: str, assignment_id: int) -> 
     except NotQualified as exc:
         return _panel(request, access, None, notice=notice, blocked=str(exc))
     return _panel(request, access, upcoming, notice=notice)
+
+
+def _refused(
+    request: AuthenticatedHtmxRequest, access: QueueAccess, assignment_id: int, form: DecisionForm
+) -> HttpResponse:
+    """The verdict's errors beside its fields, on the same item; nothing was recorded."""
+    if not request.htmx:
+        messages.error(request, form.error_text())
+        return redirect("review", slug=access.queue.slug)
+    current = (
+        Assignment.objects.filter(pk=assignment_id, reviewer=request.user)
+        .select_related("item")
+        .first()
+    )
+    if current is None:
+        raise Http404("No such assignment.")
+    return _panel(request, access, current, form=form, status=422)
 
 
 @login_required
@@ -223,19 +241,26 @@ def reveal_raw(request: AuthenticatedHtmxRequest, slug: str, item_id: int) -> Ht
     item = raw_revealable_item(user=request.user, pk=item_id)
     if item is None or item.queue.slug != slug:
         raise Http404("No such item.")
-    reason = request.POST.get("reason", "")
-    context: dict[str, Any] = {"queue": item.queue, "item": item, "max_reason": MAX_REASON}
+    form = RevealForm(request.POST)
+    context: dict[str, Any] = {
+        "queue": item.queue,
+        "item": item,
+        "max_reason": MAX_REASON,
+        "reveal_form": form,
+    }
     status = 200
-    try:
-        context["reveal"] = item_raw_reveal(
-            item=item, actor=Actor.for_user(request.user), reason=reason
-        )
-    except RevealReasonInvalid as exc:
-        context.update(reason_error=str(exc), reason=reason)
+    if form.is_valid():
+        try:
+            context["reveal"] = item_raw_reveal(
+                item=item, actor=Actor.for_user(request.user), reason=form.cleaned_data["reason"]
+            )
+        except RevealReasonInvalid as exc:
+            form.add_error("reason", str(exc))
+        except RawInputPurged as exc:
+            context["purged_at"] = exc.purged_at
+            status = 410
+    if form.errors:
         status = 422
-    except RawInputPurged as exc:
-        context["purged_at"] = exc.purged_at
-        status = 410
     template = "reviews/_raw_reveal.html" if request.htmx else "reviews/raw_reveal.html"
     # htmx swaps only 2xx and 422 (base.html): a purged input is news, not an error page.
     if request.htmx and status == 410:

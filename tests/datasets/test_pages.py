@@ -188,6 +188,9 @@ def test_a_plain_post_redirects_back_to_the_page(queue: Queue, exporter: User) -
         ({"window": "all", "tier": "tier9"}, "tier"),
         ({"window": "all", "outcome": ["maybe"]}, "outcome"),
         ({"window": "all", "slice": "region"}, "slice"),
+        ({"window": "all", "slice": f"region={'x' * 129}"}, "slice"),
+        # The filter's own rule (services/filters.py), shown beside the field it names.
+        ({"window": "all", "slice": ", ".join(f"t{n}=v" for n in range(21))}, "slice"),
     ],
 )
 def test_bad_values_are_shown_beside_their_field_and_store_nothing(
@@ -206,6 +209,28 @@ def test_bad_values_are_shown_beside_their_field_and_store_nothing(
     # What was sent is shown again, to be corrected.
     if "decided_from" in data:
         assert f'value="{data["decided_from"]}"' in htmx.content.decode()
+
+
+def test_times_are_read_only_for_a_custom_window(queue: Queue, admin_user: User) -> None:
+    """With a preset the two times are not sent on, so a stale one is no error."""
+    response = signed_in(admin_user).post(
+        url(queue), {"window": "7d", "decided_from": "not a time", "decided_to": ""}
+    )
+
+    assert response.status_code == 302
+    flt = Dataset.objects.get().filter
+    assert flt["decided_from"] < flt["decided_to"]
+
+
+def test_a_nul_is_a_400_and_stores_nothing(queue: Queue, admin_user: User) -> None:
+    client = signed_in(admin_user)
+    before = stored()
+
+    build = client.post(url(queue), {"window": "all", "model_version": "m\x00"}, **HTMX)
+    trigger = client.post(url(queue, "trigger/"), {"every_corrected": "5\x00"}, **HTMX)
+
+    assert (build.status_code, trigger.status_code) == (400, 400)
+    assert stored() == before and not RetrainTrigger.objects.exists()
 
 
 def test_a_browser_time_without_offset_is_read_as_utc(queue: Queue, admin_user: User) -> None:
@@ -287,7 +312,7 @@ def test_a_manager_sets_the_trigger_and_it_is_audited(queue: Queue, admin_user: 
     assert AuditEvent.objects.filter(action=AuditAction.DATASET_TRIGGER_CHANGED).count() == 1
 
 
-@pytest.mark.parametrize("count", ["-3", "ten", "²", "99999999999999999999"])
+@pytest.mark.parametrize("count", ["-3", "ten", "²", "٣", "5.0", "99999999999999999999"])
 def test_a_bad_count_is_shown_beside_it_and_stores_nothing(
     queue: Queue, admin_user: User, count: str
 ) -> None:

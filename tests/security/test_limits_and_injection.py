@@ -284,7 +284,7 @@ def test_a_nul_byte_in_a_page_form_is_400_and_changes_nothing(
     queue: Queue, annotator: User, sme: User, responder: User
 ) -> None:
     """No browser sends a NUL from a text box and PostgreSQL's text cannot store one: the
-    pages refuse it (hitl/pages.posted) instead of failing on the database's refusal."""
+    pages refuse it (hitl/forms.PageForm) instead of failing on the database's refusal."""
     from reviews.work.services.claims import assignment_claim
 
     ticket = sme_ticket(queue, annotator)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
+from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 from rest_framework.views import APIView
 
 from accounts.request_types import AuthenticatedApiRequest
@@ -28,7 +26,6 @@ from reviews.escalation.services.alerts import (
 from reviews.quality.api.calibration import MANAGE
 from reviews.queues.api.queues import queue_or_404
 from reviews.queues.api.serializers import SliceTagsField
-from reviews.queues.models import Queue
 
 # --- Alert rules --------------------------------------------------------------------------
 
@@ -53,12 +50,13 @@ class FiringOutSerializer(serializers.Serializer):
     ended_at = serializers.DateTimeField(allow_null=True)
     value = serializers.FloatField(allow_null=True)
     baseline = serializers.FloatField(allow_null=True)
-    incident = serializers.IntegerField(allow_null=True)
-    containment = serializers.IntegerField(allow_null=True)
+    incident = serializers.IntegerField(source="incident_id", allow_null=True)
+    containment = serializers.IntegerField(source="containment_id", allow_null=True)
 
 
 class AlertRuleOutSerializer(serializers.Serializer):
-    """A rule as rule_json builds it, with its open firing and the last ten."""
+    """A rule with its open firing and the last ten; the firings come in the context,
+    newest first per rule ({rule id: [firing, …]}, firings_by_rule), none if absent."""
 
     id = serializers.IntegerField()
     name = serializers.CharField()
@@ -74,49 +72,31 @@ class AlertRuleOutSerializer(serializers.Serializer):
     active = serializers.BooleanField()
     created_at = serializers.DateTimeField()
     created_by = serializers.CharField()
-    firing = FiringOutSerializer(allow_null=True)
-    recent_firings = FiringOutSerializer(many=True)
+    firing = serializers.SerializerMethodField()
+    recent_firings = serializers.SerializerMethodField()
+
+    def _firings(self, rule: AlertRule) -> list[AlertFiring]:
+        firings: list[AlertFiring] = self.context.get("firings", {}).get(rule.pk, [])
+        return firings
+
+    @extend_schema_field(FiringOutSerializer(allow_null=True))
+    def get_firing(self, rule: AlertRule) -> ReturnDict | None:
+        firing = next((f for f in self._firings(rule) if f.ended_at is None), None)
+        return None if firing is None else FiringOutSerializer(firing).data
+
+    @extend_schema_field(FiringOutSerializer(many=True))
+    def get_recent_firings(self, rule: AlertRule) -> ReturnList:
+        recent = self._firings(rule)[:10]
+        return serializers.ListSerializer(recent, child=FiringOutSerializer()).data
 
 
-def firing_json(firing: AlertFiring) -> dict[str, Any]:
-    return {
-        "id": firing.pk,
-        "started_at": firing.started_at.isoformat(),
-        "ended_at": firing.ended_at.isoformat() if firing.ended_at else None,
-        "value": firing.value,
-        "baseline": firing.baseline,
-        "incident": firing.incident_id,
-        "containment": firing.containment_id,
-    }
-
-
-def rule_json(rule: AlertRule, firings: list[AlertFiring]) -> dict[str, Any]:
-    return {
-        "id": rule.pk,
-        "name": rule.name,
-        "metric": rule.metric,
-        "comparison": rule.comparison,
-        "threshold": rule.threshold,
-        "window_s": rule.window_s,
-        "min_count": rule.min_count,
-        "slice": rule.slice,
-        "notify": rule.notify,
-        "open_incident": rule.open_incident,
-        "contain": rule.contain,
-        "active": rule.active,
-        "created_at": rule.created_at.isoformat(),
-        "created_by": rule.created_by,
-        "firing": next((firing_json(f) for f in firings if f.ended_at is None), None),
-        "recent_firings": [firing_json(f) for f in firings[:10]],
-    }
-
-
-def _rules_json(queue: Queue, rules: Iterable[AlertRule]) -> list[dict[str, Any]]:
-    rules = list(rules)
+def firings_by_rule(rules: list[AlertRule]) -> dict[int, list[AlertFiring]]:
+    """Each rule's firings, newest first, in one query: the context AlertRuleOutSerializer
+    reads them from."""
     by_rule: dict[int, list[AlertFiring]] = {rule.pk: [] for rule in rules}
     for firing in AlertFiring.objects.filter(rule__in=rules).order_by("-started_at", "-id"):
         by_rule[firing.rule_id].append(firing)
-    return [rule_json(rule, by_rule[rule.pk]) for rule in rules]
+    return by_rule
 
 
 class QueueAlertsView(APIView):
@@ -125,7 +105,9 @@ class QueueAlertsView(APIView):
     )
     def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, MANAGE)
-        return Response(_rules_json(queue, AlertRule.objects.filter(queue=queue)))
+        rules = list(AlertRule.objects.filter(queue=queue))
+        context = {"firings": firings_by_rule(rules)}
+        return Response(AlertRuleOutSerializer(rules, many=True, context=context).data)
 
     @extend_schema(
         request=AlertRuleInSerializer,
@@ -144,7 +126,7 @@ class QueueAlertsView(APIView):
             actor=Actor.for_user(request.user),
             **data,
         )
-        return Response(rule_json(rule, []), status=status.HTTP_201_CREATED)
+        return Response(AlertRuleOutSerializer(rule).data, status=status.HTTP_201_CREATED)
 
 
 class AlertRuleDetailView(APIView):
@@ -165,4 +147,5 @@ class AlertRuleDetailView(APIView):
             changes=dict(serializer.validated_data),
             actor=Actor.for_user(request.user),
         )
-        return Response(_rules_json(queue, [rule])[0])
+        context = {"firings": firings_by_rule([rule])}
+        return Response(AlertRuleOutSerializer(rule, context=context).data)

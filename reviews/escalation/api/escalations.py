@@ -17,15 +17,15 @@ from accounts.models import User
 from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.fields import NoUnknownFieldsMixin, StrictCharField
+from hitl.api.filters import FilterBackend
 from hitl.api.schema import ERROR
 from reviews.escalation.api.serializers import (
     MAX_TEXT,
     EscalationDetailOutSerializer,
     EscalationOutSerializer,
     conflict,
-    escalation_detail_json,
-    escalation_json,
 )
+from reviews.escalation.filters import EscalationFilter
 from reviews.escalation.models import Escalation
 from reviews.escalation.selectors import escalations_visible_to
 from reviews.escalation.services.escalations import (
@@ -33,7 +33,7 @@ from reviews.escalation.services.escalations import (
     escalation_resolve,
 )
 from reviews.queues.selectors import QueueNotFound, queue_access
-from reviews.work.api.serializers import ClaimOutSerializer, claim_json
+from reviews.work.api.serializers import ClaimOutSerializer
 from reviews.work.models import Assignment
 from reviews.work.services.claims import (
     TIER_PERMS,
@@ -44,25 +44,8 @@ from reviews.work.services.claims import (
 # --- Escalations -------------------------------------------------------------------
 
 
-class EscalationFilterSerializer(serializers.Serializer):
-    queue = StrictCharField(required=False, max_length=64, help_text="A queue's slug.")
-    reason = serializers.ChoiceField(choices=Escalation.Reason.choices, required=False)
-    state = serializers.ChoiceField(choices=Escalation.State.choices, required=False)
-    to_tier = serializers.ChoiceField(choices=Escalation.Target.choices, required=False)
-
-
 class EscalationResolveInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
     resolution = StrictCharField(max_length=MAX_TEXT)
-
-
-def filtered(queryset: QuerySet[Any], params: Any, serializer: type[serializers.Serializer]) -> Any:
-    """The queryset narrowed by validated query parameters (a bad one is a 400)."""
-    checked = serializer(data={k: params[k] for k in serializer().fields if k in params})
-    checked.is_valid(raise_exception=True)
-    filters = dict(checked.validated_data)
-    if "queue" in filters:
-        filters["queue__slug"] = filters.pop("queue")
-    return queryset.filter(**filters)
 
 
 def _escalation_or_404(request: AuthenticatedApiRequest, pk: int) -> Escalation:
@@ -74,19 +57,19 @@ def _escalation_or_404(request: AuthenticatedApiRequest, pk: int) -> Escalation:
 class EscalationListView(ListAPIView):
     request: AuthenticatedApiRequest
     serializer_class = EscalationOutSerializer
+    filter_backends = [FilterBackend]
+    filterset_class = EscalationFilter
 
-    def get_queryset(self) -> Any:
-        tickets = escalations_visible_to(user=self.request.user).order_by("-created_at", "-id")
-        return filtered(tickets, self.request.query_params, EscalationFilterSerializer)
+    def get_queryset(self) -> QuerySet[Escalation]:
+        return escalations_visible_to(user=self.request.user).order_by("-created_at", "-id")
 
     @extend_schema(
-        parameters=[EscalationFilterSerializer],
         responses={200: EscalationOutSerializer(many=True), 400: ERROR},
         summary="Escalation tickets you may see, newest first",
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response([escalation_json(t) for t in page or []])
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class EscalationDetailView(APIView):
@@ -95,7 +78,7 @@ class EscalationDetailView(APIView):
         summary="One ticket, with its evidence bundle parsed and verified",
     )
     def get(self, request: AuthenticatedApiRequest, pk: int) -> Response:
-        return Response(escalation_detail_json(_escalation_or_404(request, pk)))
+        return Response(EscalationDetailOutSerializer(_escalation_or_404(request, pk)).data)
 
 
 class EscalationAcknowledgeView(APIView):
@@ -107,7 +90,7 @@ class EscalationAcknowledgeView(APIView):
     def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         ticket = _escalation_or_404(request, pk)
         escalation_acknowledge(escalation=ticket, actor=Actor.for_user(request.user))
-        return Response(escalation_detail_json(_escalation_or_404(request, pk)))
+        return Response(EscalationDetailOutSerializer(_escalation_or_404(request, pk)).data)
 
 
 class EscalationResolveView(APIView):
@@ -125,7 +108,7 @@ class EscalationResolveView(APIView):
             actor=Actor.for_user(request.user),
             resolution=serializer.validated_data["resolution"],
         )
-        return Response(escalation_detail_json(_escalation_or_404(request, pk)))
+        return Response(EscalationDetailOutSerializer(_escalation_or_404(request, pk)).data)
 
 
 class EscalationTakeView(APIView):
@@ -137,7 +120,7 @@ class EscalationTakeView(APIView):
     def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         ticket = _escalation_or_404(request, pk)
         assignment = _take(user=request.user, ticket=ticket)
-        return Response(claim_json(assignment))
+        return Response(ClaimOutSerializer(assignment).data)
 
 
 def _take(*, user: User, ticket: Escalation) -> Assignment:

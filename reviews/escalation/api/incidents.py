@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -18,8 +19,8 @@ from accounts.request_types import AuthenticatedApiRequest
 from audit.services import Actor
 from hitl.api.errors import ApiError
 from hitl.api.fields import NoUnknownFieldsMixin, StrictCharField
+from hitl.api.filters import FilterBackend
 from hitl.api.schema import ERROR
-from reviews.escalation.api.escalations import filtered
 from reviews.escalation.api.serializers import (
     MAX_POSTMORTEM,
     MAX_TEXT,
@@ -27,10 +28,8 @@ from reviews.escalation.api.serializers import (
     IncidentEventOutSerializer,
     IncidentOutSerializer,
     conflict,
-    incident_detail_json,
-    incident_event_json,
-    incident_json,
 )
+from reviews.escalation.filters import IncidentFilter
 from reviews.escalation.models import Incident
 from reviews.escalation.selectors import incident_owner_candidate, incidents_visible_to
 from reviews.escalation.services.incidents import (
@@ -47,16 +46,10 @@ from reviews.queues.api.serializers import (
 )
 from reviews.queues.models import Containment
 from reviews.work.api.review import verdict_fields
-from reviews.work.api.serializers import DecisionInSerializer, DecisionOutSerializer, decision_json
+from reviews.work.api.serializers import DecisionInSerializer, DecisionOutSerializer
 from reviews.work.services.decisions import incident_item_decide
 
 # --- Incidents ---------------------------------------------------------------------
-
-
-class IncidentFilterSerializer(serializers.Serializer):
-    queue = StrictCharField(required=False, max_length=64, help_text="A queue's slug.")
-    state = serializers.ChoiceField(choices=Incident.State.choices, required=False)
-    severity = serializers.ChoiceField(choices=Incident.Severity.choices, required=False)
 
 
 class IncidentTransitionInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
@@ -103,19 +96,19 @@ def incident_owner(incident: Incident, username: str) -> User:
 class IncidentListView(ListAPIView):
     request: AuthenticatedApiRequest
     serializer_class = IncidentOutSerializer
+    filter_backends = [FilterBackend]
+    filterset_class = IncidentFilter
 
-    def get_queryset(self) -> Any:
-        incidents = incidents_visible_to(user=self.request.user).order_by("-opened_at", "-id")
-        return filtered(incidents, self.request.query_params, IncidentFilterSerializer)
+    def get_queryset(self) -> QuerySet[Incident]:
+        return incidents_visible_to(user=self.request.user).order_by("-opened_at", "-id")
 
     @extend_schema(
-        parameters=[IncidentFilterSerializer],
         responses={200: IncidentOutSerializer(many=True), 400: ERROR},
         summary="Incidents you may see, newest first",
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response([incident_json(i) for i in page or []])
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class IncidentDetailView(APIView):
@@ -124,7 +117,7 @@ class IncidentDetailView(APIView):
         summary="One incident: timeline, tickets, items, containment, bundle",
     )
     def get(self, request: AuthenticatedApiRequest, pk: int) -> Response:
-        return Response(incident_detail_json(_incident_or_404(request, pk)))
+        return Response(IncidentDetailOutSerializer(_incident_or_404(request, pk)).data)
 
 
 class IncidentTransitionView(APIView):
@@ -143,7 +136,7 @@ class IncidentTransitionView(APIView):
             note=serializer.validated_data.get("note", ""),
             actor=Actor.for_user(request.user),
         )
-        return Response(incident_detail_json(_incident_or_404(request, pk)))
+        return Response(IncidentDetailOutSerializer(_incident_or_404(request, pk)).data)
 
 
 class IncidentUpdateView(APIView):
@@ -165,7 +158,7 @@ class IncidentUpdateView(APIView):
             owner=owner,
             postmortem=data.get("postmortem"),
         )
-        return Response(incident_detail_json(_incident_or_404(request, pk)))
+        return Response(IncidentDetailOutSerializer(_incident_or_404(request, pk)).data)
 
 
 class IncidentNoteView(APIView):
@@ -183,7 +176,7 @@ class IncidentNoteView(APIView):
             actor=Actor.for_user(request.user),
             text=serializer.validated_data["text"],
         )
-        return Response(incident_event_json(event), status=status.HTTP_201_CREATED)
+        return Response(IncidentEventOutSerializer(event).data, status=status.HTTP_201_CREATED)
 
 
 class IncidentContainView(APIView):
@@ -242,4 +235,4 @@ class IncidentItemDecisionView(APIView):
         decision = incident_item_decide(
             incident=incident, item_id=item_id, reviewer=request.user, **verdict_fields(data)
         )
-        return Response(decision_json(decision), status=status.HTTP_201_CREATED)
+        return Response(DecisionOutSerializer(decision).data, status=status.HTTP_201_CREATED)

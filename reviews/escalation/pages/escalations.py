@@ -8,13 +8,12 @@ and resolve answer the `#ticket-state` fragment; a plain POST redirects back.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,9 +22,11 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.request_types import AuthenticatedHtmxRequest, AuthenticatedHttpRequest
 from audit.services import Actor
-from hitl.pages import done, posted
+from hitl.pages import done
+from reviews.escalation.filters import AGES, EscalationInboxFilter
+from reviews.escalation.forms import ResolveForm
 from reviews.escalation.models import Escalation
-from reviews.escalation.pages import bundle_context
+from reviews.escalation.pages import bundle_context, filtered_list
 from reviews.escalation.selectors import ESCALATION_PERMS, escalations_visible_to
 from reviews.escalation.services.escalations import (
     EscalationError,
@@ -33,7 +34,7 @@ from reviews.escalation.services.escalations import (
     escalation_resolve,
 )
 from reviews.intake.models import Item
-from reviews.queues.selectors import QueueNotFound, queue_access, queues_for
+from reviews.queues.selectors import QueueNotFound, queue_access
 from reviews.work.services.claims import (
     TIER_PERMS,
     AssignmentError,
@@ -42,40 +43,25 @@ from reviews.work.services.claims import (
 )
 
 PAGE_SIZE = 50
-# The inbox's age filter: tickets opened longer ago than this.
-AGES: dict[str, tuple[str, timedelta]] = {
-    "1h": ("older than 1 hour", timedelta(hours=1)),
-    "4h": ("older than 4 hours", timedelta(hours=4)),
-    "24h": ("older than 24 hours", timedelta(hours=24)),
-}
 
 
 @login_required
 def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Open and acknowledged tickets, soonest due first, filtered by queue, reason, age."""
-    queues = list(queues_for(user=request.user, perms=ESCALATION_PERMS).order_by("slug"))
-    if not queues:
-        raise Http404("No such page.")
-    form = {name: request.GET.get(name, "") for name in ("queue", "reason", "age")}
-    tickets = escalations_visible_to(user=request.user).exclude(state=Escalation.State.RESOLVED)
-    if form["queue"] in {q.slug for q in queues}:
-        tickets = tickets.filter(queue__slug=form["queue"])
-    if form["reason"] in Escalation.Reason.values:
-        tickets = tickets.filter(reason=form["reason"])
-    now = timezone.now()
-    if form["age"] in AGES:
-        tickets = tickets.filter(created_at__lte=now - AGES[form["age"]][1])
+    tickets, context = filtered_list(
+        request,
+        perms=ESCALATION_PERMS,
+        filters=EscalationInboxFilter,
+        rows=escalations_visible_to(user=request.user).exclude(state=Escalation.State.RESOLVED),
+    )
     tickets = tickets.order_by(F("due_at").asc(nulls_last=True), "created_at", "id")
     page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context: dict[str, Any] = {
+    context |= {
         "page": page,
-        "queues": queues,
         "reasons": Escalation.Reason.choices,
         "ages": [(key, label) for key, (label, _) in AGES.items()],
-        "form": form,
-        "now": now,
         "query": query.urlencode(),
     }
     return render(request, "reviews/escalations/inbox.html", context)
@@ -99,8 +85,7 @@ def _ticket_context(ticket: Escalation, **extra: Any) -> dict[str, Any]:
         "open": ticket.state != Escalation.State.RESOLVED,
         # The item waits at a review tier: an SME (or Tier 1) may lease and decide it.
         "workable": item.state in Item.CLAIMABLE_STATES and item.tier in TIER_PERMS,
-        "errors": {},
-        "form": {},
+        "form": ResolveForm(),
         **extra,
     }
 
@@ -118,14 +103,18 @@ def _state_answer(
     *,
     notice: str = "",
     error: str = "",
-    errors: dict[str, list[str]] | None = None,
-    form: dict[str, str] | None = None,
+    form: ResolveForm | None = None,
 ) -> HttpResponse:
+    """With htmx the `#ticket-state` fragment (422 with the form's errors), else back."""
     if not request.htmx:
+        if form is not None and form.errors:
+            error = form.error_text()
         return done(request, "escalation", pk=ticket.pk, notice=notice, error=error)
     ticket = _ticket_or_404(request, ticket.pk)
-    context = _ticket_context(ticket, notice=notice, error=error, errors=errors or {}, form=form)
-    status = 422 if errors else 200
+    context = _ticket_context(ticket, notice=notice, error=error)
+    if form is not None:
+        context["form"] = form
+    status = 422 if form is not None and form.errors else 200
     return render(request, "reviews/escalations/_ticket_state.html", context, status=status)
 
 
@@ -144,18 +133,19 @@ def acknowledge(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
 @require_POST
 def resolve(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     ticket = _ticket_or_404(request, pk)
-    resolution = posted(request, "resolution")["resolution"]
+    form = ResolveForm(request.POST)
+    if not form.is_valid():
+        return _state_answer(request, ticket, form=form)
     try:
         escalation_resolve(
-            escalation=ticket, actor=Actor.for_user(request.user), resolution=resolution
+            escalation=ticket,
+            actor=Actor.for_user(request.user),
+            resolution=form.cleaned_data["resolution"],
         )
     except EscalationError as exc:
         if exc.code == "resolution_required":
-            form = {"resolution": resolution}
-            if request.htmx:
-                return _state_answer(
-                    request, ticket, errors={"resolution": [exc.message]}, form=form
-                )
+            form.add_error("resolution", exc.message)
+            return _state_answer(request, ticket, form=form)
         return _state_answer(request, ticket, error=exc.message)
     return _state_answer(request, ticket, notice="Resolved.")
 

@@ -12,16 +12,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.request_types import AuthenticatedHtmxRequest, AuthenticatedHttpRequest
 from audit.services import Actor
-from hitl.pages import done, posted
+from hitl.forms import PageForm, add_service_errors
+from hitl.pages import done
+from reviews.escalation.filters import IncidentFilter
+from reviews.escalation.forms import (
+    ContainForm,
+    IncidentUpdateForm,
+    LiftForm,
+    NoteForm,
+    TransitionForm,
+)
 from reviews.escalation.models import Incident
-from reviews.escalation.pages import bundle_context
+from reviews.escalation.pages import bundle_context, filtered_list
 from reviews.escalation.selectors import (
     INCIDENT_PERMS,
     incident_owner_candidate,
@@ -36,8 +45,8 @@ from reviews.escalation.services.incidents import (
     incident_update,
 )
 from reviews.queues.models import Containment
-from reviews.queues.selectors import queues_for
 from reviews.queues.services.queues import ContainmentExists
+from reviews.work.forms import DecisionForm
 from reviews.work.models import Decision
 from reviews.work.services.claims import AssignmentError
 from reviews.work.services.decisions import DecisionInvalid, incident_item_decide
@@ -50,26 +59,15 @@ RESPONDER_VERDICTS = [
 ]
 
 
-class FormErrors(Exception):
-    """A form that cannot be sent to its service: field → messages."""
-
-    def __init__(self, fields: dict[str, list[str]]) -> None:
-        super().__init__(fields)
-        self.fields = fields
-
-
 @login_required
 def board(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Unresolved incidents by state, and the latest resolved ones."""
-    queues = list(queues_for(user=request.user, perms=INCIDENT_PERMS).order_by("slug"))
-    if not queues:
-        raise Http404("No such page.")
-    form = {name: request.GET.get(name, "") for name in ("queue", "severity")}
-    incidents = incidents_visible_to(user=request.user)
-    if form["queue"] in {q.slug for q in queues}:
-        incidents = incidents.filter(queue__slug=form["queue"])
-    if form["severity"] in Incident.Severity.values:
-        incidents = incidents.filter(severity=form["severity"])
+    incidents, context = filtered_list(
+        request,
+        perms=INCIDENT_PERMS,
+        filters=IncidentFilter,
+        rows=incidents_visible_to(user=request.user),
+    )
     unresolved = list(incidents.exclude(state=State.RESOLVED).order_by("severity", "opened_at"))
     resolved = list(
         incidents.filter(state=State.RESOLVED).order_by("-resolved_at")[:RESOLVED_SHOWN]
@@ -79,13 +77,7 @@ def board(request: AuthenticatedHttpRequest) -> HttpResponse:
         for value, label in State.choices
         if value != State.RESOLVED
     ] + [(State.RESOLVED.value, f"{State.RESOLVED.label} (latest)", resolved)]
-    context = {
-        "columns": columns,
-        "queues": queues,
-        "severities": Incident.Severity.choices,
-        "form": form,
-        "now": timezone.now(),
-    }
+    context |= {"columns": columns, "severities": Incident.Severity.choices}
     return render(request, "reviews/incidents/board.html", context)
 
 
@@ -115,7 +107,7 @@ def _context(incident: Incident, **extra: Any) -> dict[str, Any]:
         "severities": Incident.Severity.choices,
         "verdicts": RESPONDER_VERDICTS,
         "errors": {},
-        "form": {},
+        "form": None,  # the posted form, shown again with its errors
         "error_for": "",  # which form the errors belong to: "contain", "lift", "item"
         "error_id": None,  # the containment or item of that form
         **bundle_context(incident.bundle),
@@ -135,22 +127,22 @@ def _answer(
     *,
     notice: str = "",
     error: str = "",
-    errors: dict[str, list[str]] | None = None,
-    form: dict[str, str] | None = None,
+    form: PageForm | None = None,
     error_for: str = "",
     error_id: int | None = None,
 ) -> HttpResponse:
-    """The page's fragment for htmx (422 with form errors); otherwise back to the page."""
+    """The page's fragment for htmx (422 with the form's errors); otherwise back to the page."""
+    errors = form.errors if form is not None else {}
     if not request.htmx:
-        if errors:
-            error = "; ".join(m for ms in errors.values() for m in ms)
+        if form is not None and errors:
+            error = form.error_text()
         return done(request, "incident", pk=pk, notice=notice, error=error)
     context = _context(
         _incident_or_404(request, pk),
         notice=notice,
         error=error,
-        errors=errors or {},
-        form=form or {},
+        errors=errors,
+        form=form,
         error_for=error_for,
         error_id=error_id,
     )
@@ -159,56 +151,50 @@ def _answer(
     )
 
 
-def _post(request: HttpRequest, *names: str) -> dict[str, str]:
-    return posted(request, *names)
-
-
 @login_required
 @require_POST
 def transition(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
-    form = _post(request, "to", "note")
-    if form["to"] not in State.values:
-        return _answer(request, pk, errors={"to": ["Choose a state."]}, form=form)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, pk, form=form)
+    to = form.cleaned_data["to"]
     try:
         incident_transition(
-            incident=incident, to=form["to"], note=form["note"], actor=Actor.for_user(request.user)
+            incident=incident,
+            to=to,
+            note=form.cleaned_data["note"],
+            actor=Actor.for_user(request.user),
         )
     except IncidentError as exc:
         if exc.code == "resolution_required":
-            return _answer(request, pk, errors={"note": [exc.message]}, form=form)
+            form.add_error("note", exc.message)
+            return _answer(request, pk, form=form)
         return _answer(request, pk, error=exc.message)
-    return _answer(request, pk, notice=f"Incident is {State(form['to']).label.lower()}.")
+    return _answer(request, pk, notice=f"Incident is {State(to).label.lower()}.")
 
 
 @login_required
 @require_POST
 def update(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
-    form = _post(request, "severity", "owner")
-    # Absent from the form: kept as it is (it is not stripped: it may be laid out).
-    form["postmortem"] = (
-        posted(request, "postmortem", strip=False)["postmortem"]
-        if "postmortem" in request.POST
-        else incident.postmortem
-    )
-    errors: dict[str, list[str]] = {}
-    if form["severity"] and form["severity"] not in Incident.Severity.values:
-        errors["severity"] = ["Choose a severity."]
+    form = IncidentUpdateForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, pk, form=form)
+    data = form.cleaned_data
     owner = None
-    if form["owner"] and form["owner"] != (incident.owner.username if incident.owner else ""):
-        owner = incident_owner_candidate(incident=incident, username=form["owner"])
+    if data["owner"] and data["owner"] != (incident.owner.username if incident.owner else ""):
+        owner = incident_owner_candidate(incident=incident, username=data["owner"])
         if owner is None:
-            errors["owner"] = [f"{form['owner']!r} is not a responder on this queue."]
-    if errors:
-        return _answer(request, pk, errors=errors, form=form)
+            form.add_error("owner", f"{data['owner']!r} is not a responder on this queue.")
+            return _answer(request, pk, form=form)
     try:
         incident_update(
             incident=incident,
             actor=Actor.for_user(request.user),
-            severity=form["severity"] or None,
+            severity=data["severity"] or None,
             owner=owner,
-            postmortem=form["postmortem"],
+            postmortem=data["postmortem"],  # None: not sent, kept as it is
         )
     except IncidentError as exc:
         return _answer(request, pk, error=exc.message)
@@ -219,44 +205,34 @@ def update(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
 @require_POST
 def note(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
-    form = _post(request, "text")
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, pk, form=form)
     try:
-        incident_note(incident=incident, actor=Actor.for_user(request.user), text=form["text"])
+        incident_note(
+            incident=incident, actor=Actor.for_user(request.user), text=form.cleaned_data["text"]
+        )
     except IncidentError as exc:
-        return _answer(request, pk, errors={"text": [exc.message]}, form=form)
+        form.add_error("text", exc.message)
+        return _answer(request, pk, form=form)
     return _answer(request, pk, notice="Note added.")
-
-
-def parse_slice(text: str) -> dict[str, str]:
-    """Slice tags typed as `region=EU, product=mortgage` (commas or new lines)."""
-    tags: dict[str, str] = {}
-    for part in text.replace("\n", ",").split(","):
-        if not part.strip():
-            continue
-        key, sep, value = part.partition("=")
-        if not sep or not key.strip() or len(key.strip()) > 64 or len(value.strip()) > 128:
-            raise FormErrors({"slice": [f"Write tags as key=value, not {part.strip()!r}."]})
-        tags[key.strip()] = value.strip()
-    return tags
 
 
 @login_required
 @require_POST
 def contain(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
-    form = _post(request, "reason", "slice")
+    form = ContainForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, pk, form=form, error_for="contain")
+    tags = form.cleaned_data["slice"]
     try:
-        if not form["reason"]:
-            raise FormErrors({"reason": ["Say why auto-approval must stop."]})
-        tags = parse_slice(form["slice"])
         incident_contain(
             incident=incident,
             actor=Actor.for_user(request.user),
             slice_tags=tags,
-            reason=form["reason"],
+            reason=form.cleaned_data["reason"],
         )
-    except FormErrors as exc:
-        return _answer(request, pk, errors=exc.fields, form=form, error_for="contain")
     except ContainmentExists:
         return _answer(request, pk, error="That scope is already contained.")
     except IncidentError as exc:
@@ -270,16 +246,15 @@ def contain(request: AuthenticatedHtmxRequest, pk: int) -> HttpResponse:
 def lift(request: AuthenticatedHtmxRequest, pk: int, cid: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
     containment = get_object_or_404(Containment, pk=cid, queue_id=incident.queue_id)
-    form = _post(request, "note")
-    if not form["note"]:
-        errors = {"note": ["Say why the containment can be lifted."]}
-        return _answer(request, pk, errors=errors, form=form, error_for="lift", error_id=cid)
+    form = LiftForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, pk, form=form, error_for="lift", error_id=cid)
     try:
         lifted = incident_lift(
             incident=incident,
             containment=containment,
             actor=Actor.for_user(request.user),
-            note=form["note"],
+            note=form.cleaned_data["note"],
         )
     except IncidentError as exc:
         return _answer(request, pk, error=exc.message)
@@ -292,17 +267,20 @@ def lift(request: AuthenticatedHtmxRequest, pk: int, cid: int) -> HttpResponse:
 @require_POST
 def decide(request: AuthenticatedHtmxRequest, pk: int, item_id: int) -> HttpResponse:
     incident = _incident_or_404(request, pk)
-    form = _post(request, "verdict", "label", "rationale", "reason_code")
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, pk, form=form, error_for="item", error_id=item_id)
     try:
-        incident_item_decide(incident=incident, item_id=item_id, reviewer=request.user, **form)
+        incident_item_decide(
+            incident=incident, item_id=item_id, reviewer=request.user, **form.cleaned_data
+        )
     except IncidentError as exc:
         if exc.code == "item_not_found":
             raise Http404(exc.message) from None
         return _answer(request, pk, error=exc.message)
     except DecisionInvalid as exc:
-        return _answer(
-            request, pk, errors=exc.fields, form=form, error_for="item", error_id=item_id
-        )
+        add_service_errors(form, exc.fields)
+        return _answer(request, pk, form=form, error_for="item", error_id=item_id)
     except AssignmentError as exc:
         return _answer(request, pk, error=exc.message)
-    return _answer(request, pk, notice=f"Item {item_id} decided: {form['verdict']}.")
+    return _answer(request, pk, notice=f"Item {item_id} decided: {form.cleaned_data['verdict']}.")

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,9 +22,10 @@ from hitl.api.schema import ERROR
 from hitl.windows import parse_window
 from reviews.quality.api.metrics import METRICS_PERMS
 from reviews.quality.models import CalibrationFit
-from reviews.quality.services.calibration import calibration_fit, fit_json
+from reviews.quality.services.calibration import calibration_fit
 from reviews.quality.services.simulator import policy_draft, threshold_curve
-from reviews.queues.api.queues import PolicyOutSerializer, queue_or_404
+from reviews.queues.api.queues import queue_or_404
+from reviews.queues.api.serializers import PolicyDraftOutSerializer
 from reviews.queues.permissions import QueuePerm
 
 MANAGE = (QueuePerm.MANAGE,)
@@ -41,36 +42,38 @@ class CalibrationInSerializer(NoUnknownFieldsMixin, serializers.Serializer):
 
 
 class CalibrationFitOutSerializer(serializers.Serializer):
-    """A fit as reviews.quality.services.calibration.fit_json builds it."""
+    """A fit with both reliability diagrams."""
 
     id = serializers.IntegerField()
-    queue = serializers.CharField()
+    queue = serializers.CharField(source="queue.slug")
     method = serializers.CharField(help_text=", ".join(CalibrationFit.Method.values))
     params = serializers.JSONField(help_text="The fitted map's parameters.")
     n_items = serializers.IntegerField()
     ece_before = serializers.FloatField(allow_null=True)
     ece_after = serializers.FloatField(allow_null=True)
-    reliability_before = serializers.JSONField(allow_null=True)
-    reliability_after = serializers.JSONField(allow_null=True)
+    reliability_before = serializers.JSONField(source="report.before", allow_null=True)
+    reliability_after = serializers.JSONField(source="report.after", allow_null=True)
     fitted_at = serializers.DateTimeField()
     fitted_by = serializers.CharField()
     active = serializers.BooleanField()
 
 
+@extend_schema_serializer(component_name="ActiveCalibration")
+class ActiveCalibrationOutSerializer(serializers.Serializer):
+    """Rendered from {"active": the queue's active fit or None}."""
+
+    active = CalibrationFitOutSerializer(allow_null=True)
+
+
 class QueueCalibrationView(APIView):
     @extend_schema(
-        responses={
-            200: inline_serializer(
-                "ActiveCalibration",
-                {"active": CalibrationFitOutSerializer(allow_null=True)},
-            )
-        },
+        responses={200: ActiveCalibrationOutSerializer},
         summary="The queue's active calibration fit with reliability before and after",
     )
     def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, METRICS_PERMS)
         fit = CalibrationFit.objects.filter(queue=queue, active=True).first()
-        return Response({"active": fit_json(fit) if fit else None})
+        return Response(ActiveCalibrationOutSerializer({"active": fit}).data)
 
     @extend_schema(
         request=CalibrationInSerializer,
@@ -86,7 +89,7 @@ class QueueCalibrationView(APIView):
             method=serializer.validated_data["method"],
             actor=Actor.for_user(request.user),
         )
-        return Response(fit_json(fit), status=status.HTTP_201_CREATED)
+        return Response(CalibrationFitOutSerializer(fit).data, status=status.HTTP_201_CREATED)
 
 
 # --- Threshold simulator ------------------------------------------------------------------
@@ -121,7 +124,7 @@ class QueueSimulatorView(APIView):
 class QueueSimulatorDraftView(APIView):
     @extend_schema(
         request=DraftInSerializer,
-        responses={201: PolicyOutSerializer},
+        responses={201: PolicyDraftOutSerializer},
         summary="Draft a new, inactive policy version with the chosen auto_approve_at",
     )
     def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
@@ -134,7 +137,4 @@ class QueueSimulatorDraftView(APIView):
             actor=Actor.for_user(request.user),
             created_by=request.user,
         )
-        return Response(
-            {**draft.as_json(), "active": False, "note": draft.note},
-            status=status.HTTP_201_CREATED,
-        )
+        return Response(PolicyDraftOutSerializer(draft).data, status=status.HTTP_201_CREATED)

@@ -197,21 +197,3 @@ def calibrations_refit(*, now: datetime | None = None) -> int:
             continue
         fitted += 1
     return fitted
-
-
-def fit_json(fit: CalibrationFit) -> dict[str, Any]:
-    """A fit as the API and the dashboard show it, with both reliability diagrams."""
-    return {
-        "id": fit.pk,
-        "queue": fit.queue.slug,
-        "method": fit.method,
-        "params": fit.params,
-        "n_items": fit.n_items,
-        "ece_before": fit.ece_before,
-        "ece_after": fit.ece_after,
-        "reliability_before": (fit.report or {}).get("before"),
-        "reliability_after": (fit.report or {}).get("after"),
-        "fitted_at": fit.fitted_at.isoformat(),
-        "fitted_by": fit.fitted_by,
-        "active": fit.active,
-    }

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,6 +22,7 @@ from reviews.queues.api.serializers import (
     ContainmentLiftInSerializer,
     ContainmentOutSerializer,
     PolicyInSerializer,
+    PolicyVersionOutSerializer,
     QueueInSerializer,
     QueueOutSerializer,
 )
@@ -107,29 +108,10 @@ class QueueDetailView(APIView):
         return Response(QueueOutSerializer(queue_or_404(request, slug)).data)
 
 
-class PolicyOutSerializer(serializers.Serializer):
-    """A policy version as TierPolicy.as_json renders it, and whether it routes new items."""
-
-    version = serializers.IntegerField()
-    auto_approve_at = serializers.FloatField()
-    sme_below = serializers.FloatField()
-    risk_tier = serializers.CharField(help_text="low, medium or high")
-    mode = serializers.CharField(help_text="in_path or post_hoc")
-    shadow = serializers.BooleanField()
-    audit_sample_rate = serializers.FloatField()
-    consensus = serializers.DictField(help_text='{"reviewers", "rule", "on_disagreement"}')
-    slice_rules = serializers.ListField(child=serializers.DictField())
-    sla = serializers.DictField(
-        help_text='{"tier1": {"time_to_human_s", "time_to_decision_s"}, "sme": {…}}'
-    )
-    active = serializers.BooleanField(help_text="Whether this version routes new items now.")
-    note = serializers.CharField(required=False)
-
-
 class QueuePolicyCreateView(APIView):
     @extend_schema(
         request=PolicyInSerializer,
-        responses={201: PolicyOutSerializer, 400: ERROR, 404: ERROR},
+        responses={201: PolicyVersionOutSerializer, 400: ERROR, 404: ERROR},
         summary="Add a policy version (active at once unless activate is false)",
     )
     def post(self, request: AuthenticatedApiRequest, slug: str) -> Response:
@@ -146,10 +128,7 @@ class QueuePolicyCreateView(APIView):
             note=data.get("note", ""),
         )
         queue.refresh_from_db()
-        return Response(
-            {**created.as_json(), "active": queue.active_policy_id == created.pk},
-            status=status.HTTP_201_CREATED,
-        )
+        return Response(PolicyVersionOutSerializer(created).data, status=status.HTTP_201_CREATED)
 
 
 class QueueContainmentView(APIView):

@@ -21,10 +21,14 @@ from reviews.choices import (
     Route,
     UncertaintyMeasure,
 )
-from reviews.queues.models import Containment, Queue
+from reviews.queues.models import Containment, Queue, TierPolicy
 from reviews.queues.services.queues import RedactionPolicyInvalid, redaction_policy_clean
 
 _SLICE_KEY = StrictCharField(max_length=64)
+
+
+def _values(choices: Any) -> str:
+    return ", ".join(choices.values)
 
 
 class SliceTagsField(serializers.DictField):
@@ -218,8 +222,73 @@ class ContainmentOutSerializer(serializers.ModelSerializer):
         ]
 
 
+class PolicyConsensusOutSerializer(serializers.Serializer):
+    reviewers = serializers.IntegerField(source="consensus_reviewers")
+    rule = serializers.CharField(source="consensus_rule", help_text=_values(ConsensusRule))
+    on_disagreement = serializers.CharField(
+        source="consensus_on_disagreement", help_text=_values(OnDisagreement)
+    )
+
+
+class Tier1SlaOutSerializer(serializers.Serializer):
+    time_to_human_s = serializers.IntegerField(source="tier1_time_to_human_s")
+    time_to_decision_s = serializers.IntegerField(source="tier1_time_to_decision_s")
+
+
+class SmeSlaOutSerializer(serializers.Serializer):
+    time_to_human_s = serializers.IntegerField(source="sme_time_to_human_s")
+    time_to_decision_s = serializers.IntegerField(source="sme_time_to_decision_s")
+
+
+class PolicySlaOutSerializer(serializers.Serializer):
+    tier1 = Tier1SlaOutSerializer(source="*")
+    sme = SmeSlaOutSerializer(source="*")
+
+
+class ActiveLearningOutSerializer(serializers.Serializer):
+    budget_per_day = serializers.IntegerField(source="al_budget_per_day")
+    uncertainty = serializers.CharField(
+        source="al_uncertainty", help_text=_values(UncertaintyMeasure)
+    )
+    diversity = serializers.FloatField(source="al_diversity")
+
+
+class PolicyOutSerializer(serializers.Serializer):
+    """A policy version in the shape TierPolicy.as_json gives audit events and evidence
+    bundles (a test keeps the two equal)."""
+
+    version = serializers.IntegerField()
+    auto_approve_at = serializers.FloatField()
+    sme_below = serializers.FloatField()
+    risk_tier = serializers.CharField(help_text=_values(RiskTier))
+    mode = serializers.CharField(help_text=_values(Mode))
+    shadow = serializers.BooleanField()
+    audit_sample_rate = serializers.FloatField()
+    consensus = PolicyConsensusOutSerializer(source="*")
+    slice_rules = serializers.ListField(child=serializers.DictField())
+    sla = PolicySlaOutSerializer(source="*")
+    active_learning = ActiveLearningOutSerializer(source="*")
+
+
+class PolicyVersionOutSerializer(PolicyOutSerializer):
+    """A policy version and whether it routes new items."""
+
+    active = serializers.SerializerMethodField(
+        help_text="Whether this version routes new items now."
+    )
+
+    def get_active(self, policy: TierPolicy) -> bool:
+        return policy.queue.active_policy_id == policy.pk
+
+
+class PolicyDraftOutSerializer(PolicyVersionOutSerializer):
+    """A version drafted by the threshold simulator, with the note saying from what."""
+
+    note = serializers.CharField()
+
+
 class QueueOutSerializer(serializers.ModelSerializer):
-    policy = serializers.SerializerMethodField()
+    policy = PolicyOutSerializer(source="active_policy", allow_null=True)
 
     class Meta:
         model = Queue
@@ -233,6 +302,3 @@ class QueueOutSerializer(serializers.ModelSerializer):
             "raw_retention_days",
             "policy",
         ]
-
-    def get_policy(self, queue: Queue) -> dict[str, Any] | None:
-        return queue.active_policy.as_json() if queue.active_policy else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,9 +19,7 @@ from reviews.work.api.serializers import (
     GoldOutSerializer,
     QualificationOutSerializer,
     QualificationSettingsSerializer,
-    gold_json,
-    qualification_json,
-    qualification_settings_json,
+    QueueQualificationOutSerializer,
 )
 from reviews.work.models import Qualification
 from reviews.work.services.qualification import (
@@ -47,7 +45,7 @@ class QueueGoldCreateView(APIView):
             raise ApiError(
                 code="invalid", message="The gold item has invalid fields.", fields=exc.fields
             ) from None
-        return Response(gold_json(item), status=status.HTTP_201_CREATED)
+        return Response(GoldOutSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
 class QualificationRequalifyView(APIView):
@@ -72,32 +70,18 @@ class QualificationRequalifyView(APIView):
         row = qualification_requalify(
             queue=queue, reviewer=row.reviewer, actor=Actor.for_user(request.user)
         )
-        return Response(qualification_json(row))
+        return Response(QualificationOutSerializer(row).data)
 
 
 class QueueQualificationView(APIView):
     @extend_schema(
-        responses={
-            200: inline_serializer(
-                "QueueQualification",
-                {
-                    "settings": QualificationSettingsSerializer(),
-                    "reviewers": QualificationOutSerializer(many=True),
-                },
-            ),
-            404: ERROR,
-        },
+        responses={200: QueueQualificationOutSerializer, 404: ERROR},
         summary="The queue's qualification settings and every reviewer's standing (managers)",
     )
     def get(self, request: AuthenticatedApiRequest, slug: str) -> Response:
         queue = queue_or_404(request, slug, perms=[QueuePerm.MANAGE])
         rows = Qualification.objects.filter(queue=queue).select_related("queue", "reviewer")
-        return Response(
-            {
-                "settings": qualification_settings_json(queue),
-                "reviewers": [qualification_json(row) for row in rows],
-            }
-        )
+        return Response(QueueQualificationOutSerializer({"queue": queue, "reviewers": rows}).data)
 
     @extend_schema(
         request=QualificationSettingsSerializer,
@@ -111,4 +95,4 @@ class QueueQualificationView(APIView):
         queue = qualification_settings_set(
             queue=queue, changes=serializer.validated_data, actor=Actor.for_user(request.user)
         )
-        return Response(qualification_settings_json(queue))
+        return Response(QualificationSettingsSerializer(queue).data)

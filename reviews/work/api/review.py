@@ -19,7 +19,6 @@ from reviews.work.api.serializers import (
     ClaimOutSerializer,
     DecisionInSerializer,
     DecisionOutSerializer,
-    assignment_json,
     claim_json,
     decision_json,
 )
@@ -107,4 +106,4 @@ class AssignmentReleaseView(APIView):
     )
     def post(self, request: AuthenticatedApiRequest, pk: int) -> Response:
         assignment = assignment_release(assignment_id=pk, reviewer=request.user)
-        return Response(assignment_json(assignment))
+        return Response(AssignmentOutSerializer(assignment).data)

@@ -282,6 +282,32 @@ def test_alerts_api_creates_lists_and_changes_rules(
     assert "window_s" in bad.json()["error"]["fields"]
 
 
+def test_alerts_api_shows_the_open_firing_and_the_recent_ones(
+    rule: AlertRule, admin_user: User, api_as: Any
+) -> None:
+    start = T0 - timedelta(hours=1)
+    with mock.patch.object(notify_group, "delay_on_commit"):
+        for minute, rate in ((30, 0.5), (31, 0.1), (32, 0.6)):  # fires, resolves, fires again
+            alerts_evaluate(
+                now=T0 + timedelta(minutes=minute), metrics=FakeMetrics({start: window(rate, 40)})
+            )
+    first, second = AlertFiring.objects.order_by("started_at")
+
+    (listed,) = api_as(admin_user).get(f"/api/v1/queues/{rule.queue.slug}/alerts/").json()
+
+    assert listed["firing"] == {
+        "id": second.pk,
+        "started_at": "2026-03-02T10:32:00Z",
+        "ended_at": None,
+        "value": second.value,
+        "baseline": second.baseline,
+        "incident": None,
+        "containment": None,
+    }
+    assert [f["id"] for f in listed["recent_firings"]] == [second.pk, first.pk]
+    assert listed["recent_firings"][1]["ended_at"] == "2026-03-02T10:31:00Z"
+
+
 def test_alert_rule_of_another_queue_is_404(
     queue: Queue, other_queue: Queue, admin_user: User, api_as: Any
 ) -> None:

@@ -198,3 +198,64 @@ def test_the_board_and_page_are_for_signed_in_people_only(opened: Any) -> None:
 
     response = Client().get(f"/incidents/{incident.pk}/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("path", "form", "message"),
+    [
+        ("transition/", {"to": "nowhere"}, "Choose a state."),
+        ("transition/", {}, "Choose a state."),
+        ("update/", {"severity": "sev9", "postmortem": "x"}, "Choose a severity."),
+        ("update/", {"owner": "nobody"}, "&#x27;nobody&#x27; is not a responder on this queue."),
+        ("notes/", {"text": " "}, None),
+        ("contain/", {"reason": "Bad build.", "slice": "region=EU, product"}, "not &#x27;product"),
+    ],
+)
+def test_a_bad_value_is_a_field_error_and_changes_nothing(
+    opened: tuple[Incident, Item],
+    responder: User,
+    path: str,
+    form: dict[str, str],
+    message: str | None,
+) -> None:
+    incident, _ = opened
+    client = signed_in(responder)
+
+    htmx = client.post(f"/incidents/{incident.pk}/{path}", form, **HTMX)
+    plain = client.post(f"/incidents/{incident.pk}/{path}", form, follow=True)
+
+    assert htmx.status_code == 422
+    assert 'class="errors"' in htmx.content.decode()
+    assert plain.redirect_chain == [(f"/incidents/{incident.pk}/", 302)]
+    if message:
+        assert message in htmx.content.decode() and message in plain.content.decode()
+    incident.refresh_from_db()
+    assert (incident.state, incident.severity, incident.owner, incident.postmortem) == (
+        "open",
+        "sev3",
+        None,
+        "",
+    )
+    assert kinds(incident) == ["opened"]
+    assert not Containment.objects.exists()
+
+
+def test_the_postmortem_is_kept_as_written_and_only_changed_when_sent(
+    opened: tuple[Incident, Item], responder: User
+) -> None:
+    incident, _ = opened
+    client = signed_in(responder)
+    update = f"/incidents/{incident.pk}/update/"
+    written = "  Root cause:\n  - threshold too low\n"
+
+    client.post(update, {"postmortem": written})
+    incident.refresh_from_db()
+    assert incident.postmortem == written  # not stripped: it may be laid out
+
+    client.post(update, {"severity": "sev2"})  # a form without it keeps it
+    incident.refresh_from_db()
+    assert (incident.severity, incident.postmortem) == ("sev2", written)
+
+    client.post(update, {"postmortem": ""})  # sent empty: cleared
+    incident.refresh_from_db()
+    assert incident.postmortem == ""

@@ -58,6 +58,16 @@ def test_claim_leases_the_item_with_input_suggestion_schema_and_expiry(
     assert audit_verify().ok
 
 
+def test_claim_shows_scores_as_the_model_sent_them(
+    queue: Queue, annotator: User, api_as: Any
+) -> None:
+    ingest(queue, output={"label": "deny", "confidence": 0.7, "scores": {"deny": 1, "approve": 0}})
+
+    response = claim(api_as(annotator), queue)
+
+    assert b'"scores":{"deny":1,"approve":0}' in response.content
+
+
 def test_empty_queue_is_204(queue: Queue, annotator: User, api_as: Any) -> None:
     response = claim(api_as(annotator), queue)
 
