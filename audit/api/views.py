@@ -31,6 +31,10 @@ class AuditEventListView(ListAPIView):
     filterset_class = AuditEventFilter
     invalid_filter_message = "Invalid filter."
 
+    # The model, for the schema's filter parameters without a request (drf-spectacular
+    # would otherwise call get_queryset, which needs the caller and the database).
+    queryset = AuditEvent.objects.none()
+
     def get_queryset(self) -> QuerySet[AuditEvent]:
         return audit_events()
 

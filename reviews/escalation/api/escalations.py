@@ -60,6 +60,10 @@ class EscalationListView(ListAPIView):
     filter_backends = [FilterBackend]
     filterset_class = EscalationFilter
 
+    # The model, for the schema's filter parameters without a request (drf-spectacular
+    # would otherwise call get_queryset, which needs the caller and the database).
+    queryset = Escalation.objects.none()
+
     def get_queryset(self) -> QuerySet[Escalation]:
         return escalations_visible_to(user=self.request.user).order_by("-created_at", "-id")
 

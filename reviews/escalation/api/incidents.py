@@ -99,6 +99,10 @@ class IncidentListView(ListAPIView):
     filter_backends = [FilterBackend]
     filterset_class = IncidentFilter
 
+    # The model, for the schema's filter parameters without a request (drf-spectacular
+    # would otherwise call get_queryset, which needs the caller and the database).
+    queryset = Incident.objects.none()
+
     def get_queryset(self) -> QuerySet[Incident]:
         return incidents_visible_to(user=self.request.user).order_by("-opened_at", "-id")
 
