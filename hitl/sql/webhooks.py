@@ -1,7 +1,8 @@
 """Which webhook endpoints hear an event (webhooks.selectors). On the ingest path
-(output.released), so written out like ingest's own reads: one query, served by
-webhook_endpoint_live_idx, when no endpoint is active (the common case), and one more
-for the permissions of all the endpoints' clients together.
+(output.released): one query, served by webhook_endpoint_live_idx, when no endpoint is
+active (the common case), and one more for the permissions of all the endpoints' clients
+together. Composing the first through the ORM (a join, four columns) took 0.7-0.8 ms of
+CPU on a 2-core VM, which ingest would pay on every released output.
 """
 
 from __future__ import annotations
