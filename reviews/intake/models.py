@@ -191,6 +191,11 @@ class Item(models.Model):
     def __str__(self) -> str:
         return f"{self.queue_id}:{self.external_id}"
 
+    @property
+    def waits_for_responder(self) -> bool:
+        """Escalated into an incident and not yet decided there: a responder decides it."""
+        return self.state == self.State.INCIDENT and self.tier == Tier.INCIDENT
+
     def start_clock(self, *, tier: str, now: datetime) -> None:
         """Queue the item at `tier` from `now` (SPEC §2): its deadlines there, no claim yet.
 

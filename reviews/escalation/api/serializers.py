@@ -12,9 +12,7 @@ from rest_framework.utils.serializer_helpers import ReturnList
 from audit.evidence import bundle_verify
 from audit.models import EvidenceBundle
 from hitl.api.errors import ApiError
-from reviews.choices import Tier
 from reviews.escalation.models import Escalation, Incident, IncidentEvent
-from reviews.intake.models import Item
 from reviews.queues.api.serializers import ContainmentOutSerializer
 
 MAX_TEXT = 10_000
@@ -110,10 +108,6 @@ class IncidentEventOutSerializer(serializers.Serializer):
     data = serializers.DictField()  # type: ignore[assignment]
 
 
-def item_waits_for_responder(item: Item) -> bool:
-    return item.state == Item.State.INCIDENT and item.tier == Tier.INCIDENT
-
-
 class IncidentItemOutSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     external_id = serializers.CharField()
@@ -126,10 +120,9 @@ class IncidentItemOutSerializer(serializers.Serializer):
     confidence = serializers.FloatField()
     final_label = serializers.CharField()
     outcome = serializers.CharField()
-    waiting = serializers.SerializerMethodField(help_text="Waiting for a responder's decision.")
-
-    def get_waiting(self, item: Item) -> bool:
-        return item_waits_for_responder(item)
+    waiting = serializers.BooleanField(
+        source="waits_for_responder", help_text="Waiting for a responder's decision."
+    )
 
 
 class IncidentDetailOutSerializer(IncidentOutSerializer):

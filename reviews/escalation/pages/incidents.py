@@ -97,7 +97,7 @@ def _context(incident: Incident, **extra: Any) -> dict[str, Any]:
         "escalations": list(
             incident.escalations.select_related("item").order_by("created_at", "id")
         ),
-        "items": [(item, item.state == "incident" and item.tier == "incident") for item in items],
+        "items": [(item, item.waits_for_responder) for item in items],
         "containments": list(incident.containments.order_by("-active", "set_at", "pk")),
         "transitions": [
             (value, label)

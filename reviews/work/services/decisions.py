@@ -418,7 +418,7 @@ def incident_item_decide(
         )
         if item is None:
             raise IncidentItemNotFound()
-        if item.state != Item.State.INCIDENT or item.tier != Tier.INCIDENT:
+        if not item.waits_for_responder:
             raise IncidentError(
                 "not_waiting", f"Item {item.pk} is {item.state}; it is not waiting for a responder."
             )
