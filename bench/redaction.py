@@ -2,6 +2,7 @@
 
     python bench/redaction.py [--mb 10] [--pii-share 0.2] [--rounds 3] [--profile]
     python bench/redaction.py --quality-only [--update-readme] [--problems dev]
+    python bench/redaction.py --quality-only --split dev --problems dev   # while tuning
 
 1. Speed. Builds two sets of JSON inputs and redacts each with every entity type on, in
    this one process (one core), `--rounds` times; prints MB/s of input JSON per CPU second
@@ -313,6 +314,12 @@ def main() -> None:
     parser.add_argument("--quality-only", action="store_true", help="skip the speed sets")
     parser.add_argument("--update-readme", action="store_true", help="write the tables")
     parser.add_argument("--problems", choices=["dev", "legacy"], help="list a split's misses")
+    parser.add_argument(
+        "--split",
+        choices=list(SPLITS),
+        action="append",
+        help="score only this split (repeatable; while tuning: --split dev)",
+    )
     args = parser.parse_args()
 
     if not args.quality_only:
@@ -327,8 +334,10 @@ def main() -> None:
             profiler.runcall(profile)
             pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
 
+    if args.update_readme and args.split:
+        parser.error("--update-readme writes every split: drop --split")
     blocks, reports = [], {}
-    for split in SPLITS:
+    for split in args.split or SPLITS:
         report, text = quality(split)
         print(f"\nquality on the {text}")
         blocks.append(text)
