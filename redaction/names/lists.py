@@ -2,9 +2,10 @@
 
 45,000 first names of 54 countries from gender-guesser's `nam_dict.txt` (Jörg Michael, GNU
 FDL), read from that package at run time, with how popular each is; 88,799 surnames of the US
-Census 1990 (public domain); places (GeoNames); and common words (SCOWL and wordfreq) that
-make a listed name ambiguous ("Will", "Grace") or a capitalised word no name. Each list is
-loaded once, on first use.
+Census 1990 (public domain); the most common given names and surnames of 106 and 75 countries
+(Wikipedia's lists, CC0 as packaged by sigpwned/popular-names-by-country-dataset); places
+(GeoNames); and common words (SCOWL and wordfreq) that make a listed name ambiguous ("Will",
+"Grace") or a capitalised word no name. Each list is loaded once, on first use.
 """
 
 from __future__ import annotations
@@ -33,12 +34,22 @@ def given_names() -> dict[str, int]:
             classes = [int(c, 16) for c in line[30:-1] if c in _HEX]
             popularity = max(classes, default=1)
             for variant in {name.replace("+", joiner) for joiner in ("", "-")}:
-                found[variant] = max(found.get(variant, 0), popularity)
-                # Romanian is written with comma-below letters, the list has cedillas; chat
-                # often drops the accents ("radoslaw" for "radosław").
-                for other in (variant.translate(_COMMA_BELOW), folded(variant)):
-                    found[other] = max(found.get(other, 0), popularity)
+                _add_given(found, variant, popularity)
+    # A country's most common names are popular there, though not so popular that a name
+    # which is also a common word ("Lovely", "Junior") is taken on its own (see evidence.py).
+    for name in _lines("world_forenames.txt"):
+        _add_given(found, name, _WORLD_POPULARITY)
     return found
+
+
+_WORLD_POPULARITY = 7
+
+
+def _add_given(found: dict[str, int], name: str, popularity: int) -> None:
+    # Romanian is written with comma-below letters, gender-guesser has cedillas; chat often
+    # drops the accents ("radoslaw" for "radosław").
+    for variant in (name, name.translate(_COMMA_BELOW), folded(name)):
+        found[variant] = max(found.get(variant, 0), popularity)
 
 
 _COMMA_BELOW = str.maketrans("şţ", "șț")
@@ -62,7 +73,7 @@ def titled_given() -> frozenset[str]:
 
 @cache
 def first_names() -> frozenset[str]:
-    """Lower-cased first names of 54 countries (gender-guesser's list)."""
+    """Lower-cased first names of 54 countries (gender-guesser) and the world list."""
     return frozenset(given_names())
 
 
@@ -73,8 +84,10 @@ def _lines(name: str) -> frozenset[str]:
 
 @cache
 def surnames() -> frozenset[str]:
-    """Lower-cased surnames: the US Census 1990 list."""
-    return _lines("surnames.txt")
+    """Lower-cased surnames: the US Census 1990 list and each country's most common ones,
+    these also without their accents ("gonzalez" beside "gonzález", as chat writes them)."""
+    world = _lines("world_surnames.txt")
+    return _lines("surnames.txt") | world | {folded(name) for name in world}
 
 
 @cache
