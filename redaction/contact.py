@@ -256,20 +256,45 @@ _IP_CONTEXT = re.compile(
 )
 
 
+def _never_personal(address: ipaddress.IPv4Address) -> bool:
+    """Loopback, link-local, unspecified, multicast and reserved addresses: a machine's own
+    or a protocol's, never a person's."""
+    return (
+        address.is_loopback
+        or address.is_link_local
+        or address.is_unspecified
+        or address.is_multicast
+        or address.is_reserved
+    )
+
+
+def _ipv4s(text: str, scan: Scan) -> Iterator[tuple[int, int, ipaddress.IPv4Address]]:
+    """Each valid dotted quad that is no version: after a version word, or "4.7.6.19" (two
+    one-digit parts first) without an IP word."""
+    for start, end in scan.anchored["IP"]:
+        try:
+            address = ipaddress.IPv4Address(text[start:end])
+        except ValueError:
+            continue
+        before = preceding(text, start, 20)
+        if _VERSION_CONTEXT.search(before):
+            continue
+        if text[start + 1] == "." and text[start + 3] == "." and not _IP_CONTEXT.search(before):
+            continue  # "4.7.6.19": two one-digit parts first, a version without an IP word
+        yield start, end, address
+
+
 def detect_ip(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if "." in text and scan.has_digit:
-        for start, end in scan.anchored["IP"]:
-            try:
-                ipaddress.IPv4Address(text[start:end])
-            except ValueError:
-                continue
-            before = preceding(text, start, 20)
-            if _VERSION_CONTEXT.search(before):
-                continue
-            if text[start + 1] == "." and text[start + 3] == "." and not _IP_CONTEXT.search(before):
-                continue  # "4.7.6.19": two one-digit parts first, a version without an IP word
-            yield Span(start, end, "IP")
+        found = [(s, e, a) for s, e, a in _ipv4s(text, scan) if not _never_personal(a)]
+        # A private address (10/8, 192.168/16, 100.64/10…) in a text that shows public ones
+        # is the service's own host ("GET /health ip=10.0.0.7" after the users' addresses);
+        # alone, it may be all a text says about where a user connected from.
+        public = any(a.is_global for _, _, a in found)
+        for start, end, address in found:
+            if address.is_global or not public:
+                yield Span(start, end, "IP")
     if "::" in text or text.count(":") >= 5:
         for m in finditer_at(_IPV6, text, _ipv6_starts(text)):
             value = m.group().split("%", 1)[0]

@@ -79,7 +79,8 @@ _MONTHS = (
     # id/ms (those not above)
     r"|maret|agustus|desember|januari|februari|juni|juli|mei|oktober|okt|agu|des"
 )
-_MONTH = trie(expand(_MONTHS))
+MONTH_WORDS = expand(_MONTHS)  # month names and abbreviations, lower case (address/named.py)
+_MONTH = trie(MONTH_WORDS)
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _DATE = re.compile(

@@ -5,15 +5,19 @@ separators); `phonenumbers.is_valid_number` decides:
 
 1. written internationally (+45 …, 0045 …): valid in its own country;
 2. national, in the default regions for its leading digit (`TRUNK_REGIONS` for a trunk
-   prefix "0", `NO_TRUNK_REGIONS` otherwise), in any format;
+   prefix "0", `NO_TRUNK_REGIONS` otherwise), grouped as that region writes its numbers or
+   after a phone word;
 3. national, in a region the text points to (`regions.region_hints`: a country or city
    name, a phone word in the local language, a currency, an e-mail's country domain, a
    "+45" number elsewhere): valid and written in groups (not `1 234 567`, an amount), or
    after a phone word;
 4. national, in one of `BROAD_REGIONS`: valid and grouped exactly as the region writes its
    numbers (`33 12 45 67` in Denmark, `03-1234-5678` in Japan, `(11) 91234-5678` in Brazil)
-   in three groups or more or with a trunk prefix, or grouped as phone numbers commonly are
-   (three groups or more of 2-5 digits, not thousands), or after a phone word.
+   in three groups or more or with a trunk prefix, or after a phone word (in English or the
+   local language: `soita`, `kontakt`, `ruf … an`).
+
+A number read off a bill, an invoice or a statement ("the number on my bill …") is a
+reference on it, like one after an order or invoice word.
 
 Each region is tried only when the candidate's digit count and national number pattern can
 fit it (`_fits`, a necessary condition of validity): parsing is the costliest step of the
@@ -108,10 +112,20 @@ _VERSION = re.compile(r"(?=\d+(?:\.\d+){2,}$)(?:.*\.)?(?:\d|\d{5,})(?:\.|$)")
 _PHONE_CONTEXT = re.compile(
     r"(?:\w*phone|\b(?:tel(?!\s+aviv)|mobile|mob|cell\w*|call|fax|whatsapp|sms|text|handy"
     r"|telefon|portable|m[óo]vil|cellulare|telefoon|ring|contact|reach|dial|puhelin|telefone"
-    r"|celular|rufnummer|telem[óo]vel|tel[ée]fono|hotline|mobil|móvel|τηλ|sđt)"
+    r"|celular|rufnummer|telem[óo]vel|tel[ée]fono|hotline|mobil|móvel|τηλ|sđt"
+    # "call"/"contact" in the local language: "Soita numeroon", "Ta kontakt på", "Ruf mich
+    # an unter", "appelez le", "llámame al", "chiamami al", "zadzwoń pod"
+    r"|soita|soittakaa|kontakt|kontakta|kontakte|anrufen|ruf|appel\w*|ll[áa]m\w*|chiam\w*"
+    r"|zadzwo[ńn]|ligue|ligar|bel)"
     r"(?:e?s|ed|ing|nummer|nr|no|numbers?|numero|number)?\b|\b(?:tlf|puh|gsm|hp|wa)\b"
     r"|電話|携帯|手机|电话|전화|휴대폰"
     r"|연락처|โทร)\W{0,4}(?:\w+\W{1,3}){0,4}$"
+)
+# A number read off a document of ours is a reference on it, not a line to call: "the
+# number on my bill 0195 687 33", "the code from the invoice: …", "on your statement".
+_ON_DOCUMENT = re.compile(
+    r"\b(?:on|from|in)\s+(?:my|the|your|our|this|that|an?)\s+(?:bill|invoice|statement"
+    r"|receipt|rechnung|facture|factura|fattura|fatura|faktura)\s*:?\s*$"
 )
 # A date written without separators, "20230415" (a birth date, a booking date).
 _COMPACT_DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
@@ -252,41 +266,36 @@ def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
     # "73.820.059", "1 234 567": grouped in thousands, an amount unless written so by the
     # region ("512 345 678" in Poland) or after a phone word.
     thousands = _THOUSANDS.match(candidate) is not None and not context
+    # Without a phone word, a national number is taken in a default region only when it is
+    # grouped as that region writes its numbers: "0195 687 33" parses in Sweden but nobody
+    # there writes it so; it is an account or order number. Where the text points to the
+    # region, any grouping will do.
+    parsed: dict[str, phonenumbers.PhoneNumber | None] = {}
     for region in defaults:
         if _fits(region, digits):
-            number = _parse_valid(candidate, region)
-            if number is not None and (not thousands or _written_as(number, groups)):
+            number = parsed[region] = _parse_valid(candidate, region)
+            if number is not None and (context or _written_as(number, groups)):
                 return True
     tried = set(defaults)
     for region in hints.regions:
-        if region in tried:
-            continue
+        if region in tried and parsed.get(region) is None:
+            continue  # not valid there, or not tried as it cannot fit
         tried.add(region)
         if not _fits(region, digits):
             continue
-        number = _parse_valid(candidate, region)
+        number = parsed[region] if region in parsed else _parse_valid(candidate, region)
         if number is not None and (context or not thousands or _written_as(number, groups)):
             return True
     if not context and len(groups) < 3 and first != "0" and "(" not in candidate:
         return False
-    # Grouped as phone numbers are written even where the region's own format differs
-    # ("412 34 567" in Norway, formatted "41 23 45 67"): three groups or more of two to
-    # four digits (the first up to five), not all of one length.
-    # (Not when the text names other countries, where it is not valid: "My Denmark number
-    # changed. Old: 165 419 23 9359".)
-    phone_like = (
-        not hints.regions
-        and len(groups) >= 3
-        and not thousands
-        and 2 <= len(groups[0]) <= 5
-        and all(2 <= len(group) <= 4 for group in groups[1:])
-        and len({len(group) for group in groups}) > 1
-    )
+    # The other regions only for a number grouped exactly as the region writes them, or
+    # after a phone word: a grouping that is merely phone-like ("0327 584 2735", "160 838
+    # 08") is as often an account or order number valid by chance in one of fifty plans.
     for region in BROAD_REGIONS:
         if region in tried or not _fits(region, digits):
             continue
         number = _parse_valid(candidate, region)
-        if number is not None and (context or phone_like or _written_as(number, groups)):
+        if number is not None and (context or _written_as(number, groups)):
             return True
     return False
 
@@ -344,7 +353,9 @@ def detect_phone(
             continue
         before = preceding(text, begin, 30)
         international = text[begin] in "+(" and "+" in text[begin : begin + 2]
-        if not international and (DECOY_CONTEXT.search(before) or before.endswith("#")):
+        if not international and (
+            DECOY_CONTEXT.search(before) or before.endswith("#") or _ON_DOCUMENT.search(before)
+        ):
             continue  # "Tracking 0321163611": the word right before says what it is
         context = _PHONE_CONTEXT.search(before) is not None
         if (not context and not international and _decoy_before(before)) or IBAN_HEAD.search(

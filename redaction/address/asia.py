@@ -20,6 +20,10 @@ _JP_AFTER = (
 )
 JP_NUMBER_FIRST = re.compile(
     rf"\b\d{{1,2}}-\d{{1,2}}-\d{{1,3}}-\d{{2,4}}[ \t]+[A-Za-z]+(?:-[A-Za-z]+){{0,2}}|"
+    # an address line in capitals that ends with its neighbourhood: "2-11-7 NISHI-SHINJUKU"
+    # (not a date: "12-03-85 MEETING", no part with a leading zero, not three pairs)
+    r"\b(?!0|\d+-0|\d+-\d+-0|\d\d-\d\d-\d\d\b)\d{1,2}-\d{1,2}-\d{1,3}[ \t]+[A-Z]{3,}"
+    r"(?:-[A-Z]{2,}){0,2}(?=[ \t]*(?:$|[,\n]))|"
     rf"\b\d{{1,2}}-(?:(?i:chome)-)?\d{{1,4}}(?:-\d{{1,4}}){{0,2}},?\s+{_JP_PLACE}"
     rf"(?:{_JP_AFTER}|(?<=-cho)|(?<=-machi))"
 )
@@ -29,6 +33,16 @@ TH_VN_NUMBER_FIRST = re.compile(
     rf"\b\d{{1,4}}(?:/\d{{1,4}})?\s+(?:(?i:soi|thanon|moo|th\.)\s+(?:{LETTER}+\s?){{1,3}}"
     rf"(?:\d{{1,3}}\b)?|(?:(?i:đường)\s+)?(?>{LETTER}+(?:[ \t]+{LETTER}+){{0,3}})"
     rf"(?=\s*[,|]\s*(?i:phường|quận|p\.|q\.|tp\.|huyện|xã|thành phố)))"
+)
+# Vietnamese streets named after a person, with no ward after them: "45 Nguyễn Thị Minh
+# Khai", "11 Võ Văn Tần" (two to five capitalised words, and within the line a letter only
+# Vietnamese writes: ơ ư đ ă or a tone mark below or a hook above; "72 Lê Thánh Tôn giúp
+# tôi, cảm ơn" has none in the name).
+_VN_LETTER = "\u1ea0-\u1ef9ơưđăƠƯĐĂ"
+VN_NAMED_NUMBER_FIRST = re.compile(
+    rf"\b\d{{1,4}}[A-Z]?(?:/\d{{1,4}})?[ \t]+(?=[^\n]{{0,60}}[{_VN_LETTER}])"
+    rf"(?:(?i:đường)[ \t]+)?[A-ZĐ{_VN_LETTER}]{LETTER}*(?:[ \t]+[A-ZĐ{_VN_LETTER}]{LETTER}*){{1,4}}"
+    r"(?![\w\-])"
 )
 # Korean road names: "152 Teheran-ro", "45 Yeoksam-ro 12-gil"
 KR_NUMBER_FIRST = re.compile(

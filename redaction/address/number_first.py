@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-from redaction.address.asia import JP_NUMBER_FIRST, KR_NUMBER_FIRST, TH_VN_NUMBER_FIRST
+from redaction.address.asia import (
+    JP_NUMBER_FIRST,
+    KR_NUMBER_FIRST,
+    TH_VN_NUMBER_FIRST,
+    VN_NAMED_NUMBER_FIRST,
+)
 from redaction.address.parts import JOIN, NAME, UNITS, UP
 from redaction.literals import expand, trie
 
@@ -35,6 +40,11 @@ _EN_STRONG = trie(
         r"|highway|hwy|parkway|pkwy|thanon|soi|marg"
     )
 )
+# Street types that are common words too ("on the way", "in the park"): in lower case only
+# before a unit ("561 lincoln way, apt 5a").
+_EN_WEAK = trie(
+    expand(r"way|place|close|park|walk|row|square|circle|court|path|loop|trail|grove|hill|pl|ct")
+)
 # Small words inside an English-written street name ("Prince Mohammed bin Abdulaziz St")
 _EN_JOIN = r"(?:bin|ibn|al|el|de|del|la|da|di|van|von|der|du|le|of|the)"
 # "221B Baker Street", "1600 Pennsylvania Avenue NW", "12, Elm Rd.", "70/16, Dora Circle",
@@ -45,7 +55,10 @@ _NUMBER_FIRST = re.compile(
     rf"(?:,?[ \t]+(?:(?:[{UP}][\w'’.\-]*|{_EN_JOIN})[ \t]+){{1,4}}|[ \t]+(?=[A-Z]))"
     rf"(?i:{EN_TYPE_WORDS})\b\.?"
     rf"|\d{{1,5}}[a-z]?(?:[\-/]\d{{1,5}}[a-z]?)?,?[ \t]+(?:[a-z][a-z'’.\-]*[ \t]+){{1,3}}"
-    rf"(?:{_EN_STRONG})\b\.?)"
+    rf"(?:{_EN_STRONG})\b\.?"
+    # a weaker type in lower case when a unit follows: "561 lincoln way, apt 5a"
+    rf"|\d{{1,5}}[a-z]?[ \t]+(?:[a-z][a-z'’.\-]*[ \t]+){{1,3}}(?:{_EN_WEAK})\b"
+    r"(?=,?[ \t]+(?:(?:apt|apartment|unit|suite|ste|flat)\b|#)))"
     rf"(?:[ \t]+(?i:road|rd)\b\.?)?(?:[ \t]+(?i:N|S|E|W|NE|NW|SE|SW)\b)?"
     rf"(?:,?\s+(?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|fl\.?|#)\s*\w{{1,5}})?"
     rf"{UNITS}"
@@ -62,6 +75,13 @@ _FR = re.compile(
 NUMBER_FIRST_ALL = re.compile(
     "|".join(
         f"(?:{p.pattern})"
-        for p in (_FR, _NUMBER_FIRST, JP_NUMBER_FIRST, KR_NUMBER_FIRST, TH_VN_NUMBER_FIRST)
+        for p in (
+            _FR,
+            _NUMBER_FIRST,
+            JP_NUMBER_FIRST,
+            KR_NUMBER_FIRST,
+            TH_VN_NUMBER_FIRST,
+            VN_NAMED_NUMBER_FIRST,
+        )
     )
 )

@@ -66,7 +66,9 @@ _CITY_BEFORE = re.compile(
     rf"(?:^|(?<=[,\n:|;])\s*)(?P<city>{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}})"
     r"(?:[ \-–]{1,3}|, )$"
 )
-_CITY_THEN = re.compile(rf",?[ \t]+{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}},[ \t]*")
+# (in any case: a street line must follow, "1052 budapest, petőfi utca 7")
+_ANY_CITY_WORD = rf"{LETTER}+(?:['’\-]{LETTER}+)*"
+_CITY_THEN = re.compile(rf",?[ \t]+{_ANY_CITY_WORD}(?:[ \-]+{_ANY_CITY_WORD}){{0,2}},[ \t]*")
 # The end of an address part after a postcode: the end of the text or line, a comma…
 _PART_END = re.compile(r"\s*(?:$|[\n|;,()]|\.(?:\s|$)|\s[-–]\s)")
 # A question or label about the postcode a few lines before a bare code ("Can you confirm the

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from redaction.address.asia import JP, KR
+from redaction.address.named import named_lines
 from redaction.address.parts import NAME_SMALL
 from redaction.address.type_first import CASED_ONLY, TYPE_FIRST
-from redaction.address.type_last import COMPOUND, EN_AFTER, SPACED, TR
+from redaction.address.type_last import COMPOUND, EN_AFTER, LOWER_SPACED, SPACED, TR
 from redaction.address.units import HOUSE_NUMBER, UNIT_FIRST
 from redaction.address.windows import street_windows
 from redaction.scan import Scan, finditer_at
@@ -21,8 +22,9 @@ def street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, i
     if full or lower is None:
         prefix = [m for p in (TYPE_FIRST, HOUSE_NUMBER, UNIT_FIRST) for m in p.finditer(text)]
         suffix = japanese = True
+        named = list(range(len(text)))
     else:
-        starts, suffix = street_windows(text, lower, scan)
+        starts, suffix, named = street_windows(text, lower, scan)
         prefix = []
         if starts:
             prefix = list(finditer_at(TYPE_FIRST, text, starts))
@@ -42,8 +44,10 @@ def street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, i
             continue  # after a capitalised street word, a capitalised name ("Avenue and can…")
         found.append(match.span())
     if suffix:
-        for pattern in (COMPOUND, SPACED, TR, KR, EN_AFTER):
+        for pattern in (COMPOUND, SPACED, LOWER_SPACED, TR, KR, EN_AFTER):
             found.extend(m.span() for m in pattern.finditer(text))
     if japanese:
         found.extend(m.span() for m in JP.finditer(text))
+    if named:
+        found.extend(named_lines(text, named))
     return found

@@ -42,6 +42,14 @@ SPACED = re.compile(
     rf"(?:,\s|\s?)(?:(?i:nr\.?|no\.?)\s?)?\d{{1,4}}(?:\s?[A-Za-z](?!\w))?"
     rf"(?:[ \t]?[\-/][ \t]?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{UNITS}"
 )
+# Street words no other word is, so that the name before them may be in lower case too, as
+# people type it: "fő utca 118", "kossuth körút 5", "długa ulica 3".
+_LOWER_SPACED_WORDS = r"utca|körút|ulica|ulice"
+LOWER_SPACED = re.compile(
+    rf"(?<![\w\-]){ANY_NAME}[ \t]+(?i:{_LOWER_SPACED_WORDS})(?!\w)[ \t]?"
+    rf"\d{{1,4}}(?:[ \t]?[A-Za-z](?!\w))?"
+    rf"(?:[ \t]?[\-/][ \t]?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{UNITS}"
+)
 # English types with the number after: "Jabotinsky St 38, Apt 23", "weizmann st 56"
 _EN_AFTER_TYPES = r"st|street|rd|road|ave|avenue|blvd|boulevard"
 EN_AFTER = re.compile(
@@ -68,7 +76,11 @@ _SUFFIX_WORDS = expand(rf"{_COMPOUND_SUFFIX}|{_TR_TYPES}|{_EN_AFTER_TYPES}|-ro|-
 
 EN_AFTER_WORDS = expand(_EN_AFTER_TYPES)
 STRONG_ENDINGS = tuple(
-    sorted({w.rstrip(".") for w in expand(_STRONG_SUFFIX)} | {"-ro", "-gil", "-daero"})
+    sorted(
+        {w.rstrip(".") for w in expand(_STRONG_SUFFIX)}
+        | {"-ro", "-gil", "-daero"}
+        | expand(_LOWER_SPACED_WORDS)
+    )
 )
 # A type-last street word at the end of the word before the number, or with its dot.
 SUFFIX_ENDINGS = tuple(sorted(_SUFFIX_WORDS))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from redaction.address.named import CUE_LAST_WORDS, NAME_WORDS_AT
 from redaction.address.type_first import PREFIX_REACH, PREFIX_WORDS
 from redaction.address.type_last import EN_AFTER_WORDS, STRONG_ENDINGS, SUFFIX_ENDINGS
 from redaction.address.units import UNIT_FIRST_WORDS
@@ -36,8 +37,9 @@ _WORD_THEN_NUMBER = re.compile(r"[^\W\d_][ \t\n\r\u00a0,.:#°º/'’\-]{1,6}\d|[
 _STRIP = ".,:;#º°/'’-()"
 
 
-def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]:
-    """Where a type-first street line can begin, and whether a type-last one can be there.
+def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool, list[int]]:
+    """Where a type-first street line can begin, whether a type-last one can be there, and
+    where a street line without a street word can begin (named.py).
 
     In every street line of those forms, the first digit follows a word (then at most
     `_BEFORE_REACH` of `_BEFORE_NUMBER`, and perhaps a number word: "No: 12", "n. 5"). For a
@@ -45,12 +47,17 @@ def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]:
     Maja 5"), and the street word begins at most `PREFIX_REACH` characters before the
     digit: only those windows of the lower-cased text are searched. For a type-last line
     the word ends in a street word ("…straße", "utca", "Cad.", "-ro") and it, or the word
-    before it, is capitalised.
+    before it, is capitalised. A line without a street word has a capitalised word before
+    its number too, with a cue or a German preposition before it (searched in the same
+    window), or a word of a street name's form or a unit after the number (the capitalised
+    word itself is a start); or it puts its number
+    first right after a cue or a label ("address: 8 Deansgate").
     """
     starts: set[int] = set()
+    named: set[int] = set()
     suffix = False
     if len(text) <= _SHORT and _WORD_THEN_NUMBER.search(text) is None:
-        return [], False  # no number follows a word: most ids, hashes and timestamps
+        return [], False, []  # no number follows a word: most ids, hashes and timestamps
     last = 0
     for run, _ in scan.digit_runs:
         if run >= 3 and text[run - 1].isalpha() and text[run - 2] in " \t":
@@ -61,16 +68,28 @@ def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]:
         if end < 0:
             continue
         begin = _word_start(text, end)
+        if text[begin].isupper():
+            named.add(begin)  # "Nr. 7": the number word itself may begin a street match
         if lower[begin:end] in _NUMBER_WORDS:
             end = _word_end(text, begin)
             if end < 0:
                 continue
             begin = _word_start(text, end)
         word = lower[begin:end]
-        if text[begin].isupper() or word in _PREFIX_PARTS or _keyword_before(text, lower, begin):
+        capital = text[begin].isupper()
+        if (
+            capital
+            or word in _PREFIX_PARTS
+            or word in CUE_LAST_WORDS
+            or text[end] in ":?"
+            or _keyword_before(text, lower, begin)
+        ):
             low = max(0, run - PREFIX_REACH - 1, last)
             starts.update(found.start() for found in _STREET_WORD_AT.finditer(lower, low, run))
+            named.update(found.start() for found in NAME_WORDS_AT.finditer(lower, low, run))
             last = run
+        if capital:
+            named.add(begin)  # a shaped name, or one with an address unit after the number
         if not suffix and (
             lower.endswith(SUFFIX_ENDINGS, begin, end)
             or lower.endswith(SUFFIX_ENDINGS, begin, end + 1)
@@ -80,7 +99,7 @@ def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool]:
                 or word in EN_AFTER_WORDS
                 or (word.endswith(STRONG_ENDINGS))
             )
-    return sorted(starts), suffix
+    return sorted(starts), suffix, sorted(named)
 
 
 def _keyword_before(text: str, lower: str, begin: int) -> bool:

@@ -94,6 +94,58 @@ def test_clean_sentences_with_numbers_and_capitals_stay_visible(text: str) -> No
     assert redact(text).counts.get("ADDRESS", 0) == 0, masked(text, "ADDRESS")
 
 
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # after an address cue, no street word
+        ("Billing address: Kifisias 112, 115 26 Athina", "Kifisias 112"),
+        ("What is the first line of the address?\nCaller: Aiolou 88", "Aiolou 88"),
+        ("New address: 4 Briggate, Leeds LS1 6HD", "4 Briggate"),
+        # German prepositional names, with the floor after them
+        ("Bitte liefern Sie an: Am Lindenhof 7a, 2. OG, 04109 Leipzig", "Am Lindenhof 7a, 2. OG"),
+        ("Frau Krüger wohnt Unter den Eichen 12 seit März.", "Unter den Eichen 12"),
+        # the form of the name: Greek genitives, Czech and Slovak adjectives (in capitals too)
+        ("Kurýr nechal balík na Husova 210/7 u sousedky.", "Husova 210/7"),
+        ("ODESÍLATEL: PALACKÉHO 1532/8", "PALACKÉHO 1532/8"),
+        ("please make sure someone is at Kapodistriou 27 tomorrow", "Kapodistriou 27"),
+        # a unit only addresses have after the number
+        ("Levering: KERKSTRAAT 14 BUS 2, 9000 GENT", "KERKSTRAAT 14 BUS 2"),
+        ("Grote Markt 5 bus 3, 2000 Antwerpen", "Grote Markt 5 bus 3"),
+        # a house and a street without a street word
+        (
+            "reach House 214, Khayaban-e-Ittehad, DHA Phase 6, Karachi",
+            "House 214, Khayaban-e-Ittehad",
+        ),
+        # Vietnamese streets named after people, Japanese blocks in capitals, lower case
+        ("Shipper left the box at 9 Trần Hưng Đạo yesterday.", "9 Trần Hưng Đạo"),
+        ("Ship to: 3-5-12 KITA-AOYAMA", "3-5-12 KITA-AOYAMA"),
+        ("package went to 88 maple court, unit 3 instead", "88 maple court, unit 3"),
+        ("küldjék ide: 1052 budapest, petőfi utca 7", "petőfi utca 7"),
+    ],
+)
+def test_street_lines_without_a_street_word(text: str, street: str) -> None:
+    assert covered(text, street, "ADDRESS"), masked(text, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was sent to Marketing 3 days ago.",
+        "Shipped to Berlin 2 pallets.",
+        "Meeting moved to Level 4 and then to Room 12 at noon.",
+        "Release notes: moved to Windows 11 and Python 3 last week.",
+        "Am Montag 5 Pakete verschickt, danach 3 weitere.",
+        "Thank You 2 all who joined, and Zhou 12 points ahead.",
+        "My Lenovo 5 keeps crashing.",
+        "Step 3 of 5 done; Chapter 2, section 4 next.",
+        "Rendez-vous le 12-03-85 MATIN au cabinet.",
+        "I will be on my way, 3 hours late, sorry",
+    ],
+)
+def test_names_and_numbers_that_are_no_street_stay_visible(text: str) -> None:
+    assert masked(text, "ADDRESS") == []
+
+
 def test_order_numbers_and_cities_near_an_address_stay_visible() -> None:
     text = "Proszę wysłać paczkę na adres: ul. Długa 12/4, 00-238 Warszawa. Zamówienie 48213."
     assert redact(text, ["ADDRESS"]).value == (

@@ -303,3 +303,39 @@ def test_a_word_after_a_number_is_no_unit_unless_it_is_one() -> None:
     text = "call +44 20 7946 0958 or 030 12345678 item status, try 0803 123 4567 again"
     assert masked(text, "PHONE") == ["+44 20 7946 0958", "030 12345678", "0803 123 4567"]
     assert masked("stock 512 345 678 items, 0803 123 4567 NGN", "PHONE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # valid somewhere, but grouped as no region the text points to writes its numbers
+        "Counter readings today: 0327 19 4455 and 0211 85 3320.",
+        "Serial batch printed 783 55 8356 on the box",
+        "Parcel weighed 160 838 08 grams?? surely a typo",
+        # read off a bill or a statement: a reference on it
+        "The number on my bill: 0203 55 817 - is it one of yours?",
+        "Which reference is printed on the statement 0441 23 987?",
+    ],
+)
+def test_digit_groups_without_a_phone_cue_or_their_region_s_grouping_stay_visible(
+    text: str,
+) -> None:
+    assert masked(text, "PHONE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Soita minulle huomenna: 040 123 4567", "040 123 4567"),
+        ("Llámame al 612 345 678 cuando puedas.", "612 345 678"),
+        ("Kontakt meg på 412 34 567 etter kl. 16.", "412 34 567"),
+    ],
+)
+def test_a_phone_word_in_the_local_language_admits_any_grouping(text: str, value: str) -> None:
+    assert masked(text, "PHONE") == [value]
+
+
+def test_private_addresses_beside_public_ones_stay_visible() -> None:
+    text = "GET /status from 192.168.0.14 proxied for client 81.2.69.160"
+    assert masked(text, "IP") == ["81.2.69.160"]
+    assert masked("Loopback 127.0.0.1 answered and 169.254.10.3 timed out.", "IP") == []
