@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from redaction.names import STOP_WORDS, is_common, is_popular
+from redaction.names import STOP_WORDS, is_common, is_listed_word, is_popular
 from redaction.spans import Span
 
 
@@ -36,15 +36,19 @@ _PERSON = _set(
     adsoyad soyad
     """
 )
-# Keys that hold a name often but not always ({"name": "Galaxy Tab"}): the value needs a
-# word from the name lists, or one that is no common word.
+# Keys that hold a name often but not always ({"name": "Galaxy Tab"}): the value needs
+# capitals and no stop word, and either no common word or a listed name that is no common
+# word ("Mendoza, Rhea", "Live Hansen"; not "Kindle Paperwhite").
 _PERSON_LOOSE = _set(
-    "name customer client contact patient employee applicant agent author user owner nom naam"
+    """
+    name customer client contact patient employee applicant agent author user owner nom naam
+    attention attn
+    """
 )
 _STREET = _set(
     """
     address street streetaddress addressline addressline1 addressline2 address1 address2
-    homeaddress postaladdress mailingaddress billingaddress shippingaddress residence
+    line1 line2 homeaddress postaladdress mailingaddress billingaddress shippingaddress residence
     deliveryaddress strasse adresse anschrift direccion domicilio indirizzo morada endereco
     adres adress ulica adresa cim
     """
@@ -129,6 +133,14 @@ def field_span(key: str, value: str) -> Span | None:
     return None if entity is None else Span(start, start + len(text), entity)
 
 
+def _loosely_a_name(words: list[str]) -> bool:
+    if any(w.lower() in STOP_WORDS for w in words) or not any(w[:1].isupper() for w in words):
+        return False
+    if all(not is_common(w) or is_popular(w) for w in words):
+        return True
+    return any(is_listed_word(w) and not is_common(w) for w in words)
+
+
 def _fits(kind: str, text: str) -> str | None:
     if kind in ("PERSON", "PERSON?"):
         if len(text) > 80 or "@" in text or not _NAME_SHAPE.fullmatch(text):
@@ -136,10 +148,7 @@ def _fits(kind: str, text: str) -> str | None:
         words = _WORD.findall(text)
         if not words or len(words) > 6 or text.lower() in _NOT_A_NAME:
             return None
-        if kind == "PERSON?" and (
-            any(w.lower() in STOP_WORDS or is_common(w) and not is_popular(w) for w in words)
-            or not any(w[:1].isupper() for w in words)
-        ):
+        if kind == "PERSON?" and not _loosely_a_name(words):
             return None  # {"name": "AirPods Pro"}: a loose key takes capitalised names only
         return "PERSON"
     if kind == "ADDRESS":

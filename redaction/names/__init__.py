@@ -22,13 +22,15 @@ wordfreq) that make a listed name ambiguous ("Will", "Grace") or a capitalised w
 The modules: `words` (word sets: stop words, roles, verbs…), `tokens` (the shape of a written
 name), `lists` (the lists and their loaders), `evidence` (what the lists say about a word),
 `cues` (1), `capitalised` (3), `lower` (2), `lines` (names a line's place gives away), `found`
-(what a name found once extends to). This module puts them together and keeps the public API.
+(what a name found once extends to), `brands` (organisations named after people). This module
+puts them together and keeps the public API.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from redaction.names.brands import outside_brands
 from redaction.names.capitalised import capitalised, one_word
 from redaction.names.evidence import is_popular
 from redaction.names.found import again, listed_with, with_first_name
@@ -80,4 +82,5 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
         found.extend(list(listed_with(text, list(found))))
         if aligned:
             found.extend(again(text, lower, found))
+            found = outside_brands(lower, found)
     return iter(found)

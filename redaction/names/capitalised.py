@@ -19,6 +19,7 @@ from redaction.names.evidence import (
     is_given,
     is_place,
     is_popular,
+    not_a_person,
     popular_enough,
 )
 from redaction.names.lists import (
@@ -70,7 +71,19 @@ _SHORT_PARTICLES = frozenset(w for w in expand(PARTICLE) if len(w) < 3)
 
 
 def capitalised(text: str, scan: Scan) -> Iterator[Span]:
-    """Names among the capitalised words of `text`: after a cue, by shape, and alone."""
+    """Names among the capitalised words of `text`: after a cue, by shape, and alone; none
+    that its words or the words around it make a company, a place or a label's."""
+    judged: dict[tuple[int, int], bool] = {}  # cues and shapes often find the same words
+    for span in _candidates(text, scan):
+        key = (span.start, span.end)
+        if key not in judged:
+            judged[key] = not_a_person(text, span.start, span.end)
+        if not judged[key]:
+            yield span
+
+
+def _candidates(text: str, scan: Scan) -> Iterator[Span]:
+    """Every capitalised name the cues and shapes find, before `not_a_person` weighs it."""
     yield from cued_names(text, scan.lower)
     if "-" in text and _SUFFIX_GATE.search(text) is not None:
         for m in _HONORIFIC_SUFFIX.finditer(text):
@@ -200,8 +213,8 @@ def _initialed(text: str) -> Iterator[Span]:
 
 def _caps_surname(last: str, first: str) -> bool:
     lower, given = last.lower(), first.lower()
-    if lower in STOP or not acting(first) and given not in given_names():
-        return False
+    if lower in STOP or given in STOP or not acting(first) and given not in given_names():
+        return False  # "LMP June 20": a month after an acronym
     if any(len(part) < 3 and part not in _SHORT_PARTICLES for part in re.split(r"[ \-'’]", lower)):
         # "SEPA DD Hooli": short capitals are an acronym, unless a particle ("AL", "DE") or a
         # short surname before a listed first name ("LI Jiayi", "HAN Jae-won").

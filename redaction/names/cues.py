@@ -8,14 +8,24 @@ the cued pattern runs only where a cue ends right before a capital (`_cued`).
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
 from redaction.literals import expand, trie
 from redaction.names.evidence import evidence, is_given, is_place, is_popular
 from redaction.names.lists import surnames
-from redaction.names.tokens import DATE_AFTER, JOINED, NAME, PARTICLE, UPPER, trim, words_of
-from redaction.scan import finditer_at
+from redaction.names.tokens import (
+    DATE_AFTER,
+    JOINED,
+    NAME,
+    PARTICLE,
+    TOKEN,
+    UPPER,
+    trim,
+    words_of,
+)
+from redaction.names.words import STOP, set_of
 from redaction.spans import Span
 
 _HONORIFICS = (
@@ -70,6 +80,24 @@ _STRONG_CUES = (
     r"|loss adjuster|reviewer|interviewed|guarantor|co-signer|cosigner|landlady|nominee"
     r"|marked|reads|associate|alternative|account of|the account of|accompanied by"
     r"|is now|previously|formerly|n[ée]e|relative|my relative|buddy|mentor|buddy ="
+    # Sign-offs of more languages: the name stands on the next line.
+    r"|bien [àa] toi|[àa] bient[ôo]t|bises|bisous|grosses bises|un saluto|a presto"
+    r"|un abbraccio|un abrazo|besos|abrazos|saludos cordiales|bis bald|tsch[üu]ss"
+    r"|see you soon|speak soon|talk soon|with thanks|warmly"
+    # References: someone named by a relation or a referral ("Contact my partner Kwame").
+    r"|referral from|referred from|recommended by|nominated by|introduced by|my partner"
+    r"|my wife|my husband|my son|my daughter|my friend|my colleague|my neighbour|my neighbor"
+    r"|my brother|my sister|my mother|my father|my mum|my mom|my dad|my cousin|my boss"
+    r"|my manager|my flatmate|my roommate|my landlord|my carer|his wife|her husband"
+    r"|his partner|her partner|his son|her son|his daughter|her daughter"
+    # The same references in other languages ("frag Anna", "chiedi a Marco").
+    r"|sprich mit|sprechen sie mit|frag|fragen sie|demande [àa]|demandez [àa]|parle [àa]"
+    r"|parlez [àa]|chiedi a|chieda a|parla con|pregunta por|pregunte por|habla con"
+    r"|hable con|fale com|pergunte ao|pergunte [àa]|spreek met|vraag naar|fr[åa]ga efter"
+    r"|sp[øo]rg efter|sp[øo]r etter|zapytaj|porozmawiaj z|kysy|zeptejte se"
+    # Labels of HR documents: "New starter: Szabó Zoltán", "Probation review - Nourhan Hassan".
+    r"|new starter|new hire|new joiner|new employee|leaver|performance review"
+    r"|probation review|annual review|appraisal|performance review notes|review notes"
 )
 # Weak cues: the words after them need a listed name or two unknown words. Roles are weak
 # too: "agent: Perfect, …" is a speaker's line, "agent Maria Lopez" a name.
@@ -79,6 +107,11 @@ _WEAK_CUES = (
     r"|engineer|technician|rep|representative|attending|caller|partner|friend|neighbour"
     r"|neighbor|customer|subject|driver|courier|buyer|seller|sender|payer|owner|user|tenant"
     r"|ring|member|family member"
+    # Field labels in other languages ("Kunde: Jan Nowak", "Paciente: Ana Souza"); not the
+    # words for a client, which head a speaker's line ("cliente: Água Verde, …") and prose
+    # ("il cliente di Milano").
+    r"|patientin|paciente|patiënt|pasien|pacjent|pacjentka|mitarbeiter|mitarbeiterin"
+    r"|empleado|empleada|funcion[áa]rio|funcion[áa]ria|dipendente|werknemer"
 )
 _CUED = re.compile(
     rf"(?<![\w.])(?P<cue>(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]{{0,3}}"
@@ -132,7 +165,22 @@ def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
             found = pattern.match(reverse, at)
             if found is not None:
                 starts.add(size - found.end())
-    return finditer_at(_CUED, text, sorted(starts))
+    return _cued_from(text, starts)
+
+
+def _cued_from(text: str, starts: set[int]) -> Iterator[re.Match[str]]:
+    """The matches of _CUED a full scan finds, tried at `starts` and where a match ends: its
+    name may begin with a shorter cue ("SIGNED BY ELENA": "signed", then "by" at its end),
+    and the reversed trie gives only the longest cue before a capital."""
+    pending = sorted(starts)
+    last = 0
+    while pending:
+        start = heapq.heappop(pending)
+        if start < last or (found := _CUED.match(text, start)) is None:
+            continue
+        yield found
+        last = found.end()
+        heapq.heappush(pending, last)
 
 
 def _accept_cued(name: str, strong: bool, after: str) -> bool:
@@ -164,12 +212,13 @@ def _accept_cued(name: str, strong: bool, after: str) -> bool:
 
 def cued_names(text: str, lower: str | None) -> Iterator[Span]:
     """Capitalised words after a cue ("Dr. Saarinen", "Hi Will,", "from Heather Walker"),
-    and the names joined to one after a strong cue ("Hello Vasyl and Viktoriia,")."""
+    and the names joined to one after a strong cue ("Hello Vasyl and Viktoriia,"); then the
+    names a cue after them or a particle inside them gives away (`post_cued`, `particled`)."""
     for m in _cued(text, lower):
-        name = trim(m.group("name"))
-        start, end = m.start("name"), m.start("name") + len(name)
         strong = m.group("strong") is not None
         titled = m.group("title") is not None or m.group("cue").lower() in _HONORIFIC_WORDS
+        name = trim(m.group("name")) or (_short_surname(m.group("name")) if titled else "")
+        start, end = m.start("name"), m.start("name") + len(name)
         if (
             not name
             or DATE_AFTER.match(text, end) is not None
@@ -179,6 +228,9 @@ def cued_names(text: str, lower: str | None) -> Iterator[Span]:
                 and (words_of(name) or _CAPITAL.fullmatch(name.strip()) is not None)  # "M X"
                 and not is_place(name)
                 or _accept_cued(name, strong, text[end : end + 2])
+                or strong
+                and _referred(m.group("cue"), name)
+                or _in_address(name, text, end)
             )
         ):
             continue
@@ -190,3 +242,162 @@ def cued_names(text: str, lower: str | None) -> Iterator[Span]:
             if not name or not _accept_cued(name, strong, text[end : end + 2]):
                 break
             yield Span(start, end, "PERSON")
+    yield from post_cued(text)
+    if _has_particle(text):
+        yield from particled(text)
+
+
+# A short surname that is also a stop word, after a title: "Dr. He", "Mr. An".
+_SHORT_SURNAME = re.compile(rf"[{UPPER}][a-z]{{1,2}}(?![\w'’-])")
+
+
+def _short_surname(name: str) -> str:
+    """The first word of `name` after a title when it is a listed surname that trim drops
+    as a stop word ("Referred by Dr. He for …")."""
+    m = _SHORT_SURNAME.match(name)
+    return m.group() if m is not None and m.group().lower() in surnames() else ""
+
+
+# Cues that refer to someone in the middle of a sentence: a capitalised word after them,
+# written in lower case, is a name even when it is also a word ("ask Rhea whether …").
+_REFERENCES = set_of(
+    "ask|asked|ask for|asked for|tell|told|ping|pinged|call|called|contact|contacted|cc"
+    "|talk to|talked to|speak to|speak with|spoke to|spoke with|email|emailed|meet"
+    "|please meet|escalated to|assigned to|forwarded to|handled by|approved by|my partner"
+    "|my wife|my husband|my son|my daughter|my friend|my colleague|my neighbour|my neighbor"
+    "|referral from|recommended by|nominated by|introduced by"
+)
+
+
+def _referred(cue: str, name: str) -> bool:
+    """ "ask Rhea whether", "ask for Joko at the desk": one listed first name that is also a
+    word, after a reference cue written in lower case (mid-sentence, where a capital is the
+    writer's choice)."""
+    words = words_of(name)
+    return (
+        len(words) == 1
+        and cue.islower()
+        and " ".join(cue.split()) in _REFERENCES
+        and evidence(words[0]) == "maybe"
+        and is_given(words[0])
+    )
+
+
+def _in_address(name: str, text: str, end: int) -> bool:
+    """ "Onboarding checklist for Made (made.wijaya@…)": one capitalised word that begins
+    the e-mail address right after it, a name even when it is also a word."""
+    words = words_of(name)
+    if len(words) != 1 or "@" not in text[end : end + 80]:
+        return False
+    local = re.search(
+        rf"(?i)(?<![\w.]){re.escape(words[0])}[._\-\d][\w.\-]*@", text[end : end + 80]
+    )
+    return local is not None and words[0].lower() not in STOP
+
+
+# Cues after a name: "Afroza Talukder, nationality Bangladesh", "Zoriana Bondarenko (my
+# neighbour, …)", "Dedi Kusuma from our team", "Wafula Maina from legal". Only a person has
+# a nationality, a birth date, a relation to the writer or a team.
+# Each branch begins with a character of its own (",", "(", "f"): the scan skips to those,
+# where a branch that began with the spaces before it would be tried at every space.
+_POST_CUE = re.compile(
+    r",[ \t]+(?:nationality|born|aged?[ \t]+\d|d\.?o\.?b\b|date of birth|employee (?:no|number"
+    r"|id)|staff (?:no|number|id)|passport (?:no|number)|n[ée]e?[ \t])"
+    r"|\((?:my|his|her|our|their)[ \t]+(?:neighbou?r|wife|husband|partner|son|daughter"
+    r"|friend|colleague|manager|boss|mother|father|mum|mom|dad|brother|sister|cousin|uncle"
+    r"|aunt|landlord|landlady|flatmate|roommate|carer|caregiver|lawyer|doctor)\b"
+    r"|from[ \t]+(?:(?:our|your|the|my)[ \t]+(?:[a-z]+[ \t]+)?team|legal|hr|finance"
+    r"|payroll|accounts|compliance|procurement)\b"
+)
+_NAME_BEFORE = re.compile(
+    rf"(?<![\w'’.-])({TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{TOKEN}){{0,3}})$"
+)
+
+
+def post_cued(text: str) -> Iterator[Span]:
+    """Capitalised words right before a cue that only follows a person (`_POST_CUE`), none a
+    common word, stop word or place."""
+    for m in _POST_CUE.finditer(text):
+        cut = m.start()
+        while cut > 0 and text[cut - 1] in " \t":
+            cut -= 1
+        if text[m.start()] != "," and cut == m.start():
+            continue  # "(my" and "from" follow a space
+        before = _NAME_BEFORE.search(text, max(0, cut - 80), cut)
+        if before is None:
+            continue
+        name = before.group(1)
+        words = words_of(name)
+        kinds = [evidence(w) for w in words]
+        if (
+            words
+            and trim(name) == name
+            and not is_place(name)
+            and not any(w.lower() in STOP for w in words)
+            # "Dedi Kusuma from our team": a word beside a name part is one too.
+            and ("name" in kinds or "unknown" in kinds)
+            and (len(words) > 1 or kinds[0] != "maybe")
+        ):
+            yield Span(before.start(1), before.end(1), "PERSON")
+
+
+# Particles that join the words around them into one name: Arabic "Al", "bin", "ibn" and
+# Vietnamese "Thị", "Văn" (the middle name of most women and many men). "Al-Subaie" is one
+# such word. A run of capitalised words holding one is a name ("Sultan Al Dhaheri",
+# "Đặng Thị Mai", "Nguyen Văn Huy") unless a place word ends it ("… bin Abdulaziz St").
+_JOINING = "Al|El|Abu|bin|binti|bint|ibn|Thị|Thi|Văn"
+# It begins with a capital, not a look-behind (tried at every position): particled tests
+# the character before.
+_PARTICLED = re.compile(
+    rf"(?:{TOKEN}[ \t]+)?{TOKEN}[ \t]+(?:(?P<particle>{_JOINING})[ \t]+{TOKEN}"
+    rf"|(?:Al|El)-[{UPPER}][^\W\d_]+)(?:[ \t]+{TOKEN}){{0,2}}"
+)
+
+
+def _has_particle(text: str) -> bool:
+    """Whether `text` may hold a match of _PARTICLED: substring tests, each a fast scan,
+    where a pattern that begins at a space would be tried at every space."""
+    return (
+        " Al " in text
+        or " Al-" in text
+        or " El " in text
+        or " El-" in text
+        or " bin" in text
+        or " ibn " in text
+        or " Abu " in text
+        or " Thị " in text
+        or " Thi " in text
+        or " Văn " in text
+    )
+
+
+_VIETNAMESE = frozenset(("Thị", "Thi", "Văn"))
+_NUMBER_BEFORE = re.compile(r"(?:\d[\w/\-]*|No\.?|Số)[ \t,]*$")
+
+
+def particled(text: str) -> Iterator[Span]:
+    """Runs of capitalised words joined by a name particle (`_JOINING`): the word before an
+    Arabic particle must be a first name or a word no list knows ("Sultan", not "Visit");
+    a Vietnamese middle name needs nothing more. Street names ("35 Nguyễn Văn Cừ") and runs
+    that end in a place word are left alone."""
+    for m in _PARTICLED.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’.-_"):
+            continue  # inside a word
+        value = m.group()
+        words = value.split()
+        if trim(value) != value or trim(text[m.start() : m.end() + 30]).strip() == "":
+            continue  # "Hotel Al Bustan Road", "Prince Mohammed bin Abdulaziz St"
+        if _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None:
+            continue  # a street named after someone
+        if is_place(value) or any(w.lower() in STOP for w in words):
+            continue
+        particle = m.group("particle")
+        if particle not in _VIETNAMESE:
+            at = words.index(particle) if particle else 1
+            first = words[at - 1]
+            if not (is_given(first) or evidence(first) in ("name", "unknown")):
+                continue
+        # Words after the name that are common words are no part of it ("… Al Dhaheri Payroll").
+        while len(words) > 3 and evidence(words[-1]) == "word":
+            words.pop()
+        yield Span(m.start(), m.start() + len(" ".join(words)), "PERSON")

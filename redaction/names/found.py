@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from redaction.names.evidence import acting, is_place
+from redaction.names.evidence import acting, is_place, not_a_person
 from redaction.names.lists import common_words
 from redaction.names.tokens import JOINED, TOKEN, trim, words_of
 from redaction.names.words import STOP
@@ -27,14 +27,22 @@ def listed_with(text: str, found: list[Span]) -> Iterator[Span]:
         end = span.end
         while (joined := JOINED.match(text, end)) is not None:
             name = trim(joined.group("name"))
-            if not name or not all(acting(w) for w in words_of(name)) or is_place(name):
+            words = words_of(name)
+            # "D.O.B.", "R knee": initials or one letter with no surname are no name.
+            if not words or not all(acting(w) for w in words) or is_place(name):
                 break
-            end = joined.start("name") + len(name)
-            yield Span(joined.start("name"), end, "PERSON")
+            start, end = joined.start("name"), joined.start("name") + len(name)
+            if not_a_person(text, start, end):
+                break  # "…, Visa 4437", "Ben & Jerry's"
+            yield Span(start, end, "PERSON")
         before = _JOINED_BEFORE.search(text, max(0, span.start - 80), span.start)
         if before is not None:
             name = before.group("name")
-            if all(acting(w) for w in words_of(name)) and not is_place(name):
+            if (
+                all(acting(w) for w in words_of(name))
+                and not is_place(name)
+                and not not_a_person(text, before.start("name"), before.end("name"))
+            ):
                 yield Span(before.start("name"), before.end("name"), "PERSON")
 
 

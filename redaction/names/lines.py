@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from redaction.names.cues import CUE_WORDS
-from redaction.names.evidence import acting, is_place
+from redaction.names.evidence import acting, is_place, not_a_person
 from redaction.names.lists import common_words, is_common, places
 from redaction.names.tokens import TOKEN, words_of
 from redaction.names.words import ROLES, STOP
@@ -39,6 +39,14 @@ _SPEAKER = re.compile(
 
 
 def lines_of(text: str) -> Iterator[Span]:
+    """Names that a line's place gives away (`_lines`), but for organisations, places and
+    labels ("Tyrell Biotech" under a signature, "personnummer: …")."""
+    for span in _lines(text):
+        if not not_a_person(text, span.start, span.end):
+            yield span
+
+
+def _lines(text: str) -> Iterator[Span]:
     """Names that a line's place gives away:
     - chat speakers, "[7:30] guadalupe: …", "Jean-François: Welcome …", when the label is a
       listed first name and no role ("agent", "bot");

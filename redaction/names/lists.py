@@ -37,7 +37,7 @@ def given_names() -> dict[str, int]:
                 _add_given(found, variant, popularity)
     # A country's most common names are popular there, though not so popular that a name
     # which is also a common word ("Lovely", "Junior") is taken on its own (see evidence.py).
-    for name in _lines("world_forenames.txt"):
+    for name in data_lines("world_forenames.txt"):
         _add_given(found, name, _WORLD_POPULARITY)
     return found
 
@@ -77,7 +77,8 @@ def first_names() -> frozenset[str]:
     return frozenset(given_names())
 
 
-def _lines(name: str) -> frozenset[str]:
+def data_lines(name: str) -> frozenset[str]:
+    """The lower-cased lines of a file in data/, less its comment lines."""
     text = (_DATA / name).read_text(encoding="utf-8")
     return frozenset(line.lower() for line in text.splitlines() if line and line[0] != "#")
 
@@ -86,20 +87,20 @@ def _lines(name: str) -> frozenset[str]:
 def surnames() -> frozenset[str]:
     """Lower-cased surnames: the US Census 1990 list and each country's most common ones,
     these also without their accents ("gonzalez" beside "gonzález", as chat writes them)."""
-    world = _lines("world_surnames.txt")
-    return _lines("surnames.txt") | world | {folded(name) for name in world}
+    world = data_lines("world_surnames.txt")
+    return data_lines("surnames.txt") | world | {folded(name) for name in world}
 
 
 @cache
 def places() -> frozenset[str]:
     """Lower-cased names of cities, countries and US states (GeoNames)."""
-    return _lines("places.txt")
+    return data_lines("places.txt")
 
 
 @cache
 def common_words() -> frozenset[str]:
     """Lower-cased common words of 16 languages (data/build_name_lists.py)."""
-    return _lines("common_words.txt")
+    return data_lines("common_words.txt")
 
 
 def is_common(word: str) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from redaction.literals import expand, trie
+from redaction.names.evidence import is_popular
 from redaction.names.lists import common_words, first_names, given_names, places, surnames
 from redaction.names.tokens import NEXT_WORD, WORD
 from redaction.names.words import ROLES, STOP, VERBS, set_of, word_set
@@ -47,7 +48,7 @@ _LOWER_LINE = re.compile(
 # Chat words that no dictionary lists but no one is named.
 _SLANG = word_set("pls plz thx btw lol asap tmrw ur u ok okay np idk imo tbh omg hru gonna wanna")
 # Lower-case cues that are looked for in any text, not only in chat-like text.
-_ANYWHERE = re.compile(r"son |daughter |member|name as|named |mum |mom |caller")
+_ANYWHERE = re.compile(r"son |daughter |member|name as|named |mum |mom |caller|name is ")
 _POSSESSIVE = re.compile(
     rf"(?<![\w'’.@/])([{_LOWER_LETTER}]{{3,}})'s[ \t]+(?:number|phone|email|e-mail|address|mum"
     r"|mom|dad|wife|husband|son|daughter|cv|contact|details|account)\b"
@@ -80,6 +81,10 @@ def lower_case(text: str, lower: str, is_casual: bool) -> Iterator[Span]:
     text ("Son ethan will collect", "a family member (amna)", "gave name as fernando")."""
     if "'s " in lower:
         yield from _possessives(text, lower)
+    if "@" in text or "_" in text:
+        yield from handles(text, lower)
+    if is_casual and _ACTOR_GATE.search(lower) is not None:
+        yield from _unknown_actors(text, lower)
     if not is_casual and _ANYWHERE.search(lower) is None:
         return
     # The words of the text, split at white space, commas and full stops (a cheap split:
@@ -103,12 +108,16 @@ def lower_case(text: str, lower: str, is_casual: bool) -> Iterator[Span]:
         while at >= 0:
             starts.add(at)
             at = lower.find(cue_word, at + 1)
+    found: list[Span] = []
     for m in finditer_at(_LOWER_NAME, lower, sorted(starts)):
         first, cue = m.group("first"), m.group("cue")
-        if text[m.start("first")] != first[0] or first in STOP:
+        if text[m.start("first")] != first[0] or first in STOP and not _short(lower, m):
             continue
-        if cue in _INTRODUCTIONS:
-            pass  # "my name is amber": whatever follows is the name
+        introduced = cue in _INTRODUCTIONS
+        if introduced and (is_casual or first not in common):
+            pass  # "my name is amber": whatever follows is the name (in chat)
+        elif _short(lower, m):
+            pass  # "hi its li again", "im vy,"
         elif first in common or first in _SLANG or len(first) < 3:
             continue  # "im waiting", "ask about", "thx pls"
         end = m.end("first")
@@ -119,11 +128,17 @@ def lower_case(text: str, lower: str, is_casual: bool) -> Iterator[Span]:
                 word in STOP
                 or word in _SLANG
                 or word in VERBS
-                or not (listed or word not in common and len(word) > 4)
+                or not (
+                    listed
+                    or word not in common
+                    and (len(word) > 4 or introduced or not word.isascii())
+                )
             ):
-                break  # "jennifer young" is a name, "anna about" is not
+                break  # "jennifer young" is a name, "anna about" is not; "thu hà" after "name as"
             end = m.start("rest") + part.end()
-        yield Span(m.start("first"), end, "PERSON")
+        found.append(Span(m.start("first"), end, "PERSON"))
+    yield from found
+    yield from _joined_lower(text, lower, found)
 
 
 def _acting_lower(text: str, lower: str, name: str) -> Iterator[Span]:
@@ -136,8 +151,70 @@ def _acting_lower(text: str, lower: str, name: str) -> Iterator[Span]:
         if not before.isalnum() and before not in "'’.@/_" and text[start] == name[0]:
             verb = NEXT_WORD.match(lower, end)
             if verb is not None and (verb.group(1) in VERBS or verb.group(1) == "from"):
-                yield Span(start, end, "PERSON")
+                yield Span(_given_before(text, lower, start), end, "PERSON")
         start = lower.find(name, end)
+
+
+# A lower-case word right before another: "juan carlos", "mark anthony".
+_WORD_BEFORE = re.compile(rf"(?<![\w'’.@/])([{_LOWER_LETTER}]{{2,}})[ \t]+$")
+
+
+def _given_before(text: str, lower: str, start: int) -> int:
+    """Where a lower-case name that begins at `start` begins when a listed first name stands
+    before it ("juan carlos from your team", "mark anthony has the code")."""
+    before = _WORD_BEFORE.search(lower, max(0, start - 24), start)
+    if before is None:
+        return start
+    word = before.group(1)
+    if (
+        text[before.start(1)] == word[0]
+        and word not in STOP
+        and word not in _SLANG
+        and word not in VERBS
+        and (word in _lower_names() or len(word) > 2 and is_popular(word))  # not "so"
+    ):
+        return before.start(1)
+    return start
+
+
+# "hi its li again", "im vy, would love to chat": a two-letter first name after an
+# introduction, where the sentence goes on with punctuation or "again" / "here".
+_SHORT_AFTER = re.compile(r"[a-z]{2}(?:[ \t]*[,.!?]|[ \t]+(?:again|here|btw)\b|[ \t]*$)")
+_SHORT_CUES = set_of("its|it's|im|i'm|i am|this is|my name is|name is|names|my names")
+
+
+def _short(lower: str, m: re.Match[str]) -> bool:
+    """Whether the cued word of `m` is a two-letter listed first name after an introduction
+    ("its li again"), which the length floor of other cues would drop."""
+    first = m.group("first")
+    return (
+        len(first) == 2
+        and m.group("cue") in _SHORT_CUES
+        and first in given_names()
+        and first not in _NOT_SHORT
+        and _SHORT_AFTER.match(lower, m.start("first")) is not None
+    )
+
+
+# Two-letter words after "its" / "im" that are no name: "im ok", "its on", "im in".
+_NOT_SHORT = word_set("ok no so on in at to up us me we an as be by do go he if is it my of or")
+# After a lower-case name, another joined to it: "i asked ionuț and andrei".
+_LOWER_JOINED = re.compile(
+    rf"(?:[ \t]*,[ \t]*|[ \t]+(?:and|&|or|n)[ \t]+)([{_LOWER_LETTER}]{{3,}})"
+)
+
+
+def _joined_lower(text: str, lower: str, found: list[Span]) -> Iterator[Span]:
+    """ "ok i asked svetlana and irina": a listed first name (no common word) joined to a
+    lower-case name found."""
+    for span in found:
+        end = span.end
+        while (m := _LOWER_JOINED.match(lower, end)) is not None:
+            word = m.group(1)
+            if text[m.start(1)] != word[0] or word not in _lower_names():
+                break
+            end = m.end(1)
+            yield Span(m.start(1), end, "PERSON")
 
 
 def _possessives(text: str, lower: str) -> Iterator[Span]:
@@ -145,8 +222,46 @@ def _possessives(text: str, lower: str) -> Iterator[Span]:
     details."""
     for m in _POSSESSIVE.finditer(lower):
         word = m.group(1)
-        if text[m.start(1)] == word[0] and word not in common_words() and word not in STOP:
+        if (
+            text[m.start(1)] == word[0]
+            and word not in common_words()
+            and (word not in STOP or word in given_names())  # "jun's number"
+        ):
             yield Span(m.start(1), m.end(1), "PERSON")
+
+
+# A user's handle: quoted, with digits after the name ("Reviewer "wei_52" writes"), or an
+# @mention in chat ("@jun can you check"). An e-mail address has a word before its "@".
+# A pattern that begins with a character class is scanned for it; one that begins with a
+# look-behind is tried at every position. The character before an "@" is tested in handles.
+_HANDLE = re.compile(
+    rf"(?P<mark>[\"“'‘@])(?P<name>[{_LOWER_LETTER}]{{2,}}(?:[ \t][{_LOWER_LETTER}]{{2,}})?)"
+    r"(?=[_.\-]?\d{1,4}[\"”'’]|[_.\-]?\d{0,4}[ \t,:!?)]|$)"
+)
+_QUOTED_HANDLE = re.compile(rf"(?:[{_LOWER_LETTER}]|[ ])+[_.\-]?\d{{1,4}}[\"”'’]")
+
+
+def handles(text: str, lower: str) -> Iterator[Span]:
+    """The first name in a user's handle: "wei_52", "maría fernanda_142", "@jun". Its first
+    word must be a listed first name that is no common word; a month's short name may be
+    one ("@jun")."""
+    for m in _HANDLE.finditer(lower):
+        quoted = m.group("mark") != "@"
+        if quoted and _QUOTED_HANDLE.match(lower, m.start("name")) is None:
+            continue  # a quoted word with no digits after it is no handle
+        if (
+            not quoted
+            and m.start() > 0
+            and (lower[m.start() - 1].isalnum() or lower[m.start() - 1] in "._@")
+        ):
+            continue  # an e-mail address: "jun@example.com"
+        words = m.group("name").split()
+        if words[0] not in given_names() or words[0] in common_words():
+            continue
+        end = m.end("name")
+        if len(words) > 1 and (words[1] in common_words() or not quoted):
+            end = m.start("name") + len(words[0])  # "@jun can": one word after a mention
+        yield Span(m.start("name"), end, "PERSON")
 
 
 @cache
@@ -154,3 +269,32 @@ def _lower_names() -> frozenset[str]:
     """First names that are no common word, as a lower-case chat name can be."""
     excluded = common_words() | places() | STOP | ROLES
     return frozenset(n for n in first_names() if len(n) >= 3 and n not in excluded)
+
+
+# "jarrah from your team said …": in chat, one or two lower-case words that no list or
+# dictionary knows, at a clause's start, before "from your team" (a listed first name there
+# is found by _acting_lower). Not before "said": "ok so paypal said" is as often a brand.
+_ACTOR_GATE = re.compile(r" from (?:your|our|the) team")
+_ACTOR = re.compile(
+    r"(?:^|(?<=[.!?,] )|(?<=\n)|\b(?:ok|so|and|but|then|cos|coz|cuz|because|also|yo|btw) )"
+    rf"(?P<name>[{_LOWER_LETTER}]{{3,}}(?:[ \t]+[{_LOWER_LETTER}]{{3,}})?)"
+    r"[ \t]+from[ \t]+(?:your|our|the)[ \t]+team\b"
+)
+
+
+def _unknown_actors(text: str, lower: str) -> Iterator[Span]:
+    """Lower-case words before "from your team" at a clause's start that are in no list of
+    words, places or slang ("jarrah from your team said")."""
+    for m in _ACTOR.finditer(lower):
+        words = m.group("name").split()
+        if text[m.start("name")] != words[0][0]:
+            continue
+        if all(
+            w not in common_words()
+            and w not in STOP
+            and w not in _SLANG
+            and w not in places()
+            and w not in VERBS
+            for w in words
+        ):
+            yield Span(m.start("name"), m.end("name"), "PERSON")

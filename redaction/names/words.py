@@ -94,6 +94,54 @@ VERBS = word_set(
 )
 # Romanised Japanese and Korean place parts: "Shimogyo-ku", "Gangnam-gu", "Teheran-ro".
 PLACE_SUFFIXES = ("-ku", "-cho", "-shi", "-machi", "-mura", "-gun", "-gu", "-dong", "-ro", "-gil")
+# Words that, after the capitalised words of a name, make them an organisation's, a
+# product's or a place's name instead ("Marie Curie Hospice", "Orion Payroll", "Hugo Boss
+# AG", "Makati City"): head nouns and legal forms of the main European languages.
+ORGANISATIONS = PLACE | word_set(
+    """
+    ltd limited inc llc llp plc corp co company companies gmbh ag kg ohg ug mbh ev sa sas
+    sarl sàrl srl spa sl slu ltda bv nv oy oyj ab asa aps as pty pvt sp zoo aş
+    group gruppe groupe grupo gruppo groep bank banco banca banque banken hospice house
+    hospital trust charity foundation fund payroll finance financial fintech workspace
+    rulebook handbook manual suite platform portal app apps consultancy consultants agency
+    associates academy council ministry authority bureau society association club union
+    federation hotel hostel restaurant cafe café bistro bakery pharmacy store stores shop
+    market supermarket outlet boutique brewery winery dental health healthcare care
+    properties realty estates construction engineering electronics semiconductors
+    wireless broadband communications telecoms travel tours transport freight shipping
+    express couriers courier cargo packaging textiles apparel fashion cosmetics beauty
+    chemicals steel metals mining oil gas petroleum power solar utilities water retail
+    wholesale trading imports exports brands products supplies equipment security
+    stiftung verein klinik klinikum krankenhaus praxis apotheke versicherung versicherungen
+    werke werk haus fondation banque clinique hôpital pharmacie société assurances
+    fundación fundação clínica farmacia farmácia seguros fondazione clinica ospedale
+    assicurazioni stichting ziekenhuis apotheek verzekeringen stiftelse sjukhus apotek
+    fundacja szpital apteka holding hastanesi vakfı advogados abogados avvocati avocats
+    advocaten anwälte rechtsanwälte kanzlei notariat solicitors lawyers attorneys
+    city town county province district
+    region municipality village kota kabupaten kecamatan
+    """
+)
+# Indonesian and Malay compass words that end a district's name ("Denpasar Selatan").
+COMPASS = word_set("selatan utara barat timur tengah")
+# Field labels of forms, which stand where a name stands ("Anamnese: Chiara Meier"), and the
+# endings of compound labels ("Geburtsdatum", "Sendungsnummer", "personnummer"). Not the
+# words for birth: "Nascimento" is a surname too.
+LABELS = word_set(
+    """
+    anamnese anamnesis diagnose diagnosis befund epikrise dob nationality nationalität
+    nationalité nacionalidad nazionalità geschlecht sexe sexo gender
+    """
+)
+LABEL_ENDINGS = ("datum", "nummer", "number", "numero", "número", "adresse", "dato")
+# Lower-case words that make a capitalised word after them a place: "in Verona", "stin
+# Athina", "w Krakowie" (a person is rarely "in Anna"; not "à", "en", "na": "merci à Marie",
+# Dutch "Jan en Piet", Polish "czekam na Anię"; "im" only after a place, as chat's "hi im
+# Anna" is an introduction).
+LOCATIVES = word_set("in aus nach au em w we stin sto sti în iz из в во")
+# German prepositions fused with an article, capitalised at a sentence's start: "Am Montag",
+# "Im Jahr 2024" are no name, though "Im" is a Korean surname.
+CONTRACTIONS = word_set("am im zum zur beim vom ins ans aufs")
 
 
 # Roles and field labels that stand before a colon at a line's start, in the languages of
