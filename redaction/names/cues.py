@@ -204,7 +204,12 @@ def _accept_cued(name: str, strong: bool, after: str) -> bool:
         return kinds == ["maybe"] and ends
     if kinds.count("unknown") >= 2:
         return True
-    if len(words) >= 2 and is_given(words[0]) and words[-1].lower() in surnames():
+    if (
+        len(words) >= 2
+        and not words[0].isupper()  # "and IBAN DE": acronyms, though "Iban" and "De" are listed
+        and is_given(words[0])
+        and words[-1].lower() in surnames()
+    ):
         return True  # "from Heather Walker": a first name and a surname, both listed
     # "Cover arranged with Iqra.": one unknown word that ends the sentence.
     return kinds == ["unknown"] and after[:1] in (".", "!", "?", ";", "\n", "")
