@@ -1,7 +1,8 @@
 """The labelled redaction corpora and the split each belongs to.
 
 - "dev": the records the detectors are built and tuned against: the independently written
-  real-world corpus's development split (realworld/dev.jsonl) and the hand-written records
+  real-world corpus's development splits (realworld/dev.jsonl and realworld/dev2.jsonl, the
+  second written from new sentence skeletons) and the hand-written records
   that show each detector change (cases/*.jsonl).
 - "heldout": realworld/heldout.jsonl, written from value pools and templates the dev split
   never uses; only its aggregate scores are ever looked at.
@@ -20,7 +21,11 @@ HERE = Path(__file__).resolve().parent
 
 def files(split: str) -> list[Path]:
     if split == "dev":
-        return [HERE / "realworld" / "dev.jsonl", *sorted((HERE / "cases").glob("*.jsonl"))]
+        return [
+            HERE / "realworld" / "dev.jsonl",
+            HERE / "realworld" / "dev2.jsonl",
+            *sorted((HERE / "cases").glob("*.jsonl")),
+        ]
     if split == "heldout":
         return [HERE / "realworld" / "heldout.jsonl"]
     if split == "legacy":

@@ -1,4 +1,4 @@
-"""Write dev.jsonl and heldout.jsonl for the real-world redaction corpus.
+"""Write dev.jsonl, heldout.jsonl and dev2.jsonl for the real-world redaction corpus.
 
 Run from the repository root:  python tests/redaction/realworld/make_corpus.py
 Deterministic: every random choice comes from a seeded ``random.Random``.
@@ -18,6 +18,7 @@ if str(HERE) not in sys.path:
 
 import structured as S  # noqa: E402
 import templates_dev  # noqa: E402
+import templates_dev2  # noqa: E402
 import templates_heldout  # noqa: E402
 from pools import COUNTRIES  # noqa: E402
 from render import OTHER_COUNTRY, Ctx, render_obj, slots_in  # noqa: E402
@@ -27,7 +28,12 @@ SPLITS = {
     # split: (templates, number of records, seed)
     "dev": (templates_dev.TEMPLATES, 1600, 20261207),
     "heldout": (templates_heldout.TEMPLATES, 560, 70212620),
+    # a second development set from new sentence skeletons; generated last, with its own
+    # random.Random, so dev.jsonl and heldout.jsonl do not change
+    "dev2": (templates_dev2.TEMPLATES, 900, 53190418),
 }
+# the value-pool side (and "split" field) of each output file: dev2 uses the dev pools
+POOL_SIDE = {"dev": "dev", "heldout": "heldout", "dev2": "dev"}
 CLEAN_SHARE = 0.17
 TYPES = ["EMAIL", "URL", "IBAN", "CARD", "NATIONAL_ID", "IP", "PHONE", "DOB", "ADDRESS", "PERSON"]
 
@@ -88,6 +94,7 @@ class Picker:
 def build(split: str) -> list[dict]:
     templates, n_records, seed = SPLITS[split]
     rng = random.Random(seed)
+    side = POOL_SIDE[split]
     clean = Picker([t for t in templates if t.clean], rng)
     dirty = Picker([t for t in templates if not t.clean], rng)
     country_use: Counter = Counter()
@@ -103,7 +110,7 @@ def build(split: str) -> list[dict]:
         cands = [c for c in (t.countries or sorted(COUNTRIES)) if allowed(c, same)]
         low = min(country_use[c] for c in cands)
         country = rng.choice([c for c in cands if country_use[c] <= low + 1])
-        ctx = Ctx(country, split, rng)
+        ctx = Ctx(country, side, rng)
         for key in OTHER_COUNTRY:
             if key in needs:
                 pool = [c for c in sorted(COUNTRIES) if c != country and allowed(c, needs[key])]
@@ -127,7 +134,7 @@ def build(split: str) -> list[dict]:
         records.append(
             {
                 "id": f"rw-{split}-{len(records) + 1:04d}",
-                "split": split,
+                "split": side,
                 "kind": t.kind,
                 "country": "XX" if ctx.used_other else country,
                 "input": body,
@@ -165,9 +172,14 @@ def stats(records: list[dict]) -> str:
 
 
 def main() -> None:
-    dev_names = {json.dumps(t.body, sort_keys=True) for t in templates_dev.TEMPLATES}
-    held_names = {json.dumps(t.body, sort_keys=True) for t in templates_heldout.TEMPLATES}
-    assert not dev_names & held_names, "a template is shared between the splits"
+    bodies = {
+        name: {json.dumps(t.body, sort_keys=True) for t in tpls}
+        for name, (tpls, _, _) in SPLITS.items()
+    }
+    names = list(bodies)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            assert not bodies[a] & bodies[b], f"a template is shared between {a} and {b}"
     for split in SPLITS:
         records = build(split)
         path = HERE / f"{split}.jsonl"
