@@ -24,6 +24,9 @@ JP_NUMBER_FIRST = re.compile(
     # (not a date: "12-03-85 MEETING", no part with a leading zero, not three pairs)
     r"\b(?!0|\d+-0|\d+-\d+-0|\d\d-\d\d-\d\d\b)\d{1,2}-\d{1,2}-\d{1,3}[ \t]+[A-Z]{3,}"
     r"(?:-[A-Z]{2,}){0,2}(?=[ \t]*(?:$|[,\n]))|"
+    # or with a neighbourhood of a Japanese direction word: "1-13-10 Kita-Aoyama"
+    r"\b(?!0|\d+-0|\d+-\d+-0)\d{1,2}-\d{1,2}-\d{1,3},?[ \t]+(?i:kita|minami|higashi|nishi"
+    r"|naka|shin|kami|shimo|moto|oku|uchi|soto)-[A-Za-z]{3,}(?:-[A-Za-z]+)?(?![\w\-])|"
     rf"\b\d{{1,2}}-(?:(?i:chome)-)?\d{{1,4}}(?:-\d{{1,4}}){{0,2}},?\s+{_JP_PLACE}"
     rf"(?:{_JP_AFTER}|(?<=-cho)|(?<=-machi))"
 )

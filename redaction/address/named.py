@@ -40,8 +40,23 @@ _CUES = (
     r"|woont aan|woonachtig aan|first line of the address|first line of your address"
     r"|street address|address line"
 )
+# Prepositions of place before a street line that ends its clause: "komt naar Lange Voorhout
+# 13.", "Den ligger på Strøget 32.", "na Poříčí 12.", "chez" too; not English "at" ("at Gate 5").
+_PLACE_PREPOSITIONS = r"naar|bij|på|à|chez|em|na|przy"
+# Labels of a form's street field, cues only with a label's colon, bar or equals sign after
+# them ("Street: Kifisias 56", "Field: Street | Value: Kifisias 56", "Straße = Am Hang 3").
+_LABELS = (
+    r"street|street name|street and number|street & number|straße|strasse|straßenname"
+    r"|straße und hausnummer|straße/hausnummer|str\.|rue|voie|calle|calle y número|rua"
+    r"|logradouro|strada|ulica|ulice|utca|közterület|gata|gatuadress|gateadresse|gade|vej"
+    r"|vejnavn|katu|katuosoite|cadde|sokak|straat|straatnaam|odos|odós|road|strada|stradă"
+)
+# A form's value marker after a label ("| Value:", "| Wert:", "| Valeur:")
+_VALUE_MARK = r"value|wert|valeur|valor|valore|waarde|wartość|värde|verdi|værdi|arvo|érték|hodnota"
 # The last words of the cues: a number right after one may begin a street line.
-CUE_LAST_WORDS = frozenset(word.rsplit(" ", 1)[-1].rstrip(".") for word in expand(_CUES))
+CUE_LAST_WORDS = frozenset(
+    word.rsplit(" ", 1)[-1].rstrip(".") for word in expand(_CUES) | expand(_LABELS)
+)
 # German street names made of a preposition, an article and a noun: "Am Markt 5", "An der
 # Alster 12", "Auf dem Berg 15b", "Im Winkel 3", "Zum Hafen 7", "Unter den Linden 77".
 _GERMAN_PREPOSITIONS = (
@@ -52,9 +67,16 @@ _GERMAN_PREPOSITIONS = (
 _GERMAN_CAPITALISED = frozenset(w[0].upper() + w[1:] for w in expand(_GERMAN_PREPOSITIONS))
 # Houses before a street without a number: "House 78, Shahrah-e-Faisal", "Villa 12, …"
 _HOUSE_WORDS = r"house|villa|plot|bungalow|haveli"
+_NAME_CUE_WORDS = (
+    expand(_CUES)
+    | expand(_LABELS)
+    | expand(_GERMAN_PREPOSITIONS)
+    | expand(_HOUSE_WORDS)
+    | expand(_PLACE_PREPOSITIONS)
+)
 # Found by `street_windows` in the lower-cased text before a house number.
 NAME_WORDS_AT = re.compile(
-    rf"(?<![\w.])(?:{trie(expand(_CUES) | expand(_GERMAN_PREPOSITIONS) | expand(_HOUSE_WORDS))})"
+    rf"(?<![\w.])(?:{trie(_NAME_CUE_WORDS)})"
     r"(?![^\W\d_])"
 )
 # Endings of street names in romanised Greek (genitives: Ermou, Stadiou, Panepistimiou,
@@ -96,13 +118,20 @@ _NOT_GERMAN = (
 )
 
 CUED = re.compile(
-    rf"(?<![\w.])(?=\D{{0,{PREFIX_REACH}}}\d)(?i:{trie(expand(_CUES))})(?![^\W\d_])"
-    r"[ \t]*[:?\-]?[ \t]*(?:\n[ \t]*(?:[A-Za-z]{2,12}[ \t]?:[ \t]*)?)?"
+    rf"(?<![\w.])(?=\D{{0,{PREFIX_REACH}}}\d)(?i:(?:{trie(expand(_CUES))})(?![^\W\d_])"
+    rf"|(?:{trie(expand(_LABELS))})(?![^\W\d_])(?=[ \t]*[:|=]))"
+    r"[ \t]*[:?\-|=]?[ \t]*"
+    rf"(?:(?i:{_VALUE_MARK})[ \t]*[:=][ \t]*)?"
+    r"(?:\n[ \t]*(?:[A-Za-z]{2,12}[ \t]?:[ \t]*)?)?"
     rf"(?:(?i:in|at|on|to|en|em|a|au|aan|na|przy|v|ve|på)[ \t]+)?"
     rf"(?P<street>{_NAME_RUN}[ \t]{{1,2}}{_HOUSE}{_NOT_AFTER}{UNITS}"
     # number first, a one- or two-word street ending the part: "address: 8 Deansgate,"
     rf"|\d{{1,4}}[A-Za-z]?(?:[/\-]\d{{1,4}}[A-Za-z]?)?,?[ \t]+{NAME}(?:[ \t]+{NAME})?"
     r"(?=[ \t]*(?:[,;]|\n|$)))"
+)
+PLACED = re.compile(
+    rf"(?<![\w.])(?=\D{{0,{PREFIX_REACH}}}\d)(?:{trie(expand(_PLACE_PREPOSITIONS))})[ \t]+"
+    rf"(?P<street>{_NAME_RUN}[ \t]{{1,2}}{_HOUSE}{_NOT_AFTER})(?=[ \t]*(?:[.,;!?]|\n|$))"
 )
 GERMAN = re.compile(
     rf"(?<![\w.\-])(?=\D{{0,{PREFIX_REACH}}}\d)(?P<street>(?:{trie(_GERMAN_CAPITALISED)})"
@@ -155,7 +184,9 @@ _NOT_STREET = MONTH_WORDS | _words(
     domingo today tomorrow yesterday morning tonight next last the a an my our your his her
     their this that q1 q2 q3 q4 covid top no nr n nº n° núm número sprint release milestone
     iteration build batch wave cohort lot slot tier plan pack pro max plus mini ultra lite
-    lenovo rev revision appendix annex figure fig item line"""
+    lenovo rev revision appendix annex figure fig item line exit junction mile km door
+    counter pump checkpoint window hole minute lap position rank place number station
+    kasse schalter tür ausgang guichet porte caisse puerta caja ventanilla uitgang loket"""
 )
 
 
@@ -201,7 +232,7 @@ def named_lines(text: str, starts: list[int]) -> list[tuple[int, int]]:
 
 def _match_at(text: str, start: int) -> re.Match[str] | None:
     """The street line of any of these forms that begins at `start`, if any."""
-    for pattern in (CUED, GERMAN, HOUSE_THEN_NAME):
+    for pattern in (CUED, GERMAN, HOUSE_THEN_NAME, PLACED):
         match = pattern.match(text, start)
         if match is not None:
             if _not_a_street(match):

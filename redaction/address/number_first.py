@@ -1,7 +1,7 @@
 """Street lines with the house number first: USPS and UK street types (`221B Baker Street`,
-`385 sunset blvd`), Indian roads (`14th Cross`, `70/16, Dora Circle`) and French/Greek
-(`10 rue de la Paix`, `25 Odos Ermou`); with the Asian number-first forms (asia.py) they are
-one digit-anchored member (`NUMBER_FIRST_ALL`).
+`385 sunset blvd`, `120 26th of july st`), Indian roads (`14th Cross`, `70/16, Dora
+Circle`) and French/Greek (`10 rue de la Paix`, `25 Odos Ermou`); with the Asian
+number-first forms (asia.py) they are one digit-anchored member (`NUMBER_FIRST_ALL`).
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ _NUMBER_FIRST = re.compile(
     rf"|\d{{1,5}}(?:[A-Za-z]|st|nd|rd|th)?(?:[\-/]\d{{1,5}}[A-Za-z]?)?"
     rf"(?:,?[ \t]+(?:(?:[{UP}][\w'’.\-]*|{_EN_JOIN})[ \t]+){{1,4}}|[ \t]+(?=[A-Z]))"
     rf"(?i:{EN_TYPE_WORDS})\b\.?"
-    rf"|\d{{1,5}}[a-z]?(?:[\-/]\d{{1,5}}[a-z]?)?,?[ \t]+(?:[a-z][a-z'’.\-]*[ \t]+){{1,3}}"
-    rf"(?:{_EN_STRONG})\b\.?"
+    rf"|\d{{1,5}}[a-z]?(?:[\-/]\d{{1,5}}[a-z]?)?,?[ \t]+"
+    rf"(?:(?:[a-z][a-z'’.\-]*|\d{{1,2}}(?:st|nd|rd|th))[ \t]+){{1,4}}(?:{_EN_STRONG})\b\.?"
     # a weaker type in lower case when a unit follows: "561 lincoln way, apt 5a"
     rf"|\d{{1,5}}[a-z]?[ \t]+(?:[a-z][a-z'’.\-]*[ \t]+){{1,3}}(?:{_EN_WEAK})\b"
     r"(?=,?[ \t]+(?:(?:apt|apartment|unit|suite|ste|flat)\b|#)))"

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from redaction.address.countries import Hints, code_valid
 from redaction.address.parts import ANY_NAME, JOIN, LETTER, NAME, NUMBER, UNITS, UP
+from redaction.literals import trie
+from redaction.names.lists import places
 from redaction.scan import Scan, is_word
 from redaction.spans import Span
 
@@ -52,11 +54,14 @@ _POSTCODE_WORDS = (
     "address", "addr", "adresse", "adres", "adresa", "anschrift", "dirección", "direccion",
     "indirizzo", "endereço", "morada", "cím", "adress", "osoite", "gps", "digital address",
 )  # fmt: skip
+# Abbreviated district words before a district's name: Mexican "Col." (colonia), "Fracc.",
+# Spanish "Urb.", "Pol.", "Bo.", Brazilian "Jd.", Indonesian "Kel.", "Kec.", "Kab.".
+_DISTRICT_ABBR = r"(?:Col|Fracc|Urb|Pol|Bo|Jd|Jard|Kel|Kec|Kab|Distr?|Sect?|Bl)\."
 # What lies between a street line and its postcode: commas, line breaks, and up to four
 # capitalised words (a district, a city before a postcode that follows it).
 _BETWEEN = re.compile(
-    rf"[\s,;|(\-–]*(?:(?:{ANY_NAME}|\d{{1,3}}(?:st|nd|rd|th)?\s+{NAME}"
-    rf"|{ANY_NAME}[ \t]\d{{1,2}})(?<!\.)[\s,;|(\-–]+){{0,5}}"
+    rf"[\s,;|(\-–\"]*(?:(?:{_DISTRICT_ABBR}[ \t]*)?(?:{ANY_NAME}|\d{{1,3}}(?:st|nd|rd|th)?\s+{NAME}"
+    rf"|{ANY_NAME}[ \t]\d{{1,2}})(?<!\.)[\s,;|(\-–\"]+){{0,5}}"
 )
 _NEAR = 70
 _REGION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,3}[ \t]$")
@@ -64,13 +69,25 @@ _CITY_WORD = rf"[{UP}]{LETTER}*(?:['’\-]{LETTER}+)*"
 # A city right before a postcode that ends an address: ", Islamabad 44000", ", Dhaka-1257"
 _CITY_BEFORE = re.compile(
     rf"(?:^|(?<=[,\n:|;])\s*)(?P<city>{_CITY_WORD}(?:[ \-]+{_CITY_WORD}){{0,2}})"
-    r"(?:[ \-–]{1,3}|, )$"
+    r"(?:[ \-–]{1,3}|, |[ \t]*\n[ \t]*)$"
+)
+# A city the place list knows, then the code, anywhere in a sentence ("sat nav says
+# Soweto, 1804.", "the parcel is in Rosario S2000"): the start of a part is not needed.
+_PLACE_BEFORE = re.compile(rf"(?<![\w\-'’.])(?P<city>{_CITY_WORD}(?:[ \-]{_CITY_WORD}){{0,2}}),? $")
+# A city that starts a part, perhaps with its district number, and a comma right before a
+# letter postcode: "Dublin 2, D02 B132"
+_LETTER_CITY_BEFORE = re.compile(
+    rf"(?:^|(?<=[,\n:|;\"])[ \t]*){_CITY_WORD}(?:[ \-]{_CITY_WORD}){{0,2}}(?:[ \t]\d{{1,2}})?, $"
+)
+# A Canadian province before its postcode: "Halifax, NS B2B 0P2", "Toronto ON M5V 3L9"
+_PROVINCE_BEFORE = re.compile(
+    r"[{UP}]\w+,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ \t]$".replace("{UP}", UP)
 )
 # (in any case: a street line must follow, "1052 budapest, petőfi utca 7")
 _ANY_CITY_WORD = rf"{LETTER}+(?:['’\-]{LETTER}+)*"
 _CITY_THEN = re.compile(rf",?[ \t]+{_ANY_CITY_WORD}(?:[ \-]+{_ANY_CITY_WORD}){{0,2}},[ \t]*")
 # The end of an address part after a postcode: the end of the text or line, a comma…
-_PART_END = re.compile(r"\s*(?:$|[\n|;,()]|\.(?:\s|$)|\s[-–]\s)")
+_PART_END = re.compile(r"\s*(?:$|[\n|;,()\"]|\.(?:\s|$)|\s[-–]\s)")
 # A question or label about the postcode a few lines before a bare code ("Can you confirm the
 # postcode?\nVisitor: Cape Town\n8001", "Qual o CEP?").
 _POSTCODE_ASKED = re.compile(
@@ -106,8 +123,8 @@ _NOT_CITY = (
     r"|Tage|Stunden|Kunden|Mal|Pcs|Pieces|Total|Sum|Q[1-4]|H[12]|AD|BC|CE)\b)"
 )
 _CITY_AFTER = re.compile(
-    rf"\s+{_NOT_CITY}{NAME}(?:[\s\-]+(?:(?:am|an|de|del|sur|im|la|le|di)\s+)?{NAME}){{0,2}}"
-    r"(?:\s+\d{1,2})?\s*(?:$|[,;)\n]|\.(?:\s|$)|\s[-–]\s)"
+    rf"\s+{_NOT_CITY}(?P<city>{NAME}(?:[\s\-]+(?:(?:am|an|de|del|sur|im|la|le|di)\s+)?{NAME}){{0,2}})"
+    r"(?:\s+\d{1,2})?(?:[ \t]\([A-Z]{2}\))?\s*(?:$|[,;)\n\"]|\.(?:\s|$)|\s[-–]\s)"
 )
 
 
@@ -125,18 +142,42 @@ _NOT_A_PLACE = frozenset(
 )  # fmt: skip
 
 
+# A postcode word in a longer frame before the code: a label that names the city too
+# ("Postal code & city", "PLZ/Ort", "CP et ville", "CAP e città"), a form's value marker
+# ("Field: Postal code | Value:"), or a verb ("the postcode is", "die PLZ ist", "le code
+# postal est", "o CEP é", "postnummeret er").
+_CITY_LABEL = (
+    r"city|town|ort|wohnort|ville|localité|ciudad|localidad|población|città|comune|località"
+    r"|cidade|localidade|by|poststed|plaats|woonplaats|miejscowość|miasto|obec|město|mesto"
+    r"|város|település|localitate|oraș|oras|şehir|sehir|kaupunki|postitoimipaikka|place"
+)
+_VALUE_LABEL = r"value|wert|valeur|valor|valore|waarde|wartość|värde|verdi|værdi|arvo|érték"
+_COPULA = (
+    r"is|was|ist|lautet|war|est|était|es|era|è|era|é|är|var|er|var|on|oli|to|je|jest|este|az"
+    r"|would be|will be"
+)
+_POSTCODE_FRAME = re.compile(
+    rf"(?<![^\W_])(?:{trie(frozenset(_POSTCODE_WORDS))})"
+    rf"(?:[ \t]*(?:&|/|\+|and|und|et|e|y|i|og|och|en|ja|és|și|ve|a)[ \t]*(?:{_CITY_LABEL}))?"
+    rf"(?:[ \t]*[:|=\-–][ \t]*(?:{_VALUE_LABEL}))?"
+    rf"(?:[ \t]*[:=\-–]?[ \t]*(?:{_COPULA}))?"
+    r"[^\w〒]{0,3}$"
+)
+
+
 def _after_postcode_word(text: str, start: int) -> bool:
-    """A postcode word ends right before `start` (then at most three other characters)."""
+    """A postcode word ends right before `start` (then at most three other characters), or
+    a frame around one does (`_POSTCODE_FRAME`)."""
     tail = text[max(0, start - 24) : start].lower()
     for _ in range(3):
         if tail and not is_word(tail[-1]) and tail[-1] != "〒":
             tail = tail[:-1]
-    if not tail.endswith(_POSTCODE_WORDS):
-        return False
-    return any(
+    if tail.endswith(_POSTCODE_WORDS) and any(
         tail.endswith(word) and (len(tail) == len(word) or not is_word(tail[-len(word) - 1]))
         for word in _POSTCODE_WORDS
-    )
+    ):
+        return True
+    return _POSTCODE_FRAME.search(text.lower(), max(0, start - 60), start) is not None
 
 
 def postcodes(
@@ -162,6 +203,10 @@ def postcodes(
             continue
         # After a city, ending the address: ", Islamabad 44000", ", Dhaka-1257."
         city = _CITY_BEFORE.search(text, max(0, start - 40), start) if ends_part else None
+        if city is None and ends_part:
+            city = _PLACE_BEFORE.search(text, max(0, start - 40), start)
+            if city is not None and city.group("city").lower() not in places():
+                city = None
         if city is not None:
             if _after_city(text, start, code, city.group("city"), hints):
                 yield start, end, -1
@@ -184,7 +229,8 @@ def _street_near(text: str, streets: list[tuple[int, int]], start: int, code: st
     with only address text between them; -1 if there is none."""
     street = -1
     for s_start, s_end in streets:
-        if 0 <= start - s_end <= _NEAR and _between(text, s_end, start, code):
+        lower = not any(ch.isupper() for ch in text[s_start:s_end])
+        if 0 <= start - s_end <= _NEAR and _between(text, s_end, start, code, lower):
             street = s_start
     return street
 
@@ -209,9 +255,10 @@ def _after_city(text: str, start: int, code: str, name: str, hints: Hints) -> bo
 def _postcode_city_line(text: str, start: int, end: int, code: str, hints: Hints) -> int | None:
     """A "postcode city" line: the code starts the text, a line or a comma-separated part,
     and a city follows it. The street start before it (or -1) if the code is one, else None."""
-    if not _starts_part(text, start):
+    after = _CITY_AFTER.match(text, end)
+    if after is None:
         return None
-    if not _CITY_AFTER.match(text, end):
+    if not _starts_part(text, start) and not _known_place(text, start, after):
         return None
     # A street line of any form right before it: "Národní 12, 110 00 Praha 1"
     line = _STREET_BEFORE.search(text, max(0, start - 80), start)
@@ -226,11 +273,21 @@ def _postcode_city_line(text: str, start: int, end: int, code: str, hints: Hints
     return None
 
 
-def _between(text: str, end: int, start: int, code: str) -> bool:
+def _known_place(text: str, start: int, after: re.Match[str]) -> bool:
+    """The city after a code is one the place list knows, and the word before the code is
+    no word numbered things follow ("sat nav says 2326 ZR LEIDEN", not "Order 12345 Paris")."""
+    before = text[max(0, start - 30) : start].split()
+    if before and before[-1].strip(".,:;#").lower() in _NOT_A_PLACE | _NOT_STREET:
+        return False
+    return after.group("city").lower() in places()
+
+
+def _between(text: str, end: int, start: int, code: str, lower: bool = False) -> bool:
     """What lies between a street line and a postcode is address text: separators and a
     few names; lower-case words only after a comma or a line break ("…, portland, or
     97237", not "26 Main Street on 19 September 2023"), and no name before a year-like
-    code ("Hauptstraße 12, 2000 Antwerpen" is one)."""
+    code ("Hauptstraße 12, 2000 Antwerpen" is one). After a street line in lower case
+    (`lower`), as chat is typed, lower-case words are a district and a city too."""
     if not _BETWEEN.fullmatch(text, end, start):
         return False
     between = text[end:start]
@@ -238,6 +295,8 @@ def _between(text: str, end: int, start: int, code: str) -> bool:
         return True
     if _YEAR_LIKE.fullmatch(code):
         return _REGION_BEFORE.search(between) is not None  # "Bondi NSW 2026"
+    if lower:
+        return True  # all in lower case, as the street line is: "…, chuo-ku, kobe 650-0021"
     lower_word = any(word[0].islower() for word in between.split() if word[0].isalpha())
     return not lower_word or between.lstrip(" \t")[:1] in (",", "|", "\n", ";", "-", "–")
 
@@ -267,6 +326,20 @@ def letter_postcodes(text: str, scan: Scan, streets: list[tuple[int, int]]) -> I
                 _PART_END.match(text, end)
                 and _POSTCODE_ASKED.search(text, max(0, start - _ASKED_REACH), start)
             )
-            or (_starts_part(text, start) and _CITY_AFTER.match(text, end))
+            or (
+                (after := _CITY_AFTER.match(text, end)) is not None
+                and (_starts_part(text, start) or _known_place(text, start, after))
+            )
+            or (
+                _CA_POSTCODE.fullmatch(text, start, end)
+                and _PROVINCE_BEFORE.search(text, max(0, start - 40), start) is not None
+            )
+            or (_PART_END.match(text, end) and _city_ends_before(text, start))
         ):
             yield Span(start, end, "ADDRESS")
+
+
+def _city_ends_before(text: str, start: int) -> bool:
+    """A city (and a district number) on its own part right before `start`, after a comma:
+    "Dublin 2, D02 B132", "Cork, T12 X70A"."""
+    return _LETTER_CITY_BEFORE.search(text, max(0, start - 40), start) is not None

@@ -19,7 +19,9 @@ _COMPOUND_SUFFIX = (
     r"|all[ée]|plads|plass|stræde|stien|stigen|backe|katu|tie|kuja|polku|tori|väylä|ranta"
 )
 # Suffixes that make a street name in lower case too ("landstraßer hauptstraße 81")
-_STRONG_SUFFIX = r"stra(?:ß|ss)e|str\.|gasse|straat|gracht|gatan|vägen|gade|vej|allee|platz"
+_STRONG_SUFFIX = (
+    r"stra(?:ß|ss)e|str\.|gasse|straat|gracht|gatan|gata|vägen|veien|vegen|gade|vej|allee|platz"
+)
 COMPOUND = re.compile(
     rf"(?<![\w\-])(?:{NAME}[ \t]+|{LETTER}+er[ \t]+)?(?:[{UP}][\w\-]*(?i:{_COMPOUND_SUFFIX})"
     rf"|{LETTER}[\w\-]*(?:{_STRONG_SUFFIX}))(?:,\s|\s?)(?:(?i:nr\.?|no\.?)\s?)?"
