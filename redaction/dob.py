@@ -200,6 +200,8 @@ def detect_dob(text: str, scan: Scan | None = None) -> Iterator[Span]:
 def _detect(text: str, scan: Scan, full: bool = False) -> Iterator[Span]:
     if "(" in text:
         yield from _bracketed(text)
+    if _ROW_SEPARATORS.search(text) is not None:
+        yield from _fielded(text, scan, full)
     ends = _cue_ends(text, scan, full)
     if not ends:
         return
@@ -227,3 +229,46 @@ def _bracketed(text: str) -> Iterator[Span]:
             if year and int(year.group()) < _BRACKET_BEFORE and last[:1].isupper():
                 yield Span(found.start(), found.end(), "DOB")
         at = text.find("(", at + 1)
+
+
+# A row of a CSV, TSV or pipe table: a separator, then a quote or a tab or a pipe.
+_ROW_SEPARATORS = re.compile(r'[,;]"|[,;] "|\t|\|')
+_FIELD_EDGE = ',;|\t\n"'
+
+
+def _fielded(text: str, scan: Scan, full: bool) -> Iterator[Span]:
+    """A date that is a whole field of a record row (`"Saputra","Intan","30.9.1998",…`,
+    `1961-04-02 | F | …`) with a year before `_BRACKET_BEFORE`: a row that holds a person
+    writes a birth date so, without a cue; a recent date there is a visit or an order.
+    An old date of something else in such a row (a membership since 1998) is masked too."""
+    found = _DATE.finditer(text) if full else _dates(text, scan)
+    for m in found:
+        start, end = m.span()
+        if not (_field_starts(text, start) and _field_ends(text, end)):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        year = _YEAR_IN.search(m.group())
+        if (
+            year is not None
+            and int(year.group()) < _BRACKET_BEFORE
+            and sum(line.count(sep) for sep in ",;|\t") >= 2
+            and _plausible(m.group())
+        ):
+            yield Span(start, end, "DOB")
+
+
+def _field_starts(text: str, start: int) -> bool:
+    """Only spaces and quotes lie between `start` and the field separator (or line start)."""
+    at = start
+    while at > 0 and text[at - 1] in ' "':
+        at -= 1
+    return at == 0 or text[at - 1] in _FIELD_EDGE
+
+
+def _field_ends(text: str, end: int) -> bool:
+    at = end
+    while at < len(text) and text[at] in ' "':
+        at += 1
+    return at == len(text) or text[at] in _FIELD_EDGE
