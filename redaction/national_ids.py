@@ -324,6 +324,21 @@ _REFERENCE = re.compile(
 )
 
 
+# Words that announce a national identifier of any country ("tax id", "national id number",
+# "personal number"): context enough for every kind whose own words are missing, as forms
+# and checklists name the id generically ("tax id 236048040" is a Portuguese NIF).
+_ANY_ID_WORDS = re.compile(
+    r"\b(?:tax(?:payer)?|national|personal|citizen|identity|identification|id|resident"
+    r"|social insurance|social security)[ \-]?(?:id|no\.?|number|code|nr\.?|#)(?!\w)"
+    r"|\btin\b|\bnin\b|steuernummer|n[uú]mero fiscal|num[ée]ro fiscal|codice fiscale"
+    r"|fiscal code|vergi (?:no|numarası)|kimlik (?:no|numarası)|numer identyfikac"
+)
+
+
+def _any_id(text: str, start: int) -> bool:
+    return has_context(_ANY_ID_WORDS, text, start)
+
+
 # (member name, the kinds its matches are tried as, whether they must match in full)
 _MEMBERS: tuple[tuple[str, tuple[IdKind, ...], bool], ...] = tuple(
     [(f"NATIONAL_ID:{k.name}", (k,), False) for k in _KINDS if k.shape is None]
@@ -349,7 +364,7 @@ def detect_national_id(text: str, scan: Scan | None = None) -> Iterator[Span]:
                 if shaped and kind.pattern.fullmatch(value) is None:
                     continue
                 if kind.context is not None:
-                    if not has_context(kind.context, text, start):
+                    if not (has_context(kind.context, text, start) or _any_id(text, start)):
                         continue
                 elif value.isdigit() and _REFERENCE.search(preceding(text, start, 30)):
                     continue  # "order 35909618130": a bare run after a reference word
