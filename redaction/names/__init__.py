@@ -65,8 +65,8 @@ __all__ = [
 
 def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
-    if " " not in text and "\n" not in text and "\t" not in text:
-        return one_word(text)
+    if " " not in text and "\n" not in text and "\t" not in text and "=" not in text:
+        return one_word(text)  # but "first_name=Amit&last_name=Avraham" holds a name
     found: list[Span] = []
     if scan.has_upper:
         found.extend(capitalised(text, scan))

@@ -42,7 +42,7 @@ from redaction.names.tokens import (
     trim,
     words_of,
 )
-from redaction.names.words import GREETINGS, STOP, TITLES, VERBS
+from redaction.names.words import GREETINGS, STOP, TITLES, VERBS, word_set
 from redaction.scan import Scan, is_word
 from redaction.spans import Span
 
@@ -111,8 +111,42 @@ def _runs(text: str, runs: list[re.Match[str]]) -> Iterator[Span]:
             and _caps_surname(caps.group(1), caps.group(2))
         ):
             yield Span(caps.start(), caps.end(), "PERSON")
+        elif (vietnamese := _vietnamese(text, m.start(), value)) is not None:
+            yield vietnamese
         else:
             yield from _shaped(value, m.start(), acts=_acts(text, m.end()))
+
+
+# Vietnamese family names (nine in ten Vietnamese bear one of these), written first: a run
+# of capitalised words that begins with one is a name ("Lê Quang", "Đặng Ngọc Lan"), unless
+# a number or a street's or district's word stands before it ("34 Nguyễn Thị Minh Khai",
+# "Đường Lê Lợi"). Unaccented forms only where they are no English word ("Nguyen", not "Do").
+_VIETNAMESE_FAMILY = word_set(
+    "Nguyễn Nguyen Trần Tran Lê Phạm Pham Hoàng Hoang Huỳnh Huynh Phan Vũ Võ Đặng Dang Bùi"
+    " Đỗ Hồ Ngô Dương Duong Lý Đinh Trịnh Trinh Đào Mai Lưu Lương Luong Tạ Châu Cao"
+)
+_VIETNAMESE_PLACES = frozenset(("Hồ Chí Minh", "Ho Chi Minh", "Hồ Tây", "Hồ Gươm"))
+_STREET_BEFORE = re.compile(
+    r"(?:\d[\w/\-]*|No\.?|Số|TP\.?|Thành phố|Đường|Phố|Quận|Huyện|Phường|Xã|Tỉnh|Ngõ|Hẻm)"
+    r"[ \t,]*$"
+)
+
+
+def _vietnamese(text: str, start: int, value: str) -> Span | None:
+    """A run of capitalised words that begins with a Vietnamese family name, at most four
+    words, cut at a stop word; None when the run begins otherwise or is a street's name."""
+    first = value.split(None, 1)[0]
+    if first not in _VIETNAMESE_FAMILY or first == "Mai" and is_given(first):
+        return None
+    name = " ".join(trim(value).split()[:4])
+    if (
+        len(name.split()) < 2
+        or any(name.startswith(place) for place in _VIETNAMESE_PLACES)
+        or is_place(name)
+        or _STREET_BEFORE.search(text, max(0, start - 14), start) is not None
+    ):
+        return None
+    return Span(start, start + len(name), "PERSON")
 
 
 def _first_names_alone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
@@ -261,6 +295,19 @@ def _shaped(value: str, offset: int, *, acts: bool = False) -> Iterator[Span]:
         if is_given(word) and (
             kind == "name" and after != "word" or kind == "maybe" and after == "name"
         ):
+            stop = spans[index + 1][0] + len(rest)
+            yield Span(offset + spans[index][0], offset + stop, "PERSON")
+            return
+        if (
+            index == 0
+            and len(tail) == 1
+            and kind == "name"
+            and after == "name"
+            and not is_given(word)
+            and is_given(tail[0])
+        ):
+            # "Kovács Attila", "Juhász Zsófia": a listed surname before a listed first name
+            # that ends the run, the order of Hungarian, Chinese and Korean names.
             stop = spans[index + 1][0] + len(rest)
             yield Span(offset + spans[index][0], offset + stop, "PERSON")
             return

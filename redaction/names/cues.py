@@ -98,6 +98,33 @@ _STRONG_CUES = (
     # Labels of HR documents: "New starter: Szabó Zoltán", "Probation review - Nourhan Hassan".
     r"|new starter|new hire|new joiner|new employee|leaver|performance review"
     r"|probation review|annual review|appraisal|performance review notes|review notes"
+    # Labels of a name's parts on forms and in exported records ("Surname: Karagianni",
+    # "Voornamen: Ilse", "last_name=Černý"), in the main European languages.
+    r"|surname|surnames|given name|given names|first name|first names|forename|forenames"
+    r"|last name|family name|middle name|maiden name|legal name|full legal name|given|family"
+    r"|first_name|last_name|given_name|family_name|full_name|real_name|firstname|lastname"
+    r"|vornamen|familienname|rufname|pr[ée]nom|pr[ée]noms|nom de famille|apellido|apellidos"
+    r"|nombres|cognome|sobrenome|apelido|voornamen|roepnaam|f[öo]rnamn|efternamn|fornavn"
+    r"|efternavn|etternavn|p[řr][íi]jmen[íi]|jm[ée]no|vezet[ée]kn[ée]v|keresztn[ée]v"
+    r"|prenume|nume|soyad[ıi]|etunimi|sukunimi"
+    # Who attended, in minutes ("Attendees: …", "Asistentes: …", "Apologies: …").
+    r"|attendees|attendance|participants|apologies|absent|teilnehmer|teilnehmende|anwesend"
+    r"|entschuldigt|pr[ée]sents|excus[ée]s|absents|asistentes|presentes|ausentes|presenti"
+    r"|partecipanti|assenti|participantes|aanwezig|afwezig|deelnemers|n[äa]rvarande"
+    r"|deltagare|deltagere|obecni|uczestnicy|nieobecni"
+    # Who received or collected something ("Diterima oleh Putu", "Collected by Emeka").
+    r"|received by|collected by|picked up by|signed for by|accepted by|re[çc]u par"
+    r"|r[ée]ceptionn[ée] par|recibido por|recogido por|ricevuto da|ritirato da|recebido por"
+    r"|entgegengenommen von|abgeholt von|ontvangen door|opgehaald door|diterima oleh"
+    r"|mottaget av|modtaget af|odebra[łl] przez|odebrane przez"
+    # Someone named but not known to the writer ("a certain Chutima", "un tal Gómez").
+    r"|a certain|un certain|une certaine|un tal|una tal|un certo|una certa|ein gewisser"
+    r"|eine gewisse|een zekere|pewien|pewna|claimed to be|claiming to be|pretending to be"
+    r"|posing as|name was|escalate to|assign to|forward to|hand over to|handed over to"
+    r"|shout-out to|shoutout to|shout out to|kudos to"
+    # Greetings to a group, which a line's shape would take for a name ("Prezados,").
+    r"|prezados|prezadas|estimados|estimadas|queridos|queridas|caros|caras|cari|care|chers"
+    r"|ch[èe]res|hiya|howdy|greetings|liebe alle|hallo zusammen"
 )
 # Weak cues: the words after them need a listed name or two unknown words. Roles are weak
 # too: "agent: Perfect, …" is a speaker's line, "agent Maria Lopez" a name.
@@ -112,10 +139,19 @@ _WEAK_CUES = (
     # ("il cliente di Milano").
     r"|patientin|paciente|patiënt|pasien|pacjent|pacjentka|mitarbeiter|mitarbeiterin"
     r"|empleado|empleada|funcion[áa]rio|funcion[áa]ria|dipendente|werknemer"
+    # People by their part in a deal, a visit or a service ("vendor Thabo Khumalo",
+    # "Payee: Ananth Nair", "Cover: Kittisak.", "rang Uchenna Nwosu").
+    r"|vendor|vendors|applicants|drawer|payee|remitter|debtor|creditor|borrower|lender"
+    r"|executor|trustee|donor|cashier|operator|cover|hygienist|therapist|dentist|pharmacist"
+    r"|midwife|carer|caregiver|interpreter|translator|notary|solicitor|lawyer|attorney"
+    r"|barrister|accountant|auditor|inspector|assessor|surveyor|broker|realtor|receptionist"
+    r"|clerk|volunteer|intern|trainee|contractor|tutor|teacher|coach|instructor|trainer"
+    r"|recruiter|prescriber|parent|guardian|parent/guardian|student|pupil|resident|occupant"
+    r"|lodger|rang|phoned|texted|messaged|chair|chaired by"
 )
 _CUED = re.compile(
-    rf"(?<![\w.])(?P<cue>(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[ \t]{{0,3}}"
-    rf"(?:[:,\-–—=]?[ \t\r\n]{{1,4}}|[:=])[(\"“'‘]?"
+    rf"(?<![\w.])(?P<cue>(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[\"”'’]?"
+    rf"[ \t]{{0,3}}(?:[:,\-–—=]?[ \t\r\n]{{1,4}}|[:=])(?:\[?[\"“'‘]|\()?"
     rf"(?=(?P<title>(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
     rf"(?P<name>(?:{PARTICLE}[ \t]{{1,3}}){{0,2}}{NAME}))"
 )
@@ -128,7 +164,8 @@ _CUED = re.compile(
 # The cued pattern then runs only there: tried at every word, its case-insensitive
 # alternation of 300 cues was the costliest scan of the engine.
 CUE_WORDS = frozenset(expand(f"{_STRONG_CUES}|{_WEAK_CUES}"))
-_BACK = r"[(\"“'‘]?(?:[ \t\r\n]{1,4}[:,\-–—=]?|[:=])[ \t]{0,3}\.?"
+# (A key in quotes and a value in a list: '"given": "Saud"', '"witnesses": ["Wanjiru …'.)
+_BACK = r"(?:[\"“'‘]\[?|\()?(?:[ \t\r\n]{1,4}[:,\-–—=]?|[:=])[ \t]{0,3}[\"”'’]?\.?"
 _REVERSED_CUE = trie(frozenset(word[::-1] for word in CUE_WORDS))
 _REVERSED_HONORIFIC = trie(frozenset(word[::-1] for word in expand(_HONORIFICS)))
 _REVERSED_PARTICLES = (
@@ -139,6 +176,13 @@ _CUE_BEFORE_HONORIFIC = re.compile(
     rf"{_REVERSED_PARTICLES}[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}){_BACK}(?:{_REVERSED_CUE})"
     r"(?![\w.])"
 )
+# The one-word cue a longer cue ends in ("is" in "name on it is"): the longer cue's match
+# may take the words after it as its name ("NAME ON IT IS DAKOTA"), and a full scan then
+# finds the shorter cue after it.
+_ONE_WORD_CUE_BEFORE = re.compile(
+    rf"{_REVERSED_PARTICLES}{_BACK}"
+    rf"(?:{trie(frozenset(w[::-1] for w in CUE_WORDS if ' ' not in w))})(?![\w.])"
+)
 _CAPITAL = re.compile(rf"[{UPPER}]")
 _ANY_CUE_BEFORE = re.compile(
     rf"{_REVERSED_PARTICLES}(?:[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}))?{_BACK}"
@@ -148,7 +192,7 @@ _CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n(\"“'‘=:,][{UPPER}]")
 
 
 _HONORIFIC_WORDS = frozenset(expand(_HONORIFICS))
-_ENDS = frozenset(",.!?:;)\n\r")
+_ENDS = frozenset(',.!?:;)\n\r"”]&')
 
 
 def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
@@ -161,7 +205,7 @@ def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
         at = size - m.end() + 1  # the whitespace before the capital, in the reversed text
         if _ANY_CUE_BEFORE.match(reverse, at) is None:
             continue  # most capitals follow no cue: one test instead of two
-        for pattern in (_CUE_BEFORE, _CUE_BEFORE_HONORIFIC):
+        for pattern in (_CUE_BEFORE, _CUE_BEFORE_HONORIFIC, _ONE_WORD_CUE_BEFORE):
             found = pattern.match(reverse, at)
             if found is not None:
                 starts.add(size - found.end())

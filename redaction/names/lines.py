@@ -88,7 +88,10 @@ def _speaker(words: list[str]) -> bool:
     """A name, not a role or a field label ("Cliente:", "Anschrift:"): no word may be a
     common word, a role, a title or a place."""
     lowers = [w.lower() for w in words]
-    if any(w in ROLES or w in STOP or w in common_words() or w in places() for w in lowers):
+    if any(
+        w in ROLES or w in STOP or w in CUE_WORDS or w in common_words() or w in places()
+        for w in lowers
+    ):
         return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False  # "RRN:", "IBAN:": an acronym labels a field

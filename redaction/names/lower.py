@@ -11,7 +11,7 @@ from functools import cache
 from redaction.literals import expand, trie
 from redaction.names.evidence import is_popular
 from redaction.names.lists import common_words, first_names, given_names, places, surnames
-from redaction.names.tokens import NEXT_WORD, WORD
+from redaction.names.tokens import WORD
 from redaction.names.words import ROLES, STOP, VERBS, set_of, word_set
 from redaction.scan import Scan, finditer_at
 from redaction.spans import Span
@@ -25,6 +25,16 @@ _LOWER_CUES = (
     r"|ich bin|ich heiße|mi chiamo|ik ben|jag heter|jestem|benim adım|adım|sono|soy|sou"
     r"|son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|member|sorry"
     r"|name as|named|name on it is|user|customer|ring|-|–|—|relative|my relative|buddy"
+    # Greetings and introductions of the main European languages and of Turkish and
+    # Indonesian ("selam merve", "olá tiago", "oye andrea", "coucou c'est amélie").
+    r"|selam|merhaba|coucou|salut|bonjour|ol[áa]|oi|hola|oye|buenas|ciao|hallo|moin|hej|hei"
+    r"|halo|cze[śs][ćc]|ahoj|szia|c'est|c’est|sono io|soy yo|sou eu|name on it says"
+    # Roles before a name ("engineer jayson never showed up", "dictation patient abena
+    # mensah", "recruiter: yaw boateng"), a Portuguese or Spanish title ("a d. filipa") and
+    # someone's home ("en casa de luciana", "chez julien").
+    r"|patient|engineer|technician|courier|driver|recruiter|tutor|teacher|nurse|doctor"
+    r"|cashier|plumber|electrician|cleaner|neighbour|neighbor|landlord|d\.|dona|doña"
+    r"|kak|mbak|casa de|casa di|casa da|chez"
 )
 _LOWER_CUE_TRIE = trie(expand(_LOWER_CUES))
 # The first word of each lower-case cue: a text holds one, split as lower_case splits it,
@@ -53,6 +63,7 @@ _POSSESSIVE = re.compile(
     rf"(?<![\w'’.@/])([{_LOWER_LETTER}]{{3,}})'s[ \t]+(?:number|phone|email|e-mail|address|mum"
     r"|mom|dad|wife|husband|son|daughter|cv|contact|details|account)\b"
 )
+_ANY_POSSESSIVE = re.compile(rf"(?<![\w'’.@/])([{_LOWER_LETTER}]{{3,}})'s[ \t]")
 _INTRODUCTIONS = set_of(
     "my name is|my names|name is|names|me llamo|je m'appelle|ich heiße|mi chiamo|ik ben"
     "|jag heter|jestem|benim adım|adım|name as|named|name on it is"
@@ -61,8 +72,12 @@ _INTRODUCTIONS = set_of(
 _LOWER_GATE = word_set(
     "name names llamo appelle heiße chiamo heter adım named im i'm its it's - – — son daughter"
     " mum mom wife husband member relative ask asked tell told ping cc talk spoke speak call"
-    " called hi hey hello thanks thx sorry"
+    " called hi hey hello thanks thx sorry selam merhaba coucou salut bonjour olá ola oi hola"
+    " oye ciao hallo hej hei halo cześć ahoj szia c'est c’est patient engineer recruiter"
+    " courier tutor d. dona doña kak casa chez"
 )
+# Titles after a lower-case first name: Turkish "kerem hanım", "merve abi", "ali bey".
+_TITLES_AFTER = word_set("hanım hanim bey abi abla hoca efendi")
 
 
 def casual(text: str, scan: Scan) -> bool:
@@ -71,7 +86,8 @@ def casual(text: str, scan: Scan) -> bool:
     lower case taken for a name after most cues."""
     if not scan.has_upper:
         return True
-    if text[:1].islower() and len(text.split("\n", 1)[0]) <= _MESSAGE:
+    first = text.lstrip("\u200e\u200f\ufeff \t")[:1]  # "\u200eharry taylor changed …"
+    if first.islower() and len(text.split("\n", 1)[0]) <= _MESSAGE:
         return True
     return "\n" in text and _LOWER_LINE.search(text) is not None
 
@@ -149,10 +165,39 @@ def _acting_lower(text: str, lower: str, name: str) -> Iterator[Span]:
         end = start + len(name)
         before = lower[start - 1] if start else " "
         if not before.isalnum() and before not in "'’.@/_" and text[start] == name[0]:
-            verb = NEXT_WORD.match(lower, end)
-            if verb is not None and (verb.group(1) in VERBS or verb.group(1) == "from"):
+            verb = _NEXT_LOWER.match(lower, end)
+            if verb is not None and verb.group(1) in _TITLES_AFTER:
+                yield Span(_given_before(text, lower, start), end, "PERSON")  # "kerem hanım"
+            elif (
+                verb is not None
+                and verb.group(1) in VERBS
+                or verb is not None
+                and (verb.group(1) == "from")
+            ):
                 yield Span(_given_before(text, lower, start), end, "PERSON")
+            elif verb is not None and _is_lower_surname(verb.group(1)):
+                # "eero koskinen says", "harry taylor changed the group name": a surname
+                # between the first name and the verb.
+                after = _NEXT_LOWER.match(lower, verb.end())
+                if after is not None and after.group(1) in VERBS:
+                    yield Span(_given_before(text, lower, start), verb.end(), "PERSON")
         start = lower.find(name, end)
+
+
+_NEXT_LOWER = re.compile(rf"[ \t]+([{_LOWER_LETTER}][{_LOWER_LETTER}'’\-]*)")
+
+
+def _is_lower_surname(word: str) -> bool:
+    """A lower-case word that can be a surname after a first name: listed as one, or a word
+    no dictionary, place list or slang knows."""
+    return (
+        len(word) > 2
+        and word not in STOP
+        and word not in _SLANG
+        and word not in VERBS
+        and word not in places()
+        and (word in surnames() or word not in common_words())
+    )
 
 
 # A lower-case word right before another: "juan carlos", "mark anthony".
@@ -227,6 +272,11 @@ def _possessives(text: str, lower: str) -> Iterator[Span]:
             and word not in common_words()
             and (word not in STOP or word in given_names())  # "jun's number"
         ):
+            yield Span(m.start(1), m.end(1), "PERSON")
+    # "u coming to jorge's bday": a listed first name that is no word owns anything.
+    for m in _ANY_POSSESSIVE.finditer(lower):
+        word = m.group(1)
+        if text[m.start(1)] == word[0] and word in _lower_names():
             yield Span(m.start(1), m.end(1), "PERSON")
 
 

@@ -90,6 +90,7 @@ VERBS = word_set(
     exceeded exceeds completed completes met missed led leads managed manages handled
     delivered resigned started finished passed failed scored earned improved improves
     opened opens closed raised logged filed sent sends paid pays ordered bought booked
+    changed invited leaves
     """
 )
 # Romanised Japanese and Korean place parts: "Shimogyo-ku", "Gangnam-gu", "Teheran-ro".
@@ -133,7 +134,17 @@ LABELS = word_set(
     nationalité nacionalidad nazionalità geschlecht sexe sexo gender
     """
 )
-LABEL_ENDINGS = ("datum", "nummer", "number", "numero", "número", "adresse", "dato")
+LABEL_ENDINGS = (
+    "datum",
+    "nummer",
+    "number",
+    "numero",
+    "número",
+    "adresse",
+    "dato",
+    "verbindung",
+    "meldung",
+)
 # Lower-case words that make a capitalised word after them a place: "in Verona", "stin
 # Athina", "w Krakowie" (a person is rarely "in Anna"; not "à", "en", "na": "merci à Marie",
 # Dutch "Jan en Piet", Polish "czekam na Anię"; "im" only after a place, as chat's "hi im
