@@ -30,7 +30,9 @@ _PERSON = _set(
     beneficiary beneficiaryname payee payeename recipientname sendername requester requestedby
     reporter reportedby assignee assignedto agentname signedby signatory guardian nextofkin
     emergencycontact spouse referrer holdername ownername policyholder insuredname yourname
-    recipient addressee attendee passenger traveller traveler guest
+    recipient addressee attendee passenger traveller traveler guest given family realname
+    legalname fulllegalname witness witnesses guarantor cosigner prescriber referringphysician
+    prescribingphysician parentname guardianname
     prenom nomdefamille nombre apellido apellidos nombrecompleto nome cognome nomecompleto
     vorname nachname voornaam achternaam namn fornavn efternavn etunimi sukunimi imie nazwisko
     adsoyad soyad
