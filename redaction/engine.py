@@ -197,10 +197,17 @@ def _walk(value: Any, wanted: frozenset[str], counts: Counter[str], key: Any = N
         return text
     if kind in _SCALARS:
         return value
+    # Numbers, booleans and nulls (most items of feature vectors and scores) are returned
+    # here, without a call each.
     if isinstance(value, dict):
-        return {name: _walk(item, wanted, counts, name) for name, item in value.items()}
+        return {
+            name: item if type(item) in _SCALARS else _walk(item, wanted, counts, name)
+            for name, item in value.items()
+        }
     if isinstance(value, list | tuple):
-        return [_walk(item, wanted, counts, key) for item in value]
+        return [
+            item if type(item) in _SCALARS else _walk(item, wanted, counts, key) for item in value
+        ]
     return value
 
 

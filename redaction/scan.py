@@ -22,7 +22,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 _DIGIT_RUN = re.compile(r"\d+")
-_ASCII_DIGIT_RUN = re.compile(r"[0-9]+")  # the same in ASCII text, and a cheaper test
+# In text whose characters all fit in one byte (Latin-1, ASCII included) `\d` is [0-9] (no
+# other code point below 256 is a decimal digit): there the runs are found by mapping every
+# byte to "1" (a digit) or " " (anything else) and alternating `bytes.find`, which is several
+# times cheaper than the regex engine's scan, one character at a time, for its first digit.
+_DIGIT_BYTES = bytes(0x31 if 0x30 <= code <= 0x39 else 0x20 for code in range(256))
 # Characters a case-insensitive pattern matches to an ASCII letter that `str.lower` maps
 # elsewhere: dotless i and long s ("İ" changes the length and is caught by that), and the
 # Greek symbol forms of theta, kappa and epsilon (a birth cue is in Greek letters).
@@ -130,6 +134,23 @@ class Anchored:
         return found
 
 
+def _byte_digit_runs(raw: bytes) -> list[tuple[int, int]]:
+    """(start, end) of each run of ASCII digits in `raw`: a str's one-byte encoding, so the
+    offsets are the str's."""
+    mapped = raw.translate(_DIGIT_BYTES)
+    find = mapped.find
+    runs: list[tuple[int, int]] = []
+    start = find(0x31)
+    while start >= 0:
+        end = find(0x20, start)
+        if end < 0:
+            runs.append((start, len(mapped)))
+            break
+        runs.append((start, end))
+        start = find(0x31, end)
+    return runs
+
+
 #: The digit-anchored patterns of all detectors; each module adds its own at import.
 ANCHORED = Anchored()
 
@@ -150,11 +171,21 @@ class Scan:
         lower = text.lower()
         if text.isascii():
             self.lower: str | None = lower
-            self.digit_runs = [m.span() for m in _ASCII_DIGIT_RUN.finditer(text)]
+            self.digit_runs = _byte_digit_runs(text.encode("ascii"))
         else:
-            trusted = len(lower) == len(text) and not any(ch in text for ch in _FOLDS_APART)
-            self.lower = lower if trusted else None
-            self.digit_runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
+            try:
+                raw: bytes | None = text.encode("latin-1")
+            except UnicodeEncodeError:
+                raw = None
+            if raw is not None:
+                # Every `_FOLDS_APART` character is above U+00FF, and no Latin-1 character
+                # lower-cases to more than one.
+                self.lower = lower
+                self.digit_runs = _byte_digit_runs(raw)
+            else:
+                trusted = len(lower) == len(text) and not any(ch in text for ch in _FOLDS_APART)
+                self.lower = lower if trusted else None
+                self.digit_runs = [m.span() for m in _DIGIT_RUN.finditer(text)]
         self.has_digit = bool(self.digit_runs)
         self.has_upper = lower != text
         self._anchored: dict[str, list[tuple[int, int]]] | None = None
