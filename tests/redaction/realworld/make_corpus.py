@@ -1,4 +1,4 @@
-"""Write dev.jsonl, heldout.jsonl and dev2.jsonl for the real-world redaction corpus.
+"""Write dev.jsonl, heldout.jsonl, dev2.jsonl and dev3.jsonl for the real-world redaction corpus.
 
 Run from the repository root:  python tests/redaction/realworld/make_corpus.py
 Deterministic: every random choice comes from a seeded ``random.Random``.
@@ -19,6 +19,7 @@ if str(HERE) not in sys.path:
 import structured as S  # noqa: E402
 import templates_dev  # noqa: E402
 import templates_dev2  # noqa: E402
+import templates_dev3  # noqa: E402
 import templates_heldout  # noqa: E402
 from pools import COUNTRIES  # noqa: E402
 from render import OTHER_COUNTRY, Ctx, render_obj, slots_in  # noqa: E402
@@ -31,9 +32,12 @@ SPLITS = {
     # a second development set from new sentence skeletons; generated last, with its own
     # random.Random, so dev.jsonl and heldout.jsonl do not change
     "dev2": (templates_dev2.TEMPLATES, 900, 53190418),
+    # a third development set from yet other skeletons; generated after dev2, with its own
+    # random.Random, so dev.jsonl, heldout.jsonl and dev2.jsonl do not change
+    "dev3": (templates_dev3.TEMPLATES, 800, 31904627),
 }
-# the value-pool side (and "split" field) of each output file: dev2 uses the dev pools
-POOL_SIDE = {"dev": "dev", "heldout": "heldout", "dev2": "dev"}
+# the value-pool side (and "split" field) of each output file: dev2 and dev3 use the dev pools
+POOL_SIDE = {"dev": "dev", "heldout": "heldout", "dev2": "dev", "dev3": "dev"}
 CLEAN_SHARE = 0.17
 TYPES = ["EMAIL", "URL", "IBAN", "CARD", "NATIONAL_ID", "IP", "PHONE", "DOB", "ADDRESS", "PERSON"]
 
