@@ -35,7 +35,8 @@ _PERSON = _set(
     prescribingphysician parentname guardianname
     prenom nomdefamille nombre apellido apellidos nombrecompleto nome cognome nomecompleto
     vorname nachname voornaam achternaam namn fornavn efternavn etunimi sukunimi imie nazwisko
-    adsoyad soyad
+    adsoyad soyad prénom förnamn fornamn efternamn tilltalsnamn jméno jmeno příjmení prijmeni
+    vezetéknév keresztnév imię sobrenome apelido roepnaam
     """
 )
 # Keys that hold a name often but not always ({"name": "Galaxy Tab"}): the value needs
@@ -160,3 +161,10 @@ def _fits(kind: str, text: str) -> str | None:
     if kind == "NATIONAL_ID":
         return "NATIONAL_ID" if _ID_SHAPE.fullmatch(text) else None
     return "DOB" if _DATE_SHAPE.fullmatch(text) else None
+
+
+def labels_a_person(label: str, *, strictly: bool = False) -> bool:
+    """Whether a form's or a table's label ("Full legal name", "Surname", "name") names the
+    field that holds a person's name: the JSON keys read as a line's label. `strictly`: a
+    label that holds nothing else ("surname", not "name")."""
+    return _kind(label) == "PERSON" if strictly else _kind(label) in ("PERSON", "PERSON?")

@@ -32,8 +32,9 @@ from collections.abc import Iterator
 
 from redaction.names.brands import outside_brands
 from redaction.names.capitalised import capitalised, one_word
-from redaction.names.evidence import is_popular
+from redaction.names.evidence import is_popular, not_a_person
 from redaction.names.found import again, listed_with, with_first_name
+from redaction.names.layouts import laid_out
 from redaction.names.lines import lines_of
 from redaction.names.lists import (
     common_words,
@@ -77,6 +78,7 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
         found.extend(lower_case(text, lower, casual(text, scan)))
     if "\n" in text:
         found.extend(lines_of(text))
+    found.extend(s for s in laid_out(text) if not not_a_person(text, s.start, s.end))
     if found:
         found = [with_first_name(text, span) for span in found]
         found.extend(list(listed_with(text, list(found))))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from redaction.literals import expand
-from redaction.names.cues import cued_names
+from redaction.names.cues import CUE_WORDS, cued_names
 from redaction.names.evidence import (
     acting,
     alone,
@@ -207,7 +207,34 @@ def _surnames_first(text: str) -> Iterator[Span]:
             pair = _SURNAME_FIRST.match(text, begin)
             if pair is not None:
                 yield Span(begin, pair.end(), "PERSON")
+        elif text[begin:at][:1] in CAPITALS and (begin == 0 or not text[begin - 1].isalnum()):
+            pair = _SURNAME_FIRST.match(text, begin)
+            if pair is not None and _unknown_pair(text, pair):
+                yield Span(begin, pair.end(), "PERSON")
         at = text.find(", ", at + 2)
+
+
+# Where "Surname, First" of two unknown words stands as one entry: after a lower-case word,
+# a label's colon or at a line's start ("belonged to Kamau, Njoroge.", "Customer: Hrytsenko,
+# Solomiia"), and ending its phrase ("Kubernetes, Terraform and Helm" goes on as a list).
+_PAIR_BEFORE = re.compile(r"(?:^|[:\n]|[a-z][ \t])[ \t]*$")
+_PAIR_AFTER = re.compile(r"[ \t]*(?:[.;(\n]|,[ \t]*[a-z(]|$)")
+
+
+def _unknown_pair(text: str, pair: re.Match[str]) -> bool:
+    """ "Kamau, Njoroge": a surname and a first name that no list knows, in the slot of one
+    entry."""
+    last, first = pair.group(1), pair.group(2)
+    if not (acting(last) and acting(first)) or is_common(last) or is_common(first):
+        return False
+    if last.lower() in places() or first.lower() in places():
+        return False
+    start = pair.start()
+    before = _PAIR_BEFORE.search(text, max(0, start - 3), start) is not None
+    if not before:
+        word = text[max(0, start - 30) : start].split()
+        before = bool(word) and word[-1].lower() in CUE_WORDS
+    return before and _PAIR_AFTER.match(text, pair.end()) is not None
 
 
 def _acts(text: str, end: int) -> bool:

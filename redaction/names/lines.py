@@ -34,7 +34,8 @@ _ANSWER = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t][^\W\d_]+){0,2})[ \t.!]*")
 _SIGNATURE = re.compile(rf"[ \t]*[-–—~]{{1,2}}[ \t]*({TOKEN}(?:[ \t]+{TOKEN}){{0,2}})[ \t]*")
 _SPEAKER = re.compile(
     r"[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
-    r"(?P<name>[^\W\d_][^\W\d_'’.\-]*(?:[ \t][^\W\d_][^\W\d_'’.\-]*){0,2})[ \t]*:[ \t]"
+    r"(?P<name>[^\W\d_][^\W\d_'’.\-]*(?:-[^\W\d_]+)*(?:[ \t][^\W\d_][^\W\d_'’.\-]*){0,2})"
+    r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:[ \t]"
 )
 
 
@@ -95,4 +96,7 @@ def _speaker(words: list[str]) -> bool:
         return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False  # "RRN:", "IBAN:": an acronym labels a field
+    parts = [p for w in lowers if "-" in w for p in w.split("-")]
+    if any(len(p) < 3 or p in ROLES or p in STOP or p in common_words() for p in parts):
+        return False  # "E-mail:", "Co-applicant:", "Steuer-ID:": a hyphenated label
     return all(len(w) > 2 for w in lowers)

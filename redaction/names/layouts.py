@@ -1,0 +1,260 @@
+"""Names that a layout gives away, with no cue word before them:
+
+- a chat speaker above a time stamp ("thanawat 10:43 AM", "Ana Lima [09:12]");
+- a form's or a table's row whose label names a person's field, with dot leaders, a pipe or
+  a tab between label and value ("Full legal name ...... X", "Field: Name | Value: X",
+  "Surname<TAB>X");
+- the columns of a CSV table whose header names a person's field ("id,name,email",
+  "surname;first_name;born"), and quoted rows that open with two name fields and hold a
+  date or number ("\"Okafor\",\"Ngozi\",\"14/02/1979\"");
+- an inline signature after a sentence ("… again soon. - Rafiqul Talukder, Stark Freight");
+- a name addressed at the end of a sentence ("…, Golnaz.", "Great work today, Joko!");
+- an "@"-mention of a listed first name ("@achieng can you …");
+- a name joined to a pronoun ("see you and Afroza", "dich und Anna", "toi et Marc").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.literals import trie
+from redaction.names.evidence import acting, is_place
+from redaction.names.lists import common_words, first_names
+from redaction.names.tokens import TOKEN, words_of
+from redaction.names.words import ROLES, STOP, VERBS, word_set
+from redaction.spans import Span
+
+_WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+# A line that is a speaker's name and the time the message was sent (Slack, Teams exports).
+_STAMPED = re.compile(
+    rf"^[ \t]*(?P<name>{_WORD}(?:[ \t]{_WORD}){{0,2}})[ \t]+\[?\d{{1,2}}[:.]\d{{2}}"
+    r"(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*$",
+    re.MULTILINE,
+)
+_TIME = re.compile(r"\d[:.]\d\d[ \t]*(?:[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:\n|$)")
+# A labelled row: "Field: Name | Value: X", "Full legal name ....... X", "Surname\tX".
+_ROW = re.compile(
+    r"^[ \t]*(?:[^\W\d_]{1,12}:[ \t]*)?(?P<label>[^\W\d_]+(?:[ \-/][^\W\d_]+){0,4}?)[ \t]*"
+    r"(?:[.…·_]{3,}:?|\||\t)[ \t]*(?:[^\W\d_]{1,12}:[ \t]*)?"
+    r"(?P<value>[^\W\d_]+(?:[ .'’\-]{1,2}[^\W\d_]+){0,5})[ \t.]*$",
+    re.MULTILINE,
+)
+# A quoted CSV row that opens with two name fields and holds a number ("…","14/02/1979").
+_QUOTED_ROW = re.compile(
+    r'"(?P<a>[^"\n\d]{2,40})"(?P<sep>[,;\t])[ \t]?"(?P<b>[^"\n\d]{2,40})"(?P=sep)[^\n]*\d'
+)
+_NAME_VALUE = re.compile(r"[^\W\d_]+(?:[ .'’\-]{1,2}[^\W\d_]+){0,5}")
+# "… again soon. - Rafiqul Talukder, Stark Freight": a dash after a sentence, then a name
+# that ends the line or is followed by a comma (the company, the title).
+_INLINE_SIGNATURE = re.compile(
+    rf"[.!?][ \t]+[-–—~][ \t]?(?P<name>{TOKEN}(?:[ \t]+{TOKEN}){{0,2}})[ \t]*(?:,[^\n]{{0,60}})?$",
+    re.MULTILINE,
+)
+# "…, Golnaz." "Great work today, Joko!": one capitalised word after a comma ends a sentence.
+_VOCATIVE = re.compile(rf",[ \t]+(?P<name>{TOKEN})[ \t]*[.!?]+(?=[ \t\r\n]|$)")
+_CLAUSE_START = re.compile(r"[.!?\n:;]")
+_MENTION = re.compile(r"@(?P<name>[^\W\d_]{3,20}(?:[-.][^\W\d_]{2,20})?)(?![\w@])")
+# "see you and Afroza", "mit dir und Anna", "toi et Marc": a pronoun joined to a name.
+_PRONOUNS = word_set(
+    """you me us him her them dich dir mich mir uns ihn ihm toi moi nous lui elle ti te vos
+    usted ustedes jou jij mij ons hem haar dig mig oss deg meg ciebie mnie nas seni beni sizi
+    bizi você voce sinua minua"""
+)
+_JOINED_TO = re.compile(
+    rf"[ \t](?:and|und|et|y|e|en|och|og|i|ve|ja)[ \t]+(?P<name>{TOKEN})(?![\w'’-])"
+)
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)$")
+_CSV_SEPARATORS = (",", ";", "\t")
+# "Rizky has attended …", "… notes - Odhiambo leaves on …": one capitalised word that opens a
+# sentence or a clause, then a verb a person does and the rest of the clause in lower case.
+_VERB_AFTER_WORD = re.compile(rf" (?:{trie(VERBS)})[ \t]+[a-z]")
+_SUBJECT = re.compile(rf"(?<![^\W\d_])(?P<name>{TOKEN})$")
+_OPENS = re.compile(r"(?:^|[.!?:;\n][\"”)]?|[ \t][-–—])[ \t]*$")
+
+
+def laid_out(text: str) -> Iterator[Span]:
+    """Names that a layout gives away (see the module's doc); the caller weighs them against
+    organisations, places and labels."""
+    if "\n" in text and ":" in text and _TIME.search(text) is not None:
+        yield from _stamped(text)
+    if "|" in text or "\t" in text or "..." in text or "…" in text or "__" in text:
+        yield from _rows(text)
+    if '"' in text and '",' in text or '";' in text:
+        yield from _quoted_rows(text)
+    if "\n" in text and ("," in text or ";" in text or "\t" in text):
+        yield from _csv(text)
+    if " -" in text or " –" in text or " —" in text or " ~" in text:
+        for m in _INLINE_SIGNATURE.finditer(text):
+            if _names(words_of(m.group("name"))):
+                yield Span(m.start("name"), m.end("name"), "PERSON")
+    if ", " in text:
+        yield from _vocatives(text)
+    if "@" in text:
+        yield from _mentions(text)
+    yield from _subjects(text)
+    if " and " in text or " und " in text or " et " in text or " y " in text:
+        for m in _JOINED_TO.finditer(text):
+            pronoun = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if pronoun is not None and pronoun.group(1) in _PRONOUNS and _names([m.group("name")]):
+                yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+def _subjects(text: str) -> Iterator[Span]:
+    """One capitalised word that opens a sentence or a clause, before a verb a person does."""
+    for verb in _VERB_AFTER_WORD.finditer(text):
+        at = verb.start()
+        m = _SUBJECT.search(text, max(0, at - 40), at)
+        if (
+            m is not None
+            and _names([m.group("name")])
+            and _OPENS.search(text, max(0, m.start() - 3), m.start()) is not None
+        ):
+            yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+def _names(words: list[str]) -> bool:
+    """Capitalised words that can be a name: each a listed or an unknown word (no common
+    word, role, title or place)."""
+    return (
+        bool(words)
+        and len(words) <= 4
+        and all(acting(w) and not _common_parts(w) for w in words)
+        and not is_place(" ".join(words))
+    )
+
+
+def _common_parts(word: str) -> bool:
+    """ "Follow-up", "Check-in": a hyphenated word whose every part is a common word."""
+    return "-" in word and all(p.lower() in common_words() for p in word.split("-"))
+
+
+def _lower_name(words: list[str]) -> bool:
+    """Words of a name as chat writes them: no common word, role, stop word or place."""
+    lowers = [w.lower() for w in words]
+    return (
+        bool(words)
+        and len(words) <= 3
+        and all(len(w) > 2 for w in lowers)
+        and not any(w in ROLES or w in STOP or w in common_words() or is_place(w) for w in lowers)
+        and not any(w.isupper() for w in words)
+    )
+
+
+def _stamped(text: str) -> Iterator[Span]:
+    for m in _STAMPED.finditer(text):
+        words = words_of(m.group("name"))
+        if _lower_name(words) or _names(words):
+            yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+def _is_person_label(label: str, *, strictly: bool = False) -> bool:
+    from redaction.fields import labels_a_person  # fields reads the name lists of this package
+
+    return labels_a_person(label, strictly=strictly)
+
+
+def _value_is_name(value: str, *, strictly: bool = False) -> bool:
+    """A value under a person's label: capitalised words, not all common words unless the
+    label holds nothing but a name ("förnamn: Saga")."""
+    words = words_of(value)
+    if not words or len(words) > 5 or not any(w[:1].isupper() for w in words):
+        return False
+    if strictly:
+        return not any(w.lower() in STOP for w in words)
+    return not all(w.lower() in common_words() or w.lower() in STOP for w in words)
+
+
+def _rows(text: str) -> Iterator[Span]:
+    for m in _ROW.finditer(text):
+        if _is_person_label(m.group("label")) and _value_is_name(m.group("value")):
+            yield Span(m.start("value"), m.end("value"), "PERSON")
+
+
+def _quoted_rows(text: str) -> Iterator[Span]:
+    starts = [0] if text.startswith('"') else []
+    at = text.find('\n"')
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find('\n"', at + 2)
+    for m in filter(None, (_QUOTED_ROW.match(text, start) for start in starts)):
+        pair = [m.group("a").strip(), m.group("b").strip()]
+        if all(_names(words_of(field)) and field[:1].isupper() for field in pair):
+            yield Span(m.start("a"), m.end("a"), "PERSON")
+            yield Span(m.start("b"), m.end("b"), "PERSON")
+
+
+def _csv(text: str) -> Iterator[Span]:
+    """The person columns of CSV tables: a header line whose fields are labels, one of them a
+    person's ("name", "surname", "first_name"), and the rows under it with as many fields."""
+    columns: list[int] = []
+    strict: set[int] = set()
+    sep, width, offset = "", 0, 0
+    for line in text.split("\n"):
+        fields = line.split(sep) if sep else []
+        if columns and len(fields) >= 2 and len(fields) == width:
+            at = offset
+            for i, field in enumerate(fields):
+                if i in columns:
+                    value = field.strip().strip('"').strip()
+                    if (
+                        value
+                        and _NAME_VALUE.fullmatch(value)
+                        and _value_is_name(value, strictly=i in strict)
+                    ):
+                        start = at + field.index(value)
+                        yield Span(start, start + len(value), "PERSON")
+                at += len(field) + len(sep)
+        else:
+            columns, sep, width = [], "", 0
+            for candidate in _CSV_SEPARATORS:
+                count = line.count(candidate)
+                if count < 2 or line.count(" ") > count:
+                    continue  # a header has three or more labels, and is no sentence
+                labels = line.split(candidate)
+                if any(len(x) > 30 for x in labels):
+                    continue
+                found = [
+                    i
+                    for i, label in enumerate(labels)
+                    if _is_person_label(label.strip().strip('"'))
+                ]
+                strict = {
+                    i
+                    for i in found
+                    if _is_person_label(labels[i].strip().strip('"'), strictly=True)
+                }
+                if found and all(re.fullmatch(r"[ \"]*[^\W\d][\w .\-]*[ \"]*", x) for x in labels):
+                    columns, sep, width = found, candidate, len(labels)
+                    break
+        offset += len(line) + 1
+
+
+def _vocatives(text: str) -> Iterator[Span]:
+    for m in _VOCATIVE.finditer(text):
+        word = m.group("name")
+        if not _names([word]):
+            continue
+        clause = _CLAUSE_START.split(text[max(0, m.start() - 120) : m.start()])[-1]
+        words = clause.split()
+        if (
+            any(ch.isdigit() for ch in clause)
+            or "," in clause
+            or len(words) < 2
+            or not words[-1][:1].islower()
+            or sum(w[:1].islower() for w in words) < 2
+        ):
+            continue  # "12 Main St, Springfield.", "in Mérida, Yuc.", "office: Acme, Hawassa."
+        yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+def _mentions(text: str) -> Iterator[Span]:
+    for m in _MENTION.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._@"):
+            continue  # an e-mail address
+        handle = m.group("name")
+        head = re.split(r"[-.]", handle.lower())[0]
+        if head in common_words() or head in STOP:
+            continue
+        if head in first_names() or m.start() == 0 or text[m.start() - 1] == "\n":  # a line's start
+            yield Span(m.start("name"), m.end("name"), "PERSON")
