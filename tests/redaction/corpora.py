@@ -1,8 +1,8 @@
 """The labelled redaction corpora and the split each belongs to.
 
 - "dev": the records the detectors are built and tuned against: the independently written
-  real-world corpus's development splits (realworld/dev.jsonl and realworld/dev2.jsonl, the
-  second written from new sentence skeletons) and the hand-written records
+  real-world corpus's development sets (realworld/dev.jsonl, dev2.jsonl and dev3.jsonl,
+  each written from new sentence skeletons by another author) and the hand-written records
   that show each detector change (cases/*.jsonl).
 - "heldout": realworld/heldout.jsonl, written from value pools and templates the dev split
   never uses; only its aggregate scores are ever looked at.
@@ -24,6 +24,7 @@ def files(split: str) -> list[Path]:
         return [
             HERE / "realworld" / "dev.jsonl",
             HERE / "realworld" / "dev2.jsonl",
+            HERE / "realworld" / "dev3.jsonl",
             *sorted((HERE / "cases").glob("*.jsonl")),
         ]
     if split == "heldout":
