@@ -281,17 +281,26 @@ _SHAPES: dict[str, re.Pattern[str]] = {
 }
 
 # Every kind begins with digits, or with 1-6 letters right before them: all are run
-# together, only where a digit run begins (see scan.py). The kinds that begin with digits
-# all begin with six digits, at most one separator between two (a Corsican NIR "1 85 05
-# 2A…" and a HETU "131052A308T" have no more), after no word character, dash, slash or
-# dot; the others with a letter.
+# together, only where a digit run begins (see scan.py), after no word character, dash, slash
+# or dot, behind a guard per block (timestamps, amounts and decimals, common in model inputs,
+# fail them at once):
+# - "national_id_digits": nine digits, at most one separator between two (every kind there);
+# - "national_id_long": six digits in a row, then a separator and a digit or two digits, a
+#   separator or not, and a digit ("ten", "eleven", "thirteen");
+# - "national_id_dense": six digits in a row (HETU "131052A308T", DNI "12345678Z");
+# - "national_id_dotted": one to three digits and a dot ("12.345.678-K" has eight digits);
+# - "national_id_nir": the FR NIR's sex digit (a Corsican NIR "1 85 05 2A…" has six digits);
+# - "national_id_letters": a letter.
 _LETTER_FIRST = frozenset(["gb_nino", "es_nie", "it_codicefiscale", "in_pan", "mx_curp"])
-# Kinds and shapes that begin with six digits in a row: behind a cheaper, stricter guard
-# (timestamps, amounts and decimals, common in model inputs, fail it at once).
-_DENSE = frozenset(["ten", "eleven", "thirteen", "dense"])
+_LONG = frozenset(["ten", "eleven", "thirteen"])
+_DENSE = frozenset(["dense"])
+_OWN_BLOCK = {"dotted": "national_id_dotted", "fr_nir": "national_id_nir"}
 _UNGUARDED: frozenset[str] = frozenset()
-ANCHORED.guard("national_id_digits", r"(?<![\w\-/.])(?=\d(?:[ .\-+]?\d){5})")
+ANCHORED.guard("national_id_digits", r"(?<![\w\-/.])(?=\d(?:[ .\-+]?\d){8})")
+ANCHORED.guard("national_id_long", r"(?<![\w\-/.])(?=\d{6}(?:[ \-+]\d|\d\d[ \-+]?\d))")
 ANCHORED.guard("national_id_dense", r"(?<![\w\-/.])(?=\d{6})")
+ANCHORED.guard("national_id_dotted", r"(?<![\w\-/.])(?=\d{1,3}\.\d)")
+ANCHORED.guard("national_id_nir", r"(?<![\w\-/.])(?=[12] ?\d)")
 ANCHORED.guard("national_id_letters", r"(?<![\w\-/.])(?=[^\W\d_])")
 
 
@@ -300,6 +309,10 @@ def _block_of(name: str) -> str | None:
         return None
     if name in _LETTER_FIRST:
         return "national_id_letters"
+    if name in _OWN_BLOCK:
+        return _OWN_BLOCK[name]
+    if name in _LONG:
+        return "national_id_long"
     return "national_id_dense" if name in _DENSE else "national_id_digits"
 
 

@@ -46,10 +46,17 @@ from redaction.spans import Span
 
 __all__ = ["detect_address"]
 
-# The number-first street forms put whitespace within nine characters after the number's
-# first digit ("12 ", "221B ", "7-9, ", "3bis, ", "2-11-7 "), or after a four-part Japanese
-# number ("2-8-13-808 "): elsewhere none is tried.
-ANCHORED.guard("street_number", r"(?=\d{1,5}(?:\S{0,8}\s|(?:-\d{1,4}){3}\s))")
+# The number-first street forms begin at a word boundary with a whole number of at most five
+# digits, followed by a letter, a dash or slash, or whitespace (after a comma or not) and then
+# a word or an ordinal ("12 rue", "3bis", "7-9, ", "120 26th"): not "84723911", "1,299.00",
+# "4111 1111", "10.2.1". They put whitespace within nine characters after the number's first
+# digit ("12 ", "221B ", "7-9, ", "3bis, ", "2-11-7 "), or after a four-part Japanese number
+# ("2-8-13-808 "): elsewhere none is tried.
+ANCHORED.guard(
+    "street_number",
+    r"(?=\b\d{1,5}+(?:[^\W\d]|[\-/]|,?\s++(?:\D|\d\d?(?:st|nd|rd|th))))"
+    r"(?=\d++(?:\S{0,8}+\s|(?:-\d{1,4}){3}\s))",
+)
 ANCHORED.add("ADDRESS:number_first", NUMBER_FIRST_ALL, block="street_number")
 ANCHORED.add("ADDRESS:letter_postcode", LETTER_POSTCODE)
 ANCHORED.add("ADDRESS:postcode", POSTCODE)
