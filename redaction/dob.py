@@ -35,7 +35,8 @@ _CUES = (
     r"|data de nascimento|nascid[oa](?: em| a)?|data nasc\.?"
     r"|γεννήθηκε|gennithike|imerominia gennisis"
     r"|narozen[aý]?|datum narozen[ií]|narodil[a]? se|narodený|narodená|d[áa]tum narodenia"
-    r"|sz[üu]letett|sz[üu]let[ée]si d[áa]tum|sz[üu]l\.|n[ăa]scut[ăa]?|data na[șs]terii"
+    r"|sz[üu]letett|sz[üu]let[ée]si d[áa]tum|sz[üu]let[ée]si id[őo]|sz[üu]l\.|n[ăa]scut[ăa]?"
+    r"|data na[șs]terii|nar\.|nar\. dne"
     # Indonesian/Malay, Vietnamese, Portuguese "DN:", Chinese, Japanese, Korean
     r"|lahir|tanggal lahir|tgl\. lahir|tarikh lahir|sinh ngày|ngày sinh|sinh năm|dn:|d\.n\."
     r"|出生日期|出生|生年月日|생년월일"
@@ -203,6 +204,8 @@ def _detect(text: str, scan: Scan, full: bool = False) -> Iterator[Span]:
     if _ROW_SEPARATORS.search(text) is not None:
         yield from _fielded(text, scan, full)
     ends = _cue_ends(text, scan, full)
+    if not ends and "  " in text and ":" in text:
+        ends = _spaced_label_ends(text)
     if not ends:
         return
     # The first date after each birth word, if it is close: "born 12 May 1985, joined
@@ -272,3 +275,21 @@ def _field_ends(text: str, end: int) -> bool:
     while at < len(text) and text[at] in ' "':
         at += 1
     return at == len(text) or text[at] in _FIELD_EDGE
+
+
+# The birth cues without their spaces and dots, as an OCR'd form's label reads once its
+# stray spaces are taken out ("Da te of bir th :" is "dateofbirth").
+_CUE_COMPACT = frozenset(word.replace(" ", "").replace(".", "") for word in _CUE_WORDS)
+_LABEL = re.compile(r"^[ \t]*([^\W\d_][^\n:]{1,30}?)[ \t]*:", re.MULTILINE)
+
+
+def _spaced_label_ends(text: str) -> list[int]:
+    """Where a line's label ends when, without its spaces, it spells a birth cue: OCR'd and
+    letter-spaced forms ("Da te of bir th: 05/02/1946") break the words of their labels.
+    Tried only in text with a double space (as such scans have) and a colon."""
+    return [
+        m.end()
+        for m in _LABEL.finditer(text)
+        if " " in m.group(1)
+        and m.group(1).lower().replace(" ", "").replace(".", "") in _CUE_COMPACT
+    ]
