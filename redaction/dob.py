@@ -213,9 +213,23 @@ def _detect(text: str, scan: Scan, full: bool = False) -> Iterator[Span]:
     found = _DATE.finditer(text) if full else _dates(text, scan)
     dates = [m.span() for m in found if _plausible(m.group())]
     for end in ends:
-        start, stop = next(((s, e) for s, e in dates if s >= end), (-1, -1))
-        if 0 <= start - end <= _WINDOW:
-            yield Span(start, stop, "DOB")
+        at = next((i for i, (s, _) in enumerate(dates) if s >= end), -1)
+        if at < 0 or dates[at][0] - end > _WINDOW:
+            continue
+        start, stop = dates[at]
+        # "date of birth (gave 20251113, record shows 07/08/1956)": a recent first date with
+        # an old one close behind it is a wrong or other date, and the old one the birth.
+        if _year(text[start:stop]) >= _BRACKET_BEFORE and at + 1 < len(dates):
+            after, until = dates[at + 1]
+            if after - stop <= _WINDOW and 0 < _year(text[after:until]) < _BRACKET_BEFORE:
+                start, stop = after, until
+        yield Span(start, stop, "DOB")
+
+
+def _year(value: str) -> int:
+    """The four-digit year in a date, 0 when it has none ("12.03.85")."""
+    found = _YEAR_IN.search(value)
+    return int(found.group()) if found is not None else 0
 
 
 def _bracketed(text: str) -> Iterator[Span]:
