@@ -25,7 +25,7 @@ from redaction.names.tokens import (
     trim,
     words_of,
 )
-from redaction.names.words import STOP, set_of
+from redaction.names.words import ROLES, STOP, set_of
 from redaction.spans import Span
 
 _HONORIFICS = (
@@ -36,6 +36,7 @@ _HONORIFICS = (
     r"|kyria|gospodin|gospo[dđ]a|ustaz|sheikh|hajji|haji|mst|md|madame|monsieur|mademoiselle"
     r"|herrn|se[ñn]or|se[ñn]ora|senhor|senhora|sig\.na|signorina|meneer|mevrouw|madam|domnul"
     r"|doamna|dl|dna|tuan|puan|bapak|pak|ibu|bu|khun|ato|w/ro|woizero|dra|lic|arq|abog|eng"
+    r"|mudr|judr|mvdr|phdr|rndr|paeddr|bc|mga"
 )
 
 
@@ -61,10 +62,12 @@ _STRONG_CUES = (
     r"|sayg[ıi]lar[ıi]m[ıi]zla|iyi [çc]al[ıi][şs]malar"
     r"|[üu]dv[öo]zlettel|cu stim[ăa]|attn|c/o|contact person|account holder|cardholder"
     r"|beneficiary|nom|nombre|nome|vorname|nachname|achternaam|voornaam|namn|navn|imi[ęe]"
-    r"|nazwisko|ad|soyad|ad soyad|my name is|my name's|my names|name is|name's|names"
+    r"|naam|nimi|n[ée]v|nazwisko|ad|soyad|ad soyad|my name is|my name's|my names|name is"
+    r"|name's|names"
     r"|je m['’]appelle|je suis|ich hei(?:ß|ss)e|mein name ist|ich bin|mi chiamo|sono|me llamo"
     r"|mi nombre es|soy|mijn naam is|ik ben|ik heet|jag heter|jeg hedder|jeg heter|jeg er"
     r"|nazywam si[ęe]|mam na imi[ęe]|jestem|benim ad[ıi]m|ad[ıi]m|ben|meu nome [ée]|me chamo"
+    r"|nama saya|saya|nama aku|aku"
     r"|chamo-me|sou|minun nimeni on|nimeni on|olen|jmenuji se|a nevem|numele meu este"
     r"|talk to|talked to|speak to|speak with|spoke to|spoke with|speaking with|ask for"
     r"|asked for|ask|asked|tell|told|ping|pinged|call|called|contact|contacted|email|emailed"
@@ -237,6 +240,8 @@ def _accept_cued(name: str, strong: bool, after: str) -> bool:
         return False  # "to São Paulo"; but "Hi Sofia", "Ring Anna" are people
     if all(word.lower() in CUE_WORDS for word in words):
         return False  # "Cordialement,\nHälsningar": a sign-off after a sign-off
+    if all(word.lower() in ROLES for word in words):
+        return False  # "Liebe Kundin, lieber Kunde", "Chère cliente": a role addressed
     kinds = [evidence(w) for w in words]
     if "name" in kinds:
         return True

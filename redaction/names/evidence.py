@@ -149,6 +149,8 @@ def not_a_person(text: str, start: int, end: int) -> bool:
         return True
     if len(words) == 1:
         return _place_alone(text, start, end, words[0]) or _label_alone(text, end, lowers[0])
+    if text[start - 2 : start - 1].isalpha() and _noun_after_contraction(text, start, words[0]):
+        return True  # "im Urlaub, Vertretung macht …"
     return _place_shaped(text, start, words, lowers)
 
 
@@ -205,8 +207,41 @@ def _after_contraction(text: str, at: int, word: str) -> bool:
     if contraction[0].isupper():
         start = _SENTENCE_START.search(text, max(0, at - 3), at) is not None
         return start and given_names().get(word.lower(), 0) < _ALONE
+    if given_names().get(word.lower(), 0) < _ALONE and _german(text, at, contraction):
+        return True  # "nicht im Büro", "zum Termin": a noun, not chat's "hi im Anna"
     place = _CAPITALISED_BEFORE.search(text, max(0, at - 40), at)
     return place is not None and place.group().strip().lower() not in GREETINGS
+
+
+def _noun_after_contraction(text: str, start: int, word: str) -> bool:
+    """Whether a lower-case German contraction stands right before `start` ("im Urlaub")."""
+    before = _LOCATIVE_BEFORE.search(text, max(0, start - 8), start)
+    return (
+        before is not None
+        and before.group(1) in CONTRACTIONS
+        and given_names().get(word.lower(), 0) < _ALONE
+        and _german(text, before.start(1), before.group(1))
+    )
+
+
+_CHAT = word_set("yeah yep yup sorry well now also lol btw okay but cos coz cuz tbh")
+_WORD_BEHIND = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _german(text: str, at: int, contraction: str) -> bool:
+    """Whether the contraction at `at` is German, not English "I am" or chat's "hi im", "ok im":
+    "am" after no "I", "im" after a word of three letters or more that is no greeting or
+    chat filler."""
+    if contraction not in ("am", "im"):
+        return True
+    before = _WORD_BEHIND.search(text, max(0, at - 24), at)
+    if before is None:
+        return False
+    word = before.group(1)
+    if contraction == "am":
+        return word.lower() != "i"
+    lower = word.lower()
+    return len(word) > 2 and lower not in GREETINGS and lower not in STOP and lower not in _CHAT
 
 
 def _label_alone(text: str, end: int, lower: str) -> bool:

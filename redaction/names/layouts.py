@@ -256,5 +256,16 @@ def _mentions(text: str) -> Iterator[Span]:
         head = re.split(r"[-.]", handle.lower())[0]
         if head in common_words() or head in STOP:
             continue
-        if head in first_names() or m.start() == 0 or text[m.start() - 1] == "\n":  # a line's start
+        if head in first_names() or (
+            (m.start() == 0 or text[m.start() - 1] == "\n") and not _compound(handle.lower())
+        ):  # a line's start
             yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+def _compound(handle: str) -> bool:
+    """ "@windrunner", "@pixelpusher", "@quietstorm": a handle made of two common words is a
+    nickname, not a person's name."""
+    common = common_words()
+    return handle in common or any(
+        handle[:i] in common and handle[i:] in common for i in range(3, len(handle) - 2)
+    )

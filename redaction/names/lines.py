@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from redaction.names.cues import CUE_WORDS
 from redaction.names.evidence import acting, is_place, not_a_person
-from redaction.names.lists import common_words, is_common, places
+from redaction.names.lists import common_words, is_common, is_listed_word, places
 from redaction.names.tokens import TOKEN, words_of
-from redaction.names.words import ROLES, STOP
+from redaction.names.words import FORM_LABELS, ROLES, STOP
 from redaction.spans import Span
 
 # Lines that hold nothing but a name: "Kiprono Ochieng" (under a sign-off or above an
@@ -53,12 +53,19 @@ def _lines(text: str) -> Iterator[Span]:
       listed first name and no role ("agent", "bot");
     - the answer to "What's your name?" on the next line ("user: ifeoma adeyemi");
     - a signature line under a dash, "- Kwesi", "— Girma Tesfaye"."""
-    offset, asked = 0, False
+    offset, asked, form = 0, False, None
     for line in text.split("\n"):
         m = _SPEAKER.match(line) if ":" in line else None
         if m is not None:
             words = words_of(m.group("name"))
-            if words and _speaker(words):
+            if (
+                words
+                and _speaker(words)
+                and (
+                    any(is_listed_word(w) for w in words)
+                    or not (form if form is not None else (form := _is_form(text)))
+                )
+            ):
                 yield Span(offset + m.start("name"), offset + m.end("name"), "PERSON")
             if asked:
                 answer = _ANSWER.fullmatch(line, m.end())
@@ -85,6 +92,20 @@ def _name_line(words: list[str]) -> bool:
     return all(acting(w) for w in words) and not is_place(" ".join(words))
 
 
+_FORM_LABEL = re.compile(r"^[ \t]*([^\W\d_][\w.\-]*(?:[ \t][^\W\d_][\w.\-]*)?)[ \t]*:", re.M)
+
+
+def _is_form(text: str) -> bool:
+    """Whether a line of `text` opens with a form's field label ("Adres:", "Tel.:", "E-mail:",
+    "Consignee address:"): then a word no list knows before a colon is a label too
+    ("Wohnhaft:", "Lakcím:", "Treść:"), not a chat speaker's name."""
+    for m in _FORM_LABEL.finditer(text):
+        last = m.group(1).lower().split()[-1]
+        if last in FORM_LABELS or last.rstrip(".") in FORM_LABELS:
+            return True
+    return False
+
+
 def _speaker(words: list[str]) -> bool:
     """A name, not a role or a field label ("Cliente:", "Anschrift:"): no word may be a
     common word, a role, a title or a place."""
@@ -99,4 +120,7 @@ def _speaker(words: list[str]) -> bool:
     parts = [p for w in lowers if "-" in w for p in w.split("-")]
     if any(len(p) < 3 or p in ROLES or p in STOP or p in common_words() for p in parts):
         return False  # "E-mail:", "Co-applicant:", "Steuer-ID:": a hyphenated label
-    return all(len(w) > 2 for w in lowers)
+    if not all(len(w) > 2 for w in lowers):
+        return False
+    # "Abwesenheitsnotiz:", "Handtekening:": a long word no list knows is a compound label.
+    return all(len(w) <= 12 or is_listed_word(w) for w in words)

@@ -56,7 +56,15 @@ _LOWER_LINE = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:[\w ]{1,20}:[ \t]*)?[a-z][^\n]{0,280}$"
 )
 # Chat words that no dictionary lists but no one is named.
-_SLANG = word_set("pls plz thx btw lol asap tmrw ur u ok okay np idk imo tbh omg hru gonna wanna")
+_SLANG = word_set(
+    "pls plz thx btw lol asap tmrw ur u ok okay np idk imo tbh omg hru gonna wanna"
+    " saya aku kamu anda dia kami kita gue gw lu"  # Indonesian and Malay pronouns
+    # English contractions typed without the apostrophe ("theres a payment", "thats me").
+    " theres thats whats wheres heres hows whos dont doesnt didnt cant wont isnt wasnt arent"
+    " werent havent hasnt couldnt wouldnt shouldnt ive youre theyre ill lets"
+)
+# Digits right after a lower-case word make it an identifier: "sunnyside77", "acct-16963".
+_IDENTIFIER_AFTER = re.compile(r"[_\-]?\d")
 # Lower-case cues that are looked for in any text, not only in chat-like text.
 _ANYWHERE = re.compile(r"son |daughter |member|name as|named |mum |mom |caller|name is ")
 _POSSESSIVE = re.compile(
@@ -129,6 +137,8 @@ def lower_case(text: str, lower: str, is_casual: bool) -> Iterator[Span]:
         first, cue = m.group("first"), m.group("cue")
         if text[m.start("first")] != first[0] or first in STOP and not _short(lower, m):
             continue
+        if _IDENTIFIER_AFTER.match(lower, m.end("first")) is not None or first in cues:
+            continue  # "member sunnyside77", "acct-16963": a handle; "halo kak": a cue
         introduced = cue in _INTRODUCTIONS
         if introduced and (is_casual or first not in common):
             pass  # "my name is amber": whatever follows is the name (in chat)

@@ -175,5 +175,28 @@ ROLES = word_set(
     nome nombre nom navn namn imię imie ad soyad geburtsdatum email correo betreff asunto
     oggetto objet onderwerp ämne emne konu temat bewerbung candidatura solicitud
     iban bic swift account konto cuenta conto rekening hesap tc cnp pesel nif nie dni ssn pan
+    landlord landlady tenant buyer seller sender receiver recipient shipper consignee
+    consignor owner vermieter vermieterin mieter mieterin käufer käuferin verkäuferin
+    absender empfänger hausverwaltung propriétaire locataire acheteur vendeur vendeuse
+    expéditeur destinataire arrendador arrendadora inquilino inquilina comprador compradora
+    remitente destinatario locatore locatrice acquirente mittente proprietario proprietária
+    locador locatário verhuurder huurder koper verkoper afzender ontvanger wynajmujący
+    najemca kupujący sprzedający nadawca odbiorca hyresvärd hyresgäst köpare säljare
+    avsändare mottagare utleier leietaker kjøper selger vuokranantaja vuokralainen ostaja
+    myyjä sahibi kiracı alıcı satıcı gönderici pronajímatel nájemce kupující prodávající
+    bérbeadó bérlő vevő eladó feladó címzett
+    """
+)
+# Field labels of forms before a colon ("Adres:", "Tel.:", "Courriel :"): a text with one of
+# them is a form, and its other labels are no chat speaker's name.
+FORM_LABELS = word_set(
+    """
+    name full surname address addr adresse adres adress anschrift indirizzo dirección
+    direccion endereço endereco morada osoite adresa cím lakcím domicilio wohnhaft wohnort
+    residence phone tel tel. telephone telefon telefoon téléphone teléfono telefone telefono
+    puhelin mobile mob handy cell gsm email e-mail mail courriel correo correio posta
+    naam név imię imie nazwisko jméno příjmení nome nombre apellidos vorname nachname prénom
+    nom navn namn etunimi sukunimi dob born geburtsdatum geboortedatum iban konto postcode
+    plz zip ort city stadt ville ciudad città cidade miasto kaupunki město város stad by
     """
 )
