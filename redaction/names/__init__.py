@@ -34,7 +34,7 @@ from redaction.names.brands import outside_brands
 from redaction.names.capitalised import capitalised, one_word
 from redaction.names.evidence import is_popular, not_a_person
 from redaction.names.found import again, listed_with, with_first_name
-from redaction.names.layouts import laid_out
+from redaction.names.layouts import laid_out, spaced_rows
 from redaction.names.lines import lines_of
 from redaction.names.lists import (
     common_words,
@@ -79,6 +79,11 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
     if "\n" in text:
         found.extend(lines_of(text))
     found.extend(s for s in laid_out(text) if not not_a_person(text, s.start, s.end))
+    if spaced := spaced_rows(text):
+        # "Nam e: Mahmuda Akter": the label's parts are no name ("Nam"), its value is one.
+        labels = [label for label, _ in spaced]
+        found = [s for s in found if not any(a < s.end and s.start < b for a, b in labels)]
+        found.extend(name for _, name in spaced if name is not None)
     if found:
         found = [with_first_name(text, span) for span in found]
         found.extend(list(listed_with(text, list(found))))

@@ -42,7 +42,7 @@ from redaction.names.tokens import (
     trim,
     words_of,
 )
-from redaction.names.words import GREETINGS, STOP, TITLES, VERBS, word_set
+from redaction.names.words import GREETINGS, ROLES, STOP, TITLES, VERBS, word_set
 from redaction.scan import Scan, is_word
 from redaction.spans import Span
 
@@ -97,6 +97,26 @@ def _candidates(text: str, scan: Scan) -> Iterator[Span]:
     if ", " in text:
         yield from _surnames_first(text)
     yield from _first_names_alone(text, [m.span() for m in runs])
+    if "'s" in text or "’s" in text:
+        yield from _possessives(text)
+
+
+# A possessive mid-sentence: "Karagiannis's paperwork", "… but Pieter-Jan's is missing".
+_POSSESSIVE = re.compile(rf"(?<![\w'’.\-])({TOKEN})['’]s(?=[ \t,.;:!?])")
+
+
+def _possessives(text: str) -> Iterator[Span]:
+    """A listed name that is no common word, stop word ("Monday") or place, or a word whose
+    first part is a listed first name ("Pieter-Jan"), before "'s"."""
+    for m in _POSSESSIVE.finditer(text):
+        word = m.group(1)
+        kind = evidence(word)
+        if (
+            (kind == "name" or kind == "unknown" and "-" in word and is_given(word.split("-")[0]))
+            and word.lower() not in STOP
+            and not is_place(word)
+        ):
+            yield Span(m.start(1), m.end(1), "PERSON")
 
 
 def _runs(text: str, runs: list[re.Match[str]]) -> Iterator[Span]:
@@ -270,6 +290,27 @@ def _initialed(text: str) -> Iterator[Span]:
                 last = m.end()
                 yield Span(start, m.end(), "PERSON")
         at = text.find(". ", at + 2)
+    yield from _mixed_initialed(text)
+
+
+# Initials written with a lower-case second letter ("K.s. Lim", "M.j. Kwon"), as forms
+# that capitalise only a field's first letter print "K.S. LIM".
+_MIXED_INITIALED = re.compile(rf"[{UPPER}]\.[a-z]\.[ \t]?({TOKEN})")
+_MIXED_DOTS = re.compile(r"\.[a-z]\.")  # begins with a literal: a fast scan
+
+
+def _mixed_initialed(text: str) -> Iterator[Span]:
+    for dots in _MIXED_DOTS.finditer(text):
+        start = dots.start() - 1
+        if start < 0 or start > 0 and _is_word_or_dot(text[start - 1]):
+            continue
+        m = _MIXED_INITIALED.match(text, start)
+        if (
+            m is not None
+            and evidence(m.group(1)) != "word"
+            and trim(text[m.start() : m.end() + 24]).strip()
+        ):
+            yield Span(m.start(), m.end(), "PERSON")
 
 
 def _caps_surname(last: str, first: str) -> bool:
@@ -351,9 +392,20 @@ def _is_word_or_dot(ch: str) -> bool:
     return ch.isalnum() or ch in "_."
 
 
+# A speaker's role before a name in one string ("agent:Joel", "staff/Lakshmi"), as
+# exported chat and ticket logs tag an author.
+_ROLE_TAGGED = re.compile(rf"(?i:{'|'.join(sorted(ROLES, key=len, reverse=True))})[:/]({TOKEN})")
+
+
 def one_word(text: str) -> Iterator[Span]:
     """A string that is one word ("approve", "EUR", "Maria", "Yoshida-san"): a name only when
-    it is a first name standing alone or carries a Japanese honorific."""
+    it is a first name standing alone or carries a Japanese honorific, or a role's tag
+    ("agent:Joel") names one that is no common word."""
+    if ":" in text or "/" in text:
+        tagged = _ROLE_TAGGED.fullmatch(text)
+        if tagged is not None and evidence(tagged.group(1)) in ("name", "unknown"):
+            yield Span(tagged.start(1), tagged.end(1), "PERSON")
+        return
     if text[:1] in CAPITALS:
         if alone(text):
             yield Span(0, len(text), "PERSON")

@@ -87,6 +87,9 @@ _STRONG_CUES = (
     r"|bien [àa] toi|[àa] bient[ôo]t|bises|bisous|grosses bises|un saluto|a presto"
     r"|un abbraccio|un abrazo|besos|abrazos|saludos cordiales|bis bald|tsch[üu]ss"
     r"|see you soon|speak soon|talk soon|with thanks|warmly"
+    # Sign-offs in the singular and their common variants ("ok, Gruß Reto", "Groet, Lien").
+    r"|gru(?:ß|ss)|gr[üu]ezi|herzliche gr[üu](?:ß|ss)e|sch[öo]ne gr[üu](?:ß|ss)e"
+    r"|herzlichst|groet|hartelijke groet|pozdrav|pozdravy|s pozdravom|saludo|tervehdys"
     # References: someone named by a relation or a referral ("Contact my partner Kwame").
     r"|referral from|referred from|recommended by|nominated by|introduced by|my partner"
     r"|my wife|my husband|my son|my daughter|my friend|my colleague|my neighbour|my neighbor"
@@ -125,6 +128,10 @@ _STRONG_CUES = (
     r"|eine gewisse|een zekere|pewien|pewna|claimed to be|claiming to be|pretending to be"
     r"|posing as|name was|escalate to|assign to|forward to|hand over to|handed over to"
     r"|shout-out to|shoutout to|shout out to|kudos to"
+    # Who a parcel, an account or a next-of-kin field names ("Consignee: Tsion Bekele",
+    # "Titular: Raíssa Gomes", "Next of kin: Anisur Mia").
+    r"|consignee|consignee name|addressee|next of kin|emergency contact|titular|titulaire"
+    r"|kontoinhaber|kontoinhaberin|rekeninghouder|intestatario|intestataria|subscriber"
     # Greetings to a group, which a line's shape would take for a name ("Prezados,").
     r"|prezados|prezadas|estimados|estimadas|queridos|queridas|caros|caras|cari|care|chers"
     r"|ch[èe]res|hiya|howdy|greetings|liebe alle|hallo zusammen"
@@ -264,12 +271,24 @@ def _accept_cued(name: str, strong: bool, after: str) -> bool:
     return kinds == ["unknown"] and after[:1] in (".", "!", "?", ";", "\n", "")
 
 
+# Sign-offs that are also nouns ("Gruß", "Groet"): a cue only where a sentence or a clause
+# opens ("ok, Gruß Reto", "\nGroet, Lien").
+_SENTENCE_START_CUES = frozenset(("gruß", "gruss", "groet", "saludo", "pozdrav"))
+
+
+def _opens(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" \t")
+    return not before or before[-1] in ",.!?:;\n-–—("
+
+
 def cued_names(text: str, lower: str | None) -> Iterator[Span]:
     """Capitalised words after a cue ("Dr. Saarinen", "Hi Will,", "from Heather Walker"),
     and the names joined to one after a strong cue ("Hello Vasyl and Viktoriia,"); then the
     names a cue after them or a particle inside them gives away (`post_cued`, `particled`)."""
     for m in _cued(text, lower):
         strong = m.group("strong") is not None
+        if m.group("cue").lower() in _SENTENCE_START_CUES and not _opens(text, m.start()):
+            continue  # "der Gruß Gottes": the noun mid-sentence, no sign-off
         titled = m.group("title") is not None or m.group("cue").lower() in _HONORIFIC_WORDS
         name = trim(m.group("name")) or (_short_surname(m.group("name")) if titled else "")
         start, end = m.start("name"), m.start("name") + len(name)

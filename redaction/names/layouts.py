@@ -141,6 +141,33 @@ def _lower_name(words: list[str]) -> bool:
     )
 
 
+# A line's label and its value, for OCR'd forms whose labels carry stray spaces
+# ("Fu ll na me: Wanjiku Kamau", "Nam e: Mahmuda Akter"): without its spaces the label
+# spells a person's field (fields.py), as the DOB detector reads "Da te of bir th :".
+_SPACED_ROW = re.compile(
+    r"^[ \t]*(?P<label>[^\W\d_][^\n:]{1,30}?)[ \t]*:[ \t]*(?P<value>[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def spaced_rows(text: str) -> list[tuple[tuple[int, int], Span | None]]:
+    """The spaced labels of a person's field (their extent), each with the name after it if
+    any. Tried only in text with a double space (as such scans have) and a colon."""
+    if "  " not in text or ":" not in text:
+        return []
+    found: list[tuple[tuple[int, int], Span | None]] = []
+    for m in _SPACED_ROW.finditer(text):
+        label = m.group("label")
+        if " " not in label or not _is_person_label(label):
+            continue
+        value = m.group("value")
+        name = None
+        if value and _value_is_name(value, strictly=True) and len(words_of(value)) <= 4:
+            name = Span(m.start("value"), m.end("value"), "PERSON")
+        found.append((m.span("label"), name))
+    return found
+
+
 def _stamped(text: str) -> Iterator[Span]:
     for m in _STAMPED.finditer(text):
         words = words_of(m.group("name"))
