@@ -12,10 +12,45 @@ from redaction.literals import expand, trie
 from redaction.names.evidence import is_popular
 from redaction.names.lists import common_words, first_names, given_names, places, surnames
 from redaction.names.tokens import WORD
-from redaction.names.words import ROLES, STOP, VERBS, set_of, word_set
+from redaction.names.words import ORGANISATIONS, ROLES, STOP, VERBS, set_of, word_set
 from redaction.scan import Scan, finditer_at
 from redaction.spans import Span
 
+# Weak cues of chat in the main European languages and in romanised Vietnamese: someone
+# named in passing ("the keys are with torstein", "é a sofia, minha vizinha mariana", "tu
+# dorota z ogłoszenia", "celui que gaël avait appelé", "chào minh anh", "mình là ngọc", "te
+# paso el número de facundo"). After one only a listed first name that is no common word is
+# taken, and only listed names after it.
+_WEAK_CUE_TEXT = (
+    r"with|my colleague|my friend|my coworker|my co-worker|my boss"
+    r"|my cousin|my flatmate|my roommate|my housemate"
+    r"|é a|é o|sou a|sou o|aqui é a|aqui é o|minha vizinha|meu vizinho|minha colega"
+    r"|meu colega|minha amiga|meu amigo|com a|com o"
+    r"|mi vecina|mi vecino|mi compañera|mi compañero|mi amiga|mi amigo|con"
+    r"|ma voisine|mon voisin|ma collègue|mon collègue|mon collegue|ma copine|mon pote"
+    r"|celui que|celle que|avec"
+    r"|meine nachbarin|mein nachbar|meine kollegin|mein kollege|mit"
+    r"|la mia vicina|il mio vicino|la mia collega|il mio collega|con"
+    r"|mijn buurvrouw|mijn buurman|mijn collega|met"
+    r"|tu|mówi|moja sąsiadka|mój sąsiad"
+    r"|chào|xin chào|mình là|tôi là|em là|tên là|tên mình là|tên tôi là"
+    r"|número de|numero de|numéro de|nummer von|nummer van|numer do"
+    r"|geia sou|geia|kalimera"
+    r"|ben|bersama|sama|dengan|saya"
+)
+_WEAK_CUES = set_of(_WEAK_CUE_TEXT)
+# Words of time that are listed surnames too: "hablé con diego ayer".
+_WHEN = word_set(
+    "ayer hoy mañana manana today tomorrow yesterday tonight hier demain gestern heute morgen"
+    " ieri oggi domani ontem hoje amanhã amanha gisteren vandaag wczoraj dziś dzis jutro"
+)
+# Vietnamese self-introductions: any one or two words that end the clause are a name
+# ("mình là hương.", "tôi là thành,").
+_SELF_INTRODUCTIONS = set_of("mình là|tôi là|em là|tên là|tên mình là|tên tôi là")
+_ENDS_CLAUSE = re.compile(r"[^\W\d_]{2,}(?:[ \t][^\W\d_]{2,})?[ \t]*(?:[,.!?]|$)")
+# Vietnamese pronouns and kin words after "chào" / "mình là" that are listed first names:
+# "chào anh", "chào em", "chào cả nhà".
+_NOT_AFTER_WEAK = word_set("anh em chị chi bạn ban cô co chú bác ông bà mọi cả con cháu")
 # Lower-case chat: a cue, then a lower-case word that is a listed first name.
 _LOWER_CUES = (
     r"hi|hey|hello|hallo|thanks|thx|ty|ask|asked|ask for|asked for|tell|told|ping|pinged|cc"
@@ -35,6 +70,8 @@ _LOWER_CUES = (
     r"|patient|engineer|technician|courier|driver|recruiter|tutor|teacher|nurse|doctor"
     r"|cashier|plumber|electrician|cleaner|neighbour|neighbor|landlord|d\.|dona|doña"
     r"|kak|mbak|casa de|casa di|casa da|chez"
+    # Weak cues (_WEAK_CUES): a listed first name must follow.
+    rf"|{_WEAK_CUE_TEXT}"
 )
 _LOWER_CUE_TRIE = trie(expand(_LOWER_CUES))
 # The first word of each lower-case cue: a text holds one, split as lower_case splits it,
@@ -83,7 +120,7 @@ _LOWER_GATE = word_set(
     " called hi hey hello thanks thx sorry selam merhaba coucou salut bonjour olá ola oi hola"
     " oye ciao hallo hej hei halo cześć ahoj szia c'est c’est patient engineer recruiter"
     " courier tutor d. dona doña kak casa chez"
-)
+) | frozenset(cue.split()[0] for cue in _WEAK_CUES)
 # Titles after a lower-case first name: Turkish "kerem hanım", "merve abi", "ali bey".
 _TITLES_AFTER = word_set("hanım hanim bey abi abla hoca efendi")
 
@@ -140,7 +177,18 @@ def lower_case(text: str, lower: str, is_casual: bool) -> Iterator[Span]:
         if _IDENTIFIER_AFTER.match(lower, m.end("first")) is not None or first in cues:
             continue  # "member sunnyside77", "acct-16963": a handle; "halo kak": a cue
         introduced = cue in _INTRODUCTIONS
-        if introduced and (is_casual or first not in common):
+        weak = cue in _WEAK_CUES and not introduced
+        if weak:
+            after = _NEXT_LOWER.match(lower, m.end("first"))
+            if after is not None and after.group(1) in ORGANISATIONS:
+                continue  # "on the call with orion payroll"
+            if not _weakly_cued(first) and not (
+                cue in _SELF_INTRODUCTIONS
+                and first not in _NOT_AFTER_WEAK
+                and _ENDS_CLAUSE.match(lower, m.start("first")) is not None
+            ):
+                continue  # "with wifi", "tu peux", "chào anh"; but "mình là thành."
+        elif introduced and (is_casual or first not in common):
             pass  # "my name is amber": whatever follows is the name (in chat)
         elif _short(lower, m):
             pass  # "hi its li again", "im vy,"
@@ -150,6 +198,8 @@ def lower_case(text: str, lower: str, is_casual: bool) -> Iterator[Span]:
         for part in WORD.finditer(m.group("rest")):
             word = part.group()
             listed = word in given_names() or word in surnames()
+            if weak and (not listed or word in common or word in places() or word in _WHEN):
+                break  # "with torstein at …", "é a sofia, …", "con diego ayer"
             if (
                 word in STOP
                 or word in _SLANG
@@ -167,6 +217,20 @@ def lower_case(text: str, lower: str, is_casual: bool) -> Iterator[Span]:
     yield from _joined_lower(text, lower, found)
 
 
+def _weakly_cued(first: str) -> bool:
+    """Whether a lower-case word after a weak cue is a name: a listed first name that is no
+    common word (a place may be one: "é a sofia", "brandon")."""
+    return (
+        len(first) >= 3
+        and first in given_names()
+        and first not in common_words()
+        and first not in STOP
+        and first not in _SLANG
+        and first not in _NOT_AFTER_WEAK
+        and first not in ROLES
+    )
+
+
 def _acting_lower(text: str, lower: str, name: str) -> Iterator[Span]:
     """ "ok so yevgeny said …", "halima from your team": a listed lower-case first name
     before a verb or "from"."""
@@ -180,7 +244,7 @@ def _acting_lower(text: str, lower: str, name: str) -> Iterator[Span]:
                 yield Span(_given_before(text, lower, start), end, "PERSON")  # "kerem hanım"
             elif (
                 verb is not None
-                and verb.group(1) in VERBS
+                and (verb.group(1) in VERBS or verb.group(1) in _CHAT_VERBS)
                 or verb is not None
                 and (verb.group(1) == "from")
             ):
@@ -194,6 +258,13 @@ def _acting_lower(text: str, lower: str, name: str) -> Iterator[Span]:
         start = lower.find(name, end)
 
 
+# "said" / "asked" / "called" in the chat of other languages: "o spyridon eipe", "minha
+# vizinha mariana pediu", "ahmet dedi ki", "budi bilang".
+_CHAT_VERBS = word_set(
+    "eipe rotise pediu disse ligou falou dijo dice pidió llamó sagt sagte meinte hat fragte"
+    " rief ha detto chiesto zei vroeg belde avait appelé demandé powiedział powiedziała"
+    " prosił prosiła dedi söyledi sordu aradı bilang minta nói hỏi"
+)
 _NEXT_LOWER = re.compile(rf"[ \t]+([{_LOWER_LETTER}][{_LOWER_LETTER}'’\-]*)")
 
 
