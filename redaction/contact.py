@@ -186,12 +186,23 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 
+# The mailbox of a room or other bookable resource ("room-Takoradi-6@…", "conf-rm.berlin@…",
+# "salle-jaures@…" in a calendar invite's guest list): a place, no one's address. Only with a
+# separator after the word: "roomy.wang@…" or "rooney@…" are people's.
+_RESOURCE_MAILBOX = re.compile(
+    r"(?:(?:conf(?:erence)?|meeting|board|huddle|focus)[\-_.]?(?:room|rm)|room|resource"
+    r"|salle|besprechungsraum|konferenzraum|vergaderzaal|vergaderruimte|mötesrum|møderum"
+    r"|neuvotteluhuone)[\-_.][^@]*@",
+    re.IGNORECASE,
+)
+
 
 def detect_email(text: str, scan: Scan | None = None) -> Iterator[Span]:
     scan = scan or Scan(text)
     if "@" in text:
         for m in _EMAIL.finditer(text):
-            if _PLACEHOLDER.fullmatch(m.group()) is None:
+            value = m.group()
+            if _PLACEHOLDER.fullmatch(value) is None and _RESOURCE_MAILBOX.match(value) is None:
                 yield Span(m.start(), m.end(), "EMAIL")
     elif scan.lower is not None and "at" not in scan.lower and text.isascii():
         return  # no "@" of any width and no word "at": nothing obfuscated either
@@ -256,6 +267,18 @@ _IP_CONTEXT = re.compile(
 )
 
 
+# Words that name the service's own machines: a private address after one is a host of
+# ours even with no public address beside it ("gateway 502 upstream=10.0.3.103", "backend
+# 10.1.2.3 timed out", "intern weitergeleitet an 10.20.30.40").
+_OWN_HOST = re.compile(
+    r"\b(?:upstream|downstream|backend|back-end|proxy|proxied|reverse proxy|load balancer|lb"
+    r"|internal|intern|interne?|lan|vpc|subnet|nat|node|pod|container|router|gateway|gw|dns"
+    r"|db|database|redis|cache|worker|replica|primary|master|cluster|kubelet|ingress|egress"
+    r"|forwarded to|routed to|weitergeleitet an|rediriger vers|reenviado a)"
+    r"(?:[ \t]*[=:][ \t]*|[ \t]+(?:\w+[ \t]+)?)$"
+)
+
+
 def _never_personal(address: ipaddress.IPv4Address) -> bool:
     """Loopback, link-local, unspecified, multicast and reserved addresses: a machine's own
     or a protocol's, never a person's."""
@@ -293,7 +316,9 @@ def detect_ip(text: str, scan: Scan | None = None) -> Iterator[Span]:
         # alone, it may be all a text says about where a user connected from.
         public = any(a.is_global for _, _, a in found)
         for start, end, address in found:
-            if address.is_global or not public:
+            if address.is_global or not (
+                public or _OWN_HOST.search(preceding(text, start, 30)) is not None
+            ):
                 yield Span(start, end, "IP")
     if "::" in text or text.count(":") >= 5:
         for m in finditer_at(_IPV6, text, _ipv6_starts(text)):

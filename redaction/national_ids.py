@@ -348,8 +348,43 @@ _ANY_ID_WORDS = re.compile(
 )
 
 
+# The word "ID" standing alone as a label, not the last word of a compound ("customer id",
+# "order id" are references): after an issuer ("NHS/ID", "state ID"), or after a bracket, a
+# slash, a comma or the start of a line; and the names of identity documents in the main
+# European languages ("Ausweis-Nr.", "carte d'identité", "DNI", "dowód osobisty").
+_ID_LABEL = re.compile(
+    r"(?:^|[\n(\[/,;|]|\b(?:nhs|state|gov(?:ernment)?|photo|civil|nat\.?))"
+    r"[ /\-]?id[ \-]?(?:nr|no)?\W*$"
+    r"|\b(?:personal)?ausweis|identit[äa]tskarte|carte d'identit|pi[èe]ce d'identit"
+    r"|documento (?:de |d')?identi|carta d'identit|c[ée]dula|\bdni\b|bilhete de identidade"
+    r"|cart[ãa]o de cidad[ãa]o|identiteits(?:kaart|bewijs)|dow[óo]d osobist|numer dowodu"
+    r"|ob[čc]ansk[ýy] pr[ůu]kaz|kimlik kart|henkil[öo]kortti|id-kort|legitimation"
+)
+# A check of someone's id, heading the sentence the number stands in ("ID check for …:
+# first number typed … fails; second attempt 397029306 passes"): context for the numbers of
+# that sentence, however far into it.
+_ID_CHECK = re.compile(
+    r"\b(?:id|identity|kyc|ausweis|identit[äa]ts?|identit[ée]|identidad|identidade"
+    r"|identit[àa]|identiteits?|to[żz]samo[śs]ci|kimlik)[ \-]?(?:check|verification|verified"
+    r"|pr[üu]fung|kontrolle|v[ée]rification|contr[ôo]le|verifica\w*|comprobaci[óo]n"
+    r"|controllo|controle|weryfikacja|sprawdzenie|do[ğg]rulama)"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
 def _any_id(text: str, start: int) -> bool:
-    return has_context(_ANY_ID_WORDS, text, start)
+    """A generic id word before the number, with no other number between them (the word
+    names that one: "codice fiscale RZZLSS…, cell. 347 093 1801"), or an id check heading
+    its sentence."""
+    before = preceding(text, start, 40)
+    cue = _ANY_ID_WORDS.search(before) or _ID_LABEL.search(before)
+    if cue is not None and not any(ch.isdigit() for ch in before[cue.end() :]):
+        return True
+    sentence = preceding(text, start, 160)
+    ends = list(_SENTENCE_END.finditer(sentence))
+    if ends:
+        sentence = sentence[ends[-1].end() :]
+    return _ID_CHECK.search(sentence) is not None
 
 
 # (member name, the kinds its matches are tried as, whether they must match in full)

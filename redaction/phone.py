@@ -121,6 +121,19 @@ _PHONE_CONTEXT = re.compile(
     r"|電話|携帯|手机|电话|전화|휴대폰"
     r"|연락처|โทร)\W{0,4}(?:\w+\W{1,3}){0,4}$"
 )
+# The phone words of a language other than English: they point at the plans of the regions
+# that speak it, where an English one ("phone fields like 313 35 236", "call us on …")
+# points at none of fifty (`_valid`: the broad regions).
+_LOCAL_PHONE_CONTEXT = re.compile(
+    r"(?:\b(?:telefon|portable|m[óo]vil|cellulare|telefoon|ring|puhelin|telefone|celular"
+    r"|rufnummer|telem[óo]vel|tel[ée]fono|mobil|móvel|τηλ|sđt|soita|soittakaa|kontakt|kontakta"
+    r"|kontakte|anrufen|ruf|appel\w*|ll[áa]m\w*|chiam\w*|zadzwo[ńn]|ligue|ligar|bel)"
+    r"(?:e?s|ed|ing|nummer|nr|no|numbers?|numero|number)?\b|\b(?:tlf|puh|gsm|hp|wa)\b"
+    r"|電話|携帯|手机|电话|전화|휴대폰"
+    r"|연락처|โทร)\W{0,4}(?:\w+\W{1,3}){0,4}$"
+)
+# A word after a number run: its last group may be a count ("… 0123 2 times").
+_COUNT_AFTER = re.compile(r"[ \t]+[^\W\d_]")
 # A number read off a document of ours is a reference on it, not a line to call: "the
 # number on my bill 0195 687 33", "the code from the invoice: …", "on your statement".
 _ON_DOCUMENT = re.compile(
@@ -246,7 +259,7 @@ class _Hints:
 _SPACES = str.maketrans({"\u202f": " ", "\u2009": " "})
 
 
-def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
+def _valid(candidate: str, *, context: bool, hints: _Hints, local: bool = False) -> bool:
     candidate = candidate.translate(_SPACES)
     digits = "".join(ch for ch in candidate if ch.isdigit())
     if not 7 <= len(digits) <= 15 or _DATE_LIKE.match(candidate) or _AMOUNT.match(candidate):
@@ -295,7 +308,7 @@ def _valid(candidate: str, *, context: bool, hints: _Hints) -> bool:
         if region in tried or not _fits(region, digits):
             continue
         number = _parse_valid(candidate, region)
-        if number is not None and (context or _written_as(number, groups)):
+        if number is not None and (local or _written_as(number, groups)):
             return True
     return False
 
@@ -312,8 +325,9 @@ def _decoy_before(before: str) -> bool:
     )
 
 
-def _trims(value: str) -> Iterator[tuple[int, int]]:
-    """The whole candidate, then without its last or first group (at most two each)."""
+def _trims(value: str, *, count_after: bool, lead: bool) -> Iterator[tuple[int, int]]:
+    """The whole candidate, then without its last group when a word follows it (a count:
+    "… 0123 2 times") or its first when no phone word points at it (at most two each)."""
     bounds = [m.span() for m in _SEPARATOR.finditer(value)]
     yield 0, len(value)
     if _CARD_SHAPED.match(value):
@@ -321,11 +335,13 @@ def _trims(value: str) -> Iterator[tuple[int, int]]:
     # Only short groups are dropped ("+1 212 555 0123 2 times", "room 5 030 1234567"): a
     # longer one means the run is some other number, not a phone number beside a count.
     # Only at spaces: "921-0708291-2358511" and "1-21-12-201" are one identifier each.
-    for cut in reversed(bounds[-2:]):
+    # Not "validation failed for 278 440 6510 265;": the last group ends the run written.
+    for cut in reversed(bounds[-2:]) if count_after else ():
         if len(value) - cut[1] <= 3 and value[cut[0] : cut[1]].isspace():
             yield 0, cut[0]
-    for cut in bounds[:2]:
-        if cut[0] <= 3 and value[cut[0] : cut[1]].isspace():
+    # Not "Join by phone: 57 8910 9215": the phone word says where the number begins.
+    for cut in bounds[:2] if lead else ():
+        if cut[0] <= 2 and value[cut[0] : cut[1]].isspace():
             yield cut[1], len(value)
 
 
@@ -358,6 +374,7 @@ def detect_phone(
         ):
             continue  # "Tracking 0321163611": the word right before says what it is
         context = _PHONE_CONTEXT.search(before) is not None
+        local = context and _LOCAL_PHONE_CONTEXT.search(before) is not None
         if (not context and not international and _decoy_before(before)) or IBAN_HEAD.search(
             text, max(0, begin - 40), begin
         ):
@@ -369,11 +386,12 @@ def detect_phone(
             or ("." in value and _DECIMAL.match(value))
         ):
             continue
-        for start, end in _trims(value):
+        after = _COUNT_AFTER.match(text, finish) is not None
+        for start, end in _trims(value, count_after=after, lead=not context):
             part = value[start:end].strip(" \u00a0\u202f\u2009-./")
             if part.startswith(")"):
                 continue
-            if part and _valid(part, context=context, hints=hints):
+            if part and _valid(part, context=context, hints=hints, local=local):
                 offset = begin + value.index(part, start)
                 yield Span(offset, offset + len(part), "PHONE")
                 break

@@ -47,6 +47,20 @@ VN_NAMED_NUMBER_FIRST = re.compile(
     rf"(?:(?i:đường)[ \t]+)?[A-ZĐ{_VN_LETTER}]{LETTER}*(?:[ \t]+[A-ZĐ{_VN_LETTER}]{LETTER}*){{1,4}}"
     r"(?![\w\-])"
 )
+# The same typed in lower case in a chat, right after a word saying where ("tới 127 võ văn
+# tần thì gọi nha", "ở 98 nguyễn huệ", "địa chỉ 5 lê lợi"): two to five syllables, not a
+# count ("tới 5 giờ", "đến 3 ngày"), up to a particle or a verb ("thì", "nha", "gọi").
+_VN_STOP = (
+    r"thì|nha|nhé|nhá|nhỉ|ạ|à|đi|rồi|và|để|gọi|lúc|với|hả|không|luôn|được|đó|này|nhà|số"
+    r"|gần|cạnh|bên|trong|ngoài|sau|trước|giờ|phút|ngày|tuần|tháng|năm|người|cái|lần|tiếng"
+    r"|triệu|nghìn|ngàn|đồng|lúc|hay|hoặc|nhưng|mà|là|có|đang|sẽ|đã|chưa|nữa|thôi|ha|hen"
+)
+_VN_SYLLABLE = rf"(?!(?:{_VN_STOP})(?!\w))[a-zà-ỹđ]+(?![\w\-])"
+VN_LOWER_NUMBER_FIRST = re.compile(
+    r"(?:(?<=tới )|(?<=đến )|(?<=ở )|(?<=tại )|(?<=số )|(?<=chỉ )|(?<=chỉ: )|(?<=nhà ))"
+    rf"\d{{1,4}}[a-z]?(?:/\d{{1,4}})?[ \t]+(?=[^\n]{{0,40}}[{_VN_LETTER}])"
+    rf"(?:đường[ \t]+)?{_VN_SYLLABLE}(?:[ \t]+{_VN_SYLLABLE}){{1,4}}"
+)
 # Korean road names: "152 Teheran-ro", "45 Yeoksam-ro 12-gil"
 KR_NUMBER_FIRST = re.compile(
     rf"\b\d{{1,4}}(?:-\d{{1,3}})?,?\s+(?:{_KR_PLACE})-(?i:ro|gil|daero|dong)\b"

@@ -163,6 +163,22 @@ HOUSE_THEN_NAME = re.compile(
 )
 
 
+# A street name typed in lower case in a chat, after a preposition of place: romanised Greek
+# ones take any name ("menei stin egnatia 48", "stin patision 71"); the short ones of other
+# languages ("at", "na", "v", "przy") only a name of a street's form ("at palackého 31", "at
+# stadiou 234").
+_LOWER_PLACE_GREEK = frozenset(["stin", "stis", "ston", "sto", "sti", "odos", "odo"])
+LOWER_PLACE_WORDS = _LOWER_PLACE_GREEK | frozenset(
+    ["at", "in", "on", "na", "v", "ve", "u", "w", "przy", "aan", "op", "på", "em", "en"]
+)
+LOWER_PLACED = re.compile(
+    rf"(?P<street>[^\W\d_A-Z{UP}]{LETTER}{{2,24}}(?:[ \t][^\W\d_A-Z{UP}]{LETTER}{{2,24}})?"
+    rf"[ \t]{_HOUSE}{_NOT_AFTER}{UNITS})"
+)
+
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+) $")
+
+
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text` (long word lists read better as prose)."""
     return frozenset(text.split())
@@ -246,6 +262,16 @@ def _match_at(text: str, start: int) -> re.Match[str] | None:
     match = UNIT_AFTER.match(text, start)
     if match is not None and not _not_a_street(match):
         return match
+    if text[start].islower() and start > 1 and text[start - 1] == " ":
+        before = _WORD_BEFORE.search(text, max(0, start - 8), start)
+        match = LOWER_PLACED.match(text, start)
+        if before is not None and match is not None and not _not_a_street(match):
+            preposition = before.group(1).lower()
+            word = _street_first_word(match)
+            if preposition in LOWER_PLACE_WORDS and (
+                (preposition in _LOWER_PLACE_GREEK and len(word) > 4) or _shaped(word)
+            ):
+                return match
     return None
 
 

@@ -12,6 +12,7 @@ from redaction.address.asia import (
     JP_NUMBER_FIRST,
     KR_NUMBER_FIRST,
     TH_VN_NUMBER_FIRST,
+    VN_LOWER_NUMBER_FIRST,
     VN_NAMED_NUMBER_FIRST,
 )
 from redaction.address.parts import JOIN, NAME, UNITS, UP
@@ -48,11 +49,13 @@ _EN_WEAK = trie(
 # Small words inside an English-written street name ("Prince Mohammed bin Abdulaziz St")
 _EN_JOIN = r"(?:bin|ibn|al|el|de|del|la|da|di|van|von|der|du|le|of|the)"
 # "221B Baker Street", "1600 Pennsylvania Avenue NW", "12, Elm Rd.", "70/16, Dora Circle",
-# "14th Cross", "3rd Main Road"
+# "14th Cross", "3rd Main Road"; an ordinal in the name ("36 26th of July St", a Canadian
+# unit and house "1601-154 17th Ave SW")
 _NUMBER_FIRST = re.compile(
     rf"(?<!\d[.,])\b(?:\d{{1,3}}(?i:st|nd|rd|th)\s+(?i:cross|main|stage|phase|block|sector)\b"
     rf"|\d{{1,5}}(?:[A-Za-z]|st|nd|rd|th)?(?:[\-/]\d{{1,5}}[A-Za-z]?)?"
-    rf"(?:,?[ \t]+(?:(?:[{UP}][\w'’.\-]*|{_EN_JOIN})[ \t]+){{1,4}}|[ \t]+(?=[A-Z]))"
+    rf"(?:,?[ \t]+(?:(?:[{UP}][\w'’.\-]*|{_EN_JOIN}|\d{{1,2}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
+    r"|[ \t]+(?=[A-Z]))"
     rf"(?i:{EN_TYPE_WORDS})\b\.?"
     rf"|\d{{1,5}}[a-z]?(?:[\-/]\d{{1,5}}[a-z]?)?,?[ \t]+"
     rf"(?:(?:[a-z][a-z'’.\-]*|\d{{1,2}}(?:st|nd|rd|th))[ \t]+){{1,4}}(?:{_EN_STRONG})\b\.?"
@@ -82,6 +85,7 @@ NUMBER_FIRST_ALL = re.compile(
             KR_NUMBER_FIRST,
             TH_VN_NUMBER_FIRST,
             VN_NAMED_NUMBER_FIRST,
+            VN_LOWER_NUMBER_FIRST,
         )
     )
 )

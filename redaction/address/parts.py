@@ -47,6 +47,8 @@ _UNIT = (
     r"|\d{1,2}\.?\s?(?i:th|tv|mf|sal|og|etage|stock|floor|piso|andar|em)\b\.?(?:\s?\d{1,3}\b)?"
     r"|(?i:st|kl)\.\s?(?i:th|tv|mf)\.?"
     r"|#\s?\d{1,5}[A-Za-z]?|(?i:rt)\.?\s?\d{1,3}\s?/\s?(?i:rw)\.?\s?\d{1,3}"
-    r"|(?i:bajo|entlo|ático|hs)\b\.?|\d{1,4}-(?:dong|ho)\b)"
+    r"|(?i:bajo|entlo|ático|hs)\b\.?|\d{1,4}-(?:dong|ho)\b"
+    # Dutch floors after a dash: "59-II", "53-hs", "12-bg", "7-boven"
+    r"|(?<=\d)-(?:I{1,3}|IV|(?i:hs|huis|bg|bel|boven|sous))(?!\w))"
 )
 UNITS = rf"(?:[,.]?\s{{0,2}}{_UNIT}){{0,3}}"

@@ -64,6 +64,8 @@ _BETWEEN = re.compile(
     rf"|{ANY_NAME}[ \t]\d{{1,2}})(?<!\.)[\s,;|(\-–\"]+){{0,5}}"
 )
 _NEAR = 70
+# Two more digit groups after a code: it begins a longer number (a phone, an account).
+_MORE_GROUPS = re.compile(r"[ \t]\d{2,4}[ \t]\d{2,4}(?!\w)")
 _REGION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,3}[ \t]$")
 _CITY_WORD = rf"[{UP}]{LETTER}*(?:['’\-]{LETTER}+)*"
 # A city right before a postcode that ends an address: ", Islamabad 44000", ", Dhaka-1257"
@@ -186,6 +188,8 @@ def postcodes(
     """(start, end, street start or -1) of each postcode that belongs to an address."""
     hints = Hints(text)
     for start, end in scan.anchored["ADDRESS:postcode"]:
+        if _MORE_GROUPS.match(text, end):
+            continue  # the first group of a longer number: "0801 081 5254" (a phone)
         code = text[start:end]
         street = _street_near(text, streets, start, code)
         ends_part = _PART_END.match(text, end) is not None

@@ -8,12 +8,25 @@ from redaction.address.asia import JP, KR
 from redaction.address.named import named_lines
 from redaction.address.parts import NAME_SMALL
 from redaction.address.type_first import CASED_ONLY, TYPE_FIRST
-from redaction.address.type_last import COMPOUND, EN_AFTER, LOWER_SPACED, SPACED, TR
+from redaction.address.type_last import (
+    COMPOUND,
+    EN_AFTER,
+    LOWER_SPACED,
+    SPACED,
+    TR,
+    TR_LOWER,
+)
 from redaction.address.units import HOUSE_NUMBER, UNIT_FIRST
 from redaction.address.windows import street_windows
 from redaction.scan import Scan, finditer_at
 
 _DIGIT = re.compile(r"\d")
+# A house number with its number word ("nr. 52", "no: 7", "nº 4"), or a floor-and-door or
+# a flat unit after it ("193, 4º dcha.", "52, bl. c4, ap. 64").
+_MARKED = re.compile(
+    r"(?i:\b(?:nr|no|n[º°]|núm|número)[.:]?\s?\d|\d[,.]?\s{1,2}(?:\d{1,2}\s?[ºª°]"
+    r"|(?:bl|ap|apt|apto|sc|esc|et|piso|int)\.\s?\w))"
+)
 
 
 def street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, int]]:
@@ -38,13 +51,17 @@ def street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, i
         if word.lower() in CASED_ONLY or word.lower().rstrip(".,") in CASED_ONLY:
             # "sent via DHL 2", "in place 3", "Via Ferrata route is 5": capitalised, and so
             # is every word of the name after it
-            if word[0].islower() or not name or not all(w[0].isupper() for w in name):
+            # In lower case only with a number word or a unit, which only addresses have
+            # ("plaza del pilar 193, 4º dcha.", "bd. carol i nr. 52, bl. c4").
+            if (word[0].islower() and not _MARKED.search(match.group())) or (
+                word[0].isupper() and (not name or not all(w[0].isupper() for w in name))
+            ):
                 continue
         elif word[0].isupper() and not all(w[0].isupper() for w in name):
             continue  # after a capitalised street word, a capitalised name ("Avenue and can…")
         found.append(match.span())
     if suffix:
-        for pattern in (COMPOUND, SPACED, LOWER_SPACED, TR, KR, EN_AFTER):
+        for pattern in (COMPOUND, SPACED, LOWER_SPACED, TR, TR_LOWER, KR, EN_AFTER):
             found.extend(m.span() for m in pattern.finditer(text))
     if japanese:
         found.extend(m.span() for m in JP.finditer(text))

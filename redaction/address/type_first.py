@@ -20,7 +20,7 @@ PREFIX_WORDS = (
     # Spanish, Catalan
     r"|calle|c/|c\.|avenida|avda\.|avd\.|av\.|paseo|pº|plaza|pza\.|camino|callejón|callejon"
     r"|ronda|carrera|cra\.|travesía|travesia|carretera|ctra\.|glorieta|rambla|carrer|passeig"
-    r"|plaça|costanilla|cuesta|urbanización|urb\."
+    r"|plaça|costanilla|cuesta|urbanización|urb\.|bv\.|bvar\.|bulevar"
     # Italian
     r"|via|v\.|viale|v\.le|piazza|p\.za|p\.zza|piazzale|corso|c\.so|vicolo|largo|stretto"
     r"|rotonda|lungomare|lungarno|contrada|borgo|salita|traversa|circonvallazione|galleria"

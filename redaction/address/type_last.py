@@ -41,14 +41,19 @@ _SPACED_WORDS = expand(_SPACED_LOWER) | expand(_SPACED_TITLE)
 _SPACED_TYPE = trie(_SPACED_WORDS | {word.upper() for word in _SPACED_WORDS})
 SPACED = re.compile(
     rf"(?<![\w\-]){NAME}(?:\s+{NAME}){{0,2}}\s+(?:{_SPACED_TYPE})(?!\w)"
-    rf"(?:,\s|\s?)(?:(?i:nr\.?|no\.?)\s?)?\d{{1,4}}(?:\s?[A-Za-z](?!\w))?"
+    rf"(?:,\s|\s?)(?:(?i:nr\.?|no\.?|d\.),?\s?)?\d{{1,4}}(?:\s?[A-Za-z](?!\w))?"
     rf"(?:[ \t]?[\-/][ \t]?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{UNITS}"
 )
 # Street words no other word is, so that the name before them may be in lower case too, as
 # people type it: "fő utca 118", "kossuth körút 5", "długa ulica 3".
-_LOWER_SPACED_WORDS = r"utca|körút|ulica|ulice"
+# The Nordic ones too ("dronningens gate 140a", "storgata 5" is a compound): "gate" only
+# after a genitive ("kongens gate", "karl johans gate"), as "gate 5" is an airport's.
+_LOWER_SPACED_WORDS = (
+    r"utca|körút|ulica|ulice|vei|veien|vej|vejen|gade|gata|gatan|vägen|plass|plads|torg|torv"
+)
 LOWER_SPACED = re.compile(
-    rf"(?<![\w\-]){ANY_NAME}[ \t]+(?i:{_LOWER_SPACED_WORDS})(?!\w)[ \t]?"
+    rf"(?<![\w\-])(?:{ANY_NAME}[ \t]+(?i:{_LOWER_SPACED_WORDS})"
+    rf"|{ANY_NAME}(?:[ \t]+{LETTER}+)?[ns]s[ \t]+(?i:gate))(?!\w)[ \t]?"
     rf"\d{{1,4}}(?:[ \t]?[A-Za-z](?!\w))?"
     rf"(?:[ \t]?[\-/][ \t]?\d{{1,4}}[A-Za-z]?(?!\w)){{0,2}}{UNITS}"
 )
@@ -69,6 +74,17 @@ TR = re.compile(
     rf"(?:,?\s+(?i:d|daire|kat|k)\s?[:.]?\s?\d{{1,3}}(?!\w))*"
 )
 
+# Turkish as typed in a chat, in lower case: only with the number word after the street word
+# ("istiklal cad. no: 41", "cumhuriyet mah. gül sok. no: 174 d: 15").
+_TR_LOWER_TYPES = r"cad\.|caddesi|sok\.|sokak|soka[ğg][ıi]|bulvar[ıi]"
+TR_LOWER = re.compile(
+    rf"(?<![\w\-.@])(?:{ANY_NAME}[ \t]+(?i:mah\.|mahallesi|mh\.),?[ \t]+)?"
+    rf"{ANY_NAME}(?:[ \t]+{ANY_NAME})?[ \t]+(?i:{_TR_LOWER_TYPES}),?[ \t]{{1,3}}"
+    rf"(?i:no\s?[:.]\s?)"
+    rf"\d{{1,4}}(?:[A-Za-z](?!\w))?(?:\s?/\s?\d{{1,4}}[A-Za-z]?)?"
+    rf"(?:,?\s+(?i:d|daire|kat|k)\s?[:.]?\s?\d{{1,3}}(?!\w))*"
+)
+
 
 # The street words of the type-last forms (they end the word before the house number).
 _SUFFIX_WORDS = expand(rf"{_COMPOUND_SUFFIX}|{_TR_TYPES}|{_EN_AFTER_TYPES}|-ro|-gil|-daero") | {
@@ -82,6 +98,8 @@ STRONG_ENDINGS = tuple(
         {w.rstrip(".") for w in expand(_STRONG_SUFFIX)}
         | {"-ro", "-gil", "-daero"}
         | expand(_LOWER_SPACED_WORDS)
+        | {"gate"}
+        | {w.rstrip(".") for w in expand(_TR_LOWER_TYPES)}
     )
 )
 # A type-last street word at the end of the word before the number, or with its dot.

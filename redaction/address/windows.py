@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.address.named import CUE_LAST_WORDS, NAME_WORDS_AT
+from redaction.address.named import CUE_LAST_WORDS, LOWER_PLACE_WORDS, NAME_WORDS_AT
 from redaction.address.type_first import PREFIX_REACH, PREFIX_WORDS
 from redaction.address.type_last import EN_AFTER_WORDS, STRONG_ENDINGS, SUFFIX_ENDINGS
 from redaction.address.units import UNIT_FIRST_WORDS
@@ -90,6 +90,12 @@ def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool, 
             last = run
         if capital:
             named.add(begin)  # a shaped name, or one with an address unit after the number
+        elif (
+            begin > 1
+            and text[begin - 1] == " "
+            and lower[_word_start(text, begin - 1) : begin - 1] in LOWER_PLACE_WORDS
+        ):
+            named.add(begin)  # a lower-case name after a preposition ("stin egnatia 48")
         if not suffix and (
             lower.endswith(SUFFIX_ENDINGS, begin, end)
             or lower.endswith(SUFFIX_ENDINGS, begin, end + 1)
