@@ -35,7 +35,7 @@ from redaction.names.capitalised import capitalised, one_word
 from redaction.names.evidence import is_popular, not_a_person
 from redaction.names.found import again, listed_with, with_first_name
 from redaction.names.layouts import laid_out, spaced_rows
-from redaction.names.lines import lines_of
+from redaction.names.lines import group_events, lines_of
 from redaction.names.lists import (
     common_words,
     first_names,
@@ -78,6 +78,8 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
         found.extend(lower_case(text, lower, casual(text, scan)))
     if "\n" in text:
         found.extend(lines_of(text))
+    if "\u200e" in text:
+        found.extend(group_events(text))  # "\u200eharry taylor changed the group name"
     found.extend(s for s in laid_out(text) if not not_a_person(text, s.start, s.end))
     if spaced := spaced_rows(text):
         # "Nam e: Mahmuda Akter": the label's parts are no name ("Nam"), its value is one.

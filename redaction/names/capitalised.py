@@ -135,6 +135,24 @@ def _runs(text: str, runs: list[re.Match[str]]) -> Iterator[Span]:
             yield vietnamese
         else:
             yield from _shaped(value, m.start(), acts=_acts(text, m.end()))
+            if " " in value and _CAPS_INSIDE.search(value) is not None:
+                yield from _caps_inside(text, m)
+
+
+# A word in capitals inside a run, after its first word: "Insured SCHWARTZ Amber".
+_CAPS_INSIDE = re.compile(rf"[ \t][{UPPER}]{{2,}}[ \t]+[{UPPER}][^\W\d_{UPPER}]")
+
+
+def _caps_inside(text: str, run: re.Match[str]) -> Iterator[Span]:
+    """ "Insured SCHWARTZ Amber", "CONSIGNEE ADJEI Fiifi": a surname in capitals and a first
+    name after a word that opens the run (a label, a role), not the run's first word."""
+    for inside in _CAPS_INSIDE.finditer(text, run.start(), run.end()):
+        caps = _CAPS_SURNAME.match(text, inside.start() + 1)
+        if caps is None or caps.end() > run.end() or " " in caps.group(1):
+            continue
+        last, first = caps.group(1), caps.group(2)
+        if len(last) >= 3 and _caps_surname(last, first):
+            yield Span(caps.start(), caps.end(), "PERSON")
 
 
 # Vietnamese family names (nine in ten Vietnamese bear one of these), written first: a run
@@ -229,7 +247,7 @@ def _surnames_first(text: str) -> Iterator[Span]:
                 yield Span(begin, pair.end(), "PERSON")
         elif text[begin:at][:1] in CAPITALS and (begin == 0 or not text[begin - 1].isalnum()):
             pair = _SURNAME_FIRST.match(text, begin)
-            if pair is not None and _unknown_pair(text, pair):
+            if pair is not None and (_unknown_pair(text, pair) or _entry_pair(text, pair)):
                 yield Span(begin, pair.end(), "PERSON")
         at = text.find(", ", at + 2)
 
@@ -237,8 +255,8 @@ def _surnames_first(text: str) -> Iterator[Span]:
 # Where "Surname, First" of two unknown words stands as one entry: after a lower-case word,
 # a label's colon or at a line's start ("belonged to Kamau, Njoroge.", "Customer: Hrytsenko,
 # Solomiia"), and ending its phrase ("Kubernetes, Terraform and Helm" goes on as a list).
-_PAIR_BEFORE = re.compile(r"(?:^|[:\n]|[a-z][ \t])[ \t]*$")
-_PAIR_AFTER = re.compile(r"[ \t]*(?:[.;(\n]|,[ \t]*[a-z(]|$)")
+_PAIR_BEFORE = re.compile(r"(?:^|[:\n|]|\d[).]|[a-z][ \t])[ \t]*$")
+_PAIR_AFTER = re.compile(r"[ \t]*(?:[.;(\n|]|,[ \t]*[a-z(]|[ \t]\d{1,2}[).][ \t]|$)")
 
 
 def _unknown_pair(text: str, pair: re.Match[str]) -> bool:
@@ -255,6 +273,41 @@ def _unknown_pair(text: str, pair: re.Match[str]) -> bool:
         word = text[max(0, start - 30) : start].split()
         before = bool(word) and word[-1].lower() in CUE_WORDS
     return before and _PAIR_AFTER.match(text, pair.end()) is not None
+
+
+def _entry_pair(text: str, pair: re.Match[str]) -> bool:
+    """ "Rodriguez, Hunter", "VENTER, Nomvula", "1) Manalo, Princess": in the slot of one
+    entry (see _unknown_pair), a surname (listed, or in capitals) and a first name that is
+    listed, even as a common word, or that no list knows."""
+    last, first = pair.group(1), pair.group(2)
+    low_last, low_first = last.lower(), first.lower()
+    if (
+        len(last) < 3
+        or len(first) < 3
+        or first.isupper()
+        or low_last in STOP
+        or low_first in STOP
+        or low_last in GREETINGS
+        or low_last in ROLES
+        or low_first in ROLES
+        or low_first in places()
+        and not is_popular(first)
+    ):
+        return False
+    if low_last in places() and (low_first in places() or not is_given(first)):
+        return False  # "Lincoln, Victoria"; but "Rodriguez, Hunter" (a town, a surname)
+    if last.isupper():
+        surname = not is_common(last) or low_last in common_words() and acting(first)
+    else:
+        surname = evidence(last) == "name" and acting(last)
+    given = is_given(first) or acting(first) and not is_common(first)
+    if not (surname and given):
+        return False
+    start = pair.start()
+    return (
+        _PAIR_BEFORE.search(text, max(0, start - 3), start) is not None
+        and _PAIR_AFTER.match(text, pair.end()) is not None
+    )
 
 
 def _acts(text: str, end: int) -> bool:

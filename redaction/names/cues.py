@@ -25,7 +25,7 @@ from redaction.names.tokens import (
     trim,
     words_of,
 )
-from redaction.names.words import ROLES, STOP, set_of
+from redaction.names.words import ROLES, STOP, set_of, word_set
 from redaction.spans import Span
 
 _HONORIFICS = (
@@ -318,6 +318,43 @@ def cued_names(text: str, lower: str | None) -> Iterator[Span]:
     yield from post_cued(text)
     if _has_particle(text):
         yield from particled(text)
+    if "Hi " in text or "Hello " in text or "Dear " in text or "Hey " in text:
+        yield from greeted(text)
+
+
+# A greeting that opens a line (after a sender's label) and addresses one word: "Hi Live,"
+# alone, "SMS from pharmacy: Hi Jun, your prescription is ready".
+_GREETED = re.compile(
+    rf"(?m)^[ \t]*(?:[\w ]{{1,24}}:[ \t]*)?(?:Hi|Hello|Hey|Dear|Hiya)[ \t]+(?P<name>{TOKEN})"
+    r"(?:[ \t]*[,!][ \t]*\r?$|,[ \t]+(?=[a-z]))"
+)
+# Words that greet no one by name.
+_ADDRESSED = word_set(
+    "all everyone everybody there team guys folks friend friends sir sirs madam colleague"
+    " colleagues love dear darling hun babe mate mates gang buddy boss doc again you both"
+    " neighbour neighbor neighbours neighbors member members world mum mom dad honey sweetie"
+    " class students parents families community partners ladies gentlemen people lovely"
+    " manager admin support customer customers user users"
+)
+
+
+def greeted(text: str) -> Iterator[Span]:
+    """The one capitalised word a greeting on a line of its own addresses, even a common word
+    ("Hi Live,", "Hello Jun,"): a name, unless it addresses a group or a role."""
+    for m in _GREETED.finditer(text):
+        word = m.group("name")
+        low = word.lower()
+        if (
+            len(word) < 2
+            or word.isupper()
+            or low in _ADDRESSED
+            or low in ROLES
+            or low in STOP
+            and not is_given(word)
+            or is_place(word)
+        ):
+            continue
+        yield Span(m.start("name"), m.end("name"), "PERSON")
 
 
 # A short surname that is also a stop word, after a title: "Dr. He", "Mr. An".

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator
 
 from redaction.names.cues import CUE_WORDS
-from redaction.names.evidence import acting, is_place, not_a_person
-from redaction.names.lists import common_words, is_common, is_listed_word, places
+from redaction.names.evidence import acting, is_given, is_place, not_a_person
+from redaction.names.lists import common_words, given_names, is_common, is_listed_word, places
 from redaction.names.tokens import TOKEN, words_of
-from redaction.names.words import FORM_LABELS, ROLES, STOP
+from redaction.names.words import FORM_LABELS, ROLES, STOP, word_set
 from redaction.spans import Span
 
 # Lines that hold nothing but a name: "Kiprono Ochieng" (under a sign-off or above an
@@ -45,6 +45,70 @@ def lines_of(text: str) -> Iterator[Span]:
     for span in _lines(text):
         if not not_a_person(text, span.start, span.end):
             yield span
+    if ":" in text and ("- " in text or "* " in text or "• " in text):
+        for span in _assignees(text):
+            if not not_a_person(text, span.start, span.end):
+                yield span
+    if "- " in text and "," in text:
+        for span in _contact_rows(text):
+            if not not_a_person(text, span.start, span.end):
+                yield span
+
+
+# An entry of a dashed contact list: "- Atieno Ochieng, facilities, 0716 605994", "- Joko
+# Saputra (security) joko@…": two or three capitalised words, then a phone number or an
+# e-mail address on the same line.
+_CONTACT_ROW = re.compile(
+    rf"(?m)^[ \t]*[-–][ \t]+(?P<name>{TOKEN}(?:[ \t]+{TOKEN}){{1,2}})[ \t]*[,(]"
+    r"(?=[^\n]*(?:\+?\d[\d \-]{6,}\d|@))"
+)
+
+
+def _contact_rows(text: str) -> Iterator[Span]:
+    """The name that opens a dashed entry holding a phone number or an e-mail address,
+    when no word of it is a common word, role or place (`_name_line`)."""
+    for m in _CONTACT_ROW.finditer(text):
+        if _name_line(words_of(m.group("name"))):
+            yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+# An entry of a bulleted list that opens with someone's name and a colon: "- Lucie: send
+# the budget", "* Talukder: book the venue".
+_ASSIGNEE = re.compile(rf"(?m)^[ \t]*[-*•][ \t]+(?P<name>{TOKEN}(?:[ \t]+{TOKEN})?)[ \t]*:[ \t]")
+
+
+def _assignees(text: str) -> Iterator[Span]:
+    """The names that open the entries of a bulleted list, when at least one of them is a
+    listed first name that is no common word ("- Tanvir: …", then "- Talukder: …"); each
+    must be no common word, role, label or place (`_speaker`)."""
+    found = [m for m in _ASSIGNEE.finditer(text) if _speaker(words_of(m.group("name")))]
+    if len(found) < 2 or not any(
+        is_given(w) and not is_common(w) for m in found for w in words_of(m.group("name"))[:1]
+    ):
+        return
+    for m in found:
+        yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+# A chat export's system line, marked with a left-to-right mark: "‎harry taylor changed the
+# group name", "‎Nomsa Dube added Sipho", "‎róisín o'brien left".
+_GROUP_EVENT = re.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?\u200e[ \t]*"
+    r"(?P<name>[^\W\d_](?:[^\W\d_]|['’\-])*(?:[ \t][^\W\d_](?:[^\W\d_]|['’\-])*){0,3}?)"
+    r"[ \t]+"
+    r"(?:changed|joined|left|added|removed|created|was added|was removed|deleted|pinned"
+    r"|started|ended|set|turned|reset|updated)\b"
+)
+
+
+def group_events(text: str) -> Iterator[Span]:
+    """Who a chat export's system line names, whatever the case: "‎reem al-qahtani changed
+    the group name". "You" and roles name no one."""
+    for m in _GROUP_EVENT.finditer(text):
+        words = m.group("name").lower().split()
+        if any(w in STOP or w in ROLES for w in words if len(w) > 2) or words[0] in STOP:
+            continue
+        yield Span(m.start("name"), m.end("name"), "PERSON")
 
 
 def _lines(text: str) -> Iterator[Span]:
@@ -54,10 +118,12 @@ def _lines(text: str) -> Iterator[Span]:
     - the answer to "What's your name?" on the next line ("user: ifeoma adeyemi");
     - a signature line under a dash, "- Kwesi", "— Girma Tesfaye"."""
     offset, asked, form = 0, False, None
+    speakers, named, doubtful = 0, 0, []
     for line in text.split("\n"):
         m = _SPEAKER.match(line) if ":" in line else None
         if m is not None:
             words = words_of(m.group("name"))
+            speakers += 1
             if (
                 words
                 and _speaker(words)
@@ -66,7 +132,10 @@ def _lines(text: str) -> Iterator[Span]:
                     or not (form if form is not None else (form := _is_form(text)))
                 )
             ):
+                named += 1
                 yield Span(offset + m.start("name"), offset + m.end("name"), "PERSON")
+            elif len(words) == 1 and _common_given(words[0]):
+                doubtful.append(Span(offset + m.start("name"), offset + m.end("name"), "PERSON"))
             if asked:
                 answer = _ANSWER.fullmatch(line, m.end())
                 if answer is not None and not any(is_common(w) for w in words_of(answer.group(1))):
@@ -82,6 +151,36 @@ def _lines(text: str) -> Iterator[Span]:
                 break
         asked = _ASKS_NAME.search(line) is not None
         offset += len(line) + 1
+    # "dina: yh whats the addy", "Tone: welcome!!": a first name that is a common word too
+    # speaks in a chat (three speaker lines, or two and a speaker named), no form's field.
+    if (
+        doubtful
+        and (speakers >= 3 or speakers >= 2 and named)
+        and not (form if form is not None else _is_form(text))
+    ):
+        yield from doubtful
+
+
+def _common_given(word: str) -> bool:
+    """A listed first name that a common word hides ("Dina", "Tone", "fiona"), no role,
+    label, stop word or place."""
+    low = word.lower()
+    return (
+        len(low) > 2
+        and low in given_names()
+        and low not in ROLES
+        and low not in STOP
+        and low not in CUE_WORDS
+        and low not in places()
+        and low not in _NO_SPEAKERS
+    )
+
+
+# Listed first names that label a line more often than they name someone.
+_NO_SPEAKERS = word_set(
+    "note notes update summary answer question reply result status action issue fix"
+    " says said well sure maybe"
+)
 
 
 def _name_line(words: list[str]) -> bool:

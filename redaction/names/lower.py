@@ -146,6 +146,8 @@ def lower_case(text: str, lower: str, is_casual: bool) -> Iterator[Span]:
         yield from handles(text, lower)
     if is_casual and _ACTOR_GATE.search(lower) is not None:
         yield from _unknown_actors(text, lower)
+    if is_casual and (" said " in lower or " says " in lower):
+        yield from _sayers(text, lower)
     if not is_casual and _ANYWHERE.search(lower) is None:
         return
     # The words of the text, split at white space, commas and full stops (a cheap split:
@@ -427,5 +429,33 @@ def _unknown_actors(text: str, lower: str) -> Iterator[Span]:
             and w not in places()
             and w not in VERBS
             for w in words
+        ):
+            yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+# "ok so sultan said …", "and li says …": one lower-case word at a clause's start before
+# "said" / "says", a listed first name even where it is a common word or a place too.
+_SAYER = re.compile(
+    r"(?:^|(?<=[.!?,] )|(?<=\n)|\b(?:ok so|so|and|but|then|btw|also) )"
+    rf"(?P<name>[{_LOWER_LETTER}]{{2,}})[ \t]+(?:said|says)[ \t]"
+)
+# Listed first names that are voice assistants' or gods' names as often.
+_NOT_SAYERS = word_set("siri alexa cortana hermes google")
+
+
+def _sayers(text: str, lower: str) -> Iterator[Span]:
+    """A listed first name (no stop word, role, verb or slang) that says something at a
+    clause's start in chat: "ok so brandon said the keys are …"."""
+    for m in _SAYER.finditer(lower):
+        word = m.group("name")
+        if (
+            text[m.start("name")] == word[0]
+            and word in given_names()
+            and word not in STOP
+            and word not in ROLES
+            and word not in VERBS
+            and word not in _SLANG
+            and word not in _NOT_SAYERS
+            and word not in ORGANISATIONS
         ):
             yield Span(m.start("name"), m.end("name"), "PERSON")
