@@ -65,7 +65,7 @@ BEGIN, END = (
     "<!-- end of generated quality -->",
 )
 SPLITS = {
-    "dev": "development split: realworld/dev.jsonl, dev2.jsonl, dev3.jsonl, cases/*.jsonl (tuned on)",
+    "dev": "development split: realworld/dev, dev2, dev3 and cases/*.jsonl (tuned on)",
     "heldout": "held-out split: realworld/heldout.jsonl (never tuned on)",
     "legacy": "legacy corpora: corpus.jsonl and heldout.jsonl (regression cases)",
 }
