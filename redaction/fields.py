@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from redaction.names import STOP_WORDS, is_common, is_listed_word, is_popular
+from redaction.names.keys import compact, person_key
 from redaction.spans import Span
 
 
@@ -21,33 +22,8 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Keys whose value is a person's name and nothing else.
-_PERSON = _set(
-    """
-    fullname firstname lastname givenname givennames familyname surname middlename maidenname
-    displayname customername clientname contactname contactperson patientname employeename
-    applicantname accountholder accountholdername cardholder cardholdername nameoncard
-    beneficiary beneficiaryname payee payeename recipientname sendername requester requestedby
-    reporter reportedby assignee assignedto agentname signedby signatory guardian nextofkin
-    emergencycontact spouse referrer holdername ownername policyholder insuredname yourname
-    recipient addressee attendee passenger traveller traveler guest given family realname
-    legalname fulllegalname witness witnesses guarantor cosigner prescriber referringphysician
-    prescribingphysician parentname guardianname
-    prenom nomdefamille nombre apellido apellidos nombrecompleto nome cognome nomecompleto
-    vorname nachname voornaam achternaam namn fornavn efternavn etunimi sukunimi imie nazwisko
-    adsoyad soyad prénom förnamn fornamn efternamn tilltalsnamn jméno jmeno příjmení prijmeni
-    vezetéknév keresztnév imię sobrenome apelido roepnaam
-    """
-)
-# Keys that hold a name often but not always ({"name": "Galaxy Tab"}): the value needs
-# capitals and no stop word, and either no common word or a listed name that is no common
-# word ("Mendoza, Rhea", "Live Hansen"; not "Kindle Paperwhite").
-_PERSON_LOOSE = _set(
-    """
-    name customer client contact patient employee applicant agent author user owner nom naam
-    attention attn
-    """
-)
+# The keys of a person's name are in names/keys.py (form labels and table headers read
+# them too); the keys of the other types:
 _STREET = _set(
     """
     address street streetaddress addressline addressline1 addressline2 address1 address2
@@ -79,7 +55,6 @@ _NATIONAL_ID = _set(
     steuerid steueridentifikationsnummer fodselsnummer personnr
     """
 )
-_SEPARATORS = re.compile(r"[\W_]+")
 _NAME_SHAPE = re.compile(r"[^\W\d_][^\W\d_'’.\- ,]*(?:[ '’.\-,]+[^\W\d_]+)*\.?")
 _NOT_A_NAME = frozenset(["unknown", "anonymous", "n/a", "na", "none", "null", "test", "guest"])
 _POSTCODE_SHAPE = re.compile(r"(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,9}")
@@ -91,11 +66,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=4096)
 def _kind(key: str) -> str | None:
-    name = _SEPARATORS.sub("", key.lower())
-    if name in _PERSON:
-        return "PERSON"
-    if name in _PERSON_LOOSE:
-        return "PERSON?"
+    person = person_key(key)
+    if person is not None:
+        return person
+    name = compact(key)
     if name in _STREET:
         return "ADDRESS"
     if name in _POSTCODE:
@@ -161,10 +135,3 @@ def _fits(kind: str, text: str) -> str | None:
     if kind == "NATIONAL_ID":
         return "NATIONAL_ID" if _ID_SHAPE.fullmatch(text) else None
     return "DOB" if _DATE_SHAPE.fullmatch(text) else None
-
-
-def labels_a_person(label: str, *, strictly: bool = False) -> bool:
-    """Whether a form's or a table's label ("Full legal name", "Surname", "name") names the
-    field that holds a person's name: the JSON keys read as a line's label. `strictly`: a
-    label that holds nothing else ("surname", not "name")."""
-    return _kind(label) == "PERSON" if strictly else _kind(label) in ("PERSON", "PERSON?")

@@ -28,6 +28,7 @@ from redaction.names.lists import (
     is_common,
     is_listed_word,
     places,
+    surnames,
     titled_given,
 )
 from redaction.names.tokens import (
@@ -94,6 +95,7 @@ def _candidates(text: str, scan: Scan) -> Iterator[Span]:
     # Runs of two or more capitalised words.
     runs = list(_RUN.finditer(text))
     yield from _runs(text, runs)
+    yield from _entries(text, runs)
     if ", " in text:
         yield from _surnames_first(text)
     yield from _first_names_alone(text, [m.span() for m in runs])
@@ -390,6 +392,44 @@ def _surname_first(last: str, first: str) -> bool:
     if not surname or is_common(first):
         return False
     return is_given(first) or is_listed_word(last) and acting(first)
+
+
+# Where two or three capitalised words stand as one entry of a list or a field: after a
+# line's start, a bullet, a label's colon, a list's comma or a bracket, and before a comma,
+# a dash, a bracket or the line's end ("Guests: a@b.c, Kwabena Owusu, room-4", "Customer:
+# yes, Esi Addo", "(chair), Habibur Rahman, Dr. Mia"). A CSV field ("x,Kobo Clara,3") has
+# no space after its comma and is its header's to judge (layouts.py).
+_ENTRY_BEFORE = re.compile(r"(?:(?:^|[\n:;(])[ \t]*|,[ \t]+|^[ \t]*[-–—•*·][ \t]+)$", re.MULTILINE)
+_ENTRY_AFTER = re.compile(r"[ \t]*(?:,(?=[ \t\r\n]|$)|[;(\r\n]|[ \t][-–—][ \t]|$)")
+
+
+# A listed surname this popular as a first name somewhere is taken for a first name
+# ("Kobo Clara" is an e-reader), a rarer one for a surname ("Habibur Rahman", "Jannatul Islam").
+_GIVEN_FIRST = 6
+
+
+def _entries(text: str, runs: list[re.Match[str]]) -> Iterator[Span]:
+    """An entry of two or three capitalised words whose last is a listed surname that is no
+    common word and whose others are words no list or dictionary knows ("Kwabena Owusu",
+    "Jannatul Islam"): a first name the lists lack before a surname they hold."""
+    for m in runs:
+        words = m.group().split()
+        if not 2 <= len(words) <= 3 or any(not w[1:].islower() for w in words):
+            continue
+        if (
+            _ENTRY_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None
+            or _ENTRY_AFTER.match(text, m.end()) is None
+        ):
+            continue
+        *given, last = words
+        if (
+            evidence(last) == "name"
+            and last.lower() in surnames()
+            and given_names().get(last.lower(), 0) < _GIVEN_FIRST
+            and all(evidence(w) == "unknown" and acting(w) and not is_place(w) for w in given)
+            and not is_place(m.group())
+        ):
+            yield Span(m.start(), m.end(), "PERSON")
 
 
 def _shaped(value: str, offset: int, *, acts: bool = False) -> Iterator[Span]:

@@ -10,7 +10,9 @@
 - an inline signature after a sentence ("… again soon. - Rafiqul Talukder, Stark Freight");
 - a name addressed at the end of a sentence ("…, Golnaz.", "Great work today, Joko!");
 - an "@"-mention of a listed first name ("@achieng can you …");
-- a name joined to a pronoun ("see you and Afroza", "dich und Anna", "toi et Marc").
+- a name joined to a pronoun ("see you and Afroza", "dich und Anna", "toi et Marc");
+- the account folder of a home path ("C:\\Users\\uchenna\\AppData", "/home/heather/.ssh",
+  "/Users/zainab/Desktop"): an account that is no system's, service's or placeholder's.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Iterator
 
 from redaction.literals import trie
 from redaction.names.evidence import acting, is_place
+from redaction.names.keys import labels_a_person
 from redaction.names.lists import common_words, first_names
 from redaction.names.tokens import TOKEN, words_of
 from redaction.names.words import ROLES, STOP, VERBS, word_set
@@ -66,6 +69,23 @@ _JOINED_TO = re.compile(
 )
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)$")
 _CSV_SEPARATORS = (",", ";", "\t")
+# The folder under a home directory, Windows', macOS' and Linux' ("C:\\Users\\x\\",
+# "/Users/x/", "/home/x/"), optionally "first.last": the account it belongs to.
+_HOME_DIR = re.compile(
+    r"(?:(?<![^\W\d_])[A-Za-z]:[\\/]+Users|(?<![\w.~-])[\\/]Users|(?<![\w.~-])/home)[\\/]+"
+    r"(?P<name>[^\W\d_]{2,20}(?:[._-][^\W\d_]{2,20})?)(?=[\\/]|[ \t\r\n\"'`,;:)]|$)"
+)
+# Home folders of no one: the operating system's, a service's, a CI runner's, a placeholder.
+_ACCOUNTS = word_set(
+    """admin administrator administrators user users username usr public default defaultuser
+    all guest guests root runner ubuntu debian centos fedora alpine kali vagrant jenkins git
+    gitlab github www www-data nobody postgres mysql oracle docker test tester testing dev
+    developer build builder buildbot ci travis circleci appveyor azureuser ec2-user pi
+    student owner home shared share local localadmin service services system sys operator
+    me my myuser name yourname your you foo bar example demo sample app
+    apps deploy deployer ansible ops devops support helpdesk it office staff work server
+    node python conda anaconda jupyter jovyan codespace vscode gitpod linuxbrew"""
+)
 # "Rizky has attended …", "… notes - Odhiambo leaves on …": one capitalised word that opens a
 # sentence or a clause, then a verb a person does and the rest of the clause in lower case.
 _VERB_AFTER_WORD = re.compile(rf" (?:{trie(VERBS)})[ \t]+[a-z]")
@@ -93,11 +113,27 @@ def laid_out(text: str) -> Iterator[Span]:
     if "@" in text:
         yield from _mentions(text)
     yield from _subjects(text)
+    if "Users" in text or "/home/" in text:
+        yield from _home_dirs(text)
     if " and " in text or " und " in text or " et " in text or " y " in text:
         for m in _JOINED_TO.finditer(text):
             pronoun = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if pronoun is not None and pronoun.group(1) in _PRONOUNS and _names([m.group("name")]):
                 yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+def _home_dirs(text: str) -> Iterator[Span]:
+    """The account folder of a home path, when its words are a person's: a listed first name
+    ("heather"), or words no dictionary knows ("uchenna"), none an account of no one's."""
+    for m in _HOME_DIR.finditer(text):
+        name = m.group("name")
+        parts = re.split(r"[._-]", name.lower())
+        if name.lower() in _ACCOUNTS or any(p in _ACCOUNTS or p in STOP for p in parts):
+            continue
+        if parts[0] in first_names() or all(
+            p not in common_words() and not is_place(p) for p in parts
+        ):
+            yield Span(m.start("name"), m.end("name"), "PERSON")
 
 
 def _subjects(text: str) -> Iterator[Span]:
@@ -158,7 +194,7 @@ def spaced_rows(text: str) -> list[tuple[tuple[int, int], Span | None]]:
     found: list[tuple[tuple[int, int], Span | None]] = []
     for m in _SPACED_ROW.finditer(text):
         label = m.group("label")
-        if " " not in label or not _is_person_label(label):
+        if " " not in label or not labels_a_person(label):
             continue
         value = m.group("value")
         name = None
@@ -175,12 +211,6 @@ def _stamped(text: str) -> Iterator[Span]:
             yield Span(m.start("name"), m.end("name"), "PERSON")
 
 
-def _is_person_label(label: str, *, strictly: bool = False) -> bool:
-    from redaction.fields import labels_a_person  # fields reads the name lists of this package
-
-    return labels_a_person(label, strictly=strictly)
-
-
 def _value_is_name(value: str, *, strictly: bool = False) -> bool:
     """A value under a person's label: capitalised words, not all common words unless the
     label holds nothing but a name ("förnamn: Saga")."""
@@ -194,7 +224,7 @@ def _value_is_name(value: str, *, strictly: bool = False) -> bool:
 
 def _rows(text: str) -> Iterator[Span]:
     for m in _ROW.finditer(text):
-        if _is_person_label(m.group("label")) and _value_is_name(m.group("value")):
+        if labels_a_person(m.group("label")) and _value_is_name(m.group("value")):
             yield Span(m.start("value"), m.end("value"), "PERSON")
 
 
@@ -242,14 +272,10 @@ def _csv(text: str) -> Iterator[Span]:
                 if any(len(x) > 30 for x in labels):
                     continue
                 found = [
-                    i
-                    for i, label in enumerate(labels)
-                    if _is_person_label(label.strip().strip('"'))
+                    i for i, label in enumerate(labels) if labels_a_person(label.strip().strip('"'))
                 ]
                 strict = {
-                    i
-                    for i in found
-                    if _is_person_label(labels[i].strip().strip('"'), strictly=True)
+                    i for i in found if labels_a_person(labels[i].strip().strip('"'), strictly=True)
                 }
                 if found and all(re.fullmatch(r"[ \"]*[^\W\d][\w .\-]*[ \"]*", x) for x in labels):
                     columns, sep, width = found, candidate, len(labels)
