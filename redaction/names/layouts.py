@@ -140,13 +140,28 @@ def _subjects(text: str) -> Iterator[Span]:
     """One capitalised word that opens a sentence or a clause, before a verb a person does."""
     for verb in _VERB_AFTER_WORD.finditer(text):
         at = verb.start()
-        m = _SUBJECT.search(text, max(0, at - 40), at)
+        start = _word_start(text, at, max(0, at - 40))
+        if text[start:at].islower():
+            continue  # no capital letter: no name token ("it will", "she has")
+        m = _SUBJECT.search(text, start, at)
         if (
             m is not None
             and _names([m.group("name")])
             and _OPENS.search(text, max(0, m.start() - 3), m.start()) is not None
         ):
             yield Span(m.start("name"), m.end("name"), "PERSON")
+
+
+def _word_start(text: str, end: int, floor: int) -> int:
+    """Where the word ending at `end` begins (not before `floor`): after the last space, tab
+    or line break. A name token holds none, so searching from there finds what a search from
+    `floor` finds without trying each place before ("will", "has" and "is" are verbs: most
+    words are followed by one)."""
+    return (
+        max(text.rfind(" ", floor, end), text.rfind("\t", floor, end), text.rfind("\n", floor, end))
+        + 1
+        or floor
+    )
 
 
 def _names(words: list[str]) -> bool:
