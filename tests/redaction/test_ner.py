@@ -20,7 +20,7 @@ import spacy
 from redaction import engine, find_spans, ner, redact
 from redaction.spans import Span
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]  # the checkout: the subprocess runs from its root
 
 # A name in a script without capitals, with no cue (honorific, salutation, sign-off) before
 # it: the rule engine, which goes by cues, name lists and capitalised words, leaves it alone;
