@@ -15,16 +15,12 @@ from typing import Any
 
 from redaction.names import STOP_WORDS, is_common, is_listed_word, is_popular
 from redaction.names.keys import compact, person_key
+from redaction.names.words import word_set
 from redaction.spans import Span
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
 
 # The keys of a person's name are in names/keys.py (form labels and table headers read
 # them too); the keys of the other types:
-_STREET = _set(
+_STREET = word_set(
     """
     address street streetaddress addressline addressline1 addressline2 address1 address2
     line1 line2 homeaddress postaladdress mailingaddress billingaddress shippingaddress residence
@@ -32,10 +28,10 @@ _STREET = _set(
     adres adress ulica adresa cim
     """
 )
-_POSTCODE = _set(
+_POSTCODE = word_set(
     "postcode postalcode zip zipcode plz postleitzahl codepostal cp cap postnummer pincode cep"
 )
-_DOB = _set(
+_DOB = word_set(
     """
     dob dateofbirth birthdate birthday born geburtsdatum datedenaissance fechadenacimiento
     fechanacimiento datadinascita geboortedatum fodelsedatum fodselsdato dataurodzenia
@@ -45,7 +41,7 @@ _DOB = _set(
 
 # Keys whose value is a national id, a tax number or an identity document's number: the
 # value's checksum may be one no detector knows, or none, and the key is the context word.
-_NATIONAL_ID = _set(
+_NATIONAL_ID = word_set(
     """
     nationalid nid ssn socialsecuritynumber socialsecurity taxid tin taxnumber personalnumber
     personalid personnummer personalidentitycode idnumber idno identitynumber idcard

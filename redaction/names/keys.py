@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
+from redaction.names.words import word_set
 
 # Keys whose value is a person's name and nothing else.
-PERSON_KEYS = _set(
+PERSON_KEYS = word_set(
     """
     fullname firstname lastname givenname givennames familyname surname middlename maidenname
     displayname customername clientname contactname contactperson patientname employeename
@@ -36,7 +33,7 @@ PERSON_KEYS = _set(
 # Keys that hold a name often but not always ({"name": "Galaxy Tab"}): the value needs
 # capitals and no stop word, and either no common word or a listed name that is no common
 # word ("Mendoza, Rhea", "Live Hansen"; not "Kindle Paperwhite").
-LOOSE_PERSON_KEYS = _set(
+LOOSE_PERSON_KEYS = word_set(
     """
     name customer client contact patient employee applicant agent author user owner nom naam
     attention attn
