@@ -64,9 +64,10 @@ _PRONOUNS = word_set(
     usted ustedes jou jij mij ons hem haar dig mig oss deg meg ciebie mnie nas seni beni sizi
     bizi você voce sinua minua"""
 )
-_JOINED_TO = re.compile(
-    rf"[ \t](?:and|und|et|y|e|en|och|og|i|ve|ja)[ \t]+(?P<name>{TOKEN})(?![\w'’-])"
-)
+# Searched from the name, a capitalised word: a pattern that opens with a space is tried at
+# every space of the text.
+_WHOLE_TOKEN = re.compile(rf"{TOKEN}(?![\w'’-])")
+_CONJUNCTION_BEFORE = re.compile(r"[ \t](?:and|und|et|y|e|en|och|og|i|ve|ja)$")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)$")
 _CSV_SEPARATORS = (",", ";", "\t")
 # The folder under a home directory, Windows', macOS' and Linux' ("C:\\Users\\x\\",
@@ -88,7 +89,9 @@ _ACCOUNTS = word_set(
 )
 # "Rizky has attended …", "… notes - Odhiambo leaves on …": one capitalised word that opens a
 # sentence or a clause, then a verb a person does and the rest of the clause in lower case.
-_VERB_AFTER_WORD = re.compile(rf" (?:{trie(VERBS)})[ \t]+[a-z]")
+# Searched from the capital: a text holds few capitalised words and many verbs ("will",
+# "has", "is"), and a pattern that begins with a character class is skipped to in C.
+_TOKEN_BEFORE_VERB = re.compile(rf"{TOKEN}(?= (?:{trie(VERBS)})[ \t]+[a-z])")
 _SUBJECT = re.compile(rf"(?<![^\W\d_])(?P<name>{TOKEN})$")
 _OPENS = re.compile(r"(?:^|[.!?:;\n][\"”)]?|[ \t][-–—])[ \t]*$")
 
@@ -116,10 +119,24 @@ def laid_out(text: str) -> Iterator[Span]:
     if "Users" in text or "/home/" in text:
         yield from _home_dirs(text)
     if " and " in text or " und " in text or " et " in text or " y " in text:
-        for m in _JOINED_TO.finditer(text):
-            pronoun = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-            if pronoun is not None and pronoun.group(1) in _PRONOUNS and _names([m.group("name")]):
-                yield Span(m.start("name"), m.end("name"), "PERSON")
+        yield from _joined_to_pronoun(text)
+
+
+def _joined_to_pronoun(text: str) -> Iterator[Span]:
+    """A capitalised word after a pronoun and a conjunction ("see you and Afroza")."""
+    for m in _WHOLE_TOKEN.finditer(text):
+        space = m.start()
+        while space > 0 and text[space - 1] in " \t":
+            space -= 1
+        if space == m.start():
+            continue
+        conjunction = _CONJUNCTION_BEFORE.search(text, max(0, space - 4), space)
+        if conjunction is None:
+            continue
+        before = conjunction.start()
+        pronoun = _WORD_BEFORE.search(text, max(0, before - 12), before)
+        if pronoun is not None and pronoun.group(1) in _PRONOUNS and _names([m.group()]):
+            yield Span(m.start(), m.end(), "PERSON")
 
 
 def _home_dirs(text: str) -> Iterator[Span]:
@@ -138,12 +155,10 @@ def _home_dirs(text: str) -> Iterator[Span]:
 
 def _subjects(text: str) -> Iterator[Span]:
     """One capitalised word that opens a sentence or a clause, before a verb a person does."""
-    for verb in _VERB_AFTER_WORD.finditer(text):
-        at = verb.start()
-        start = _word_start(text, at, max(0, at - 40))
-        if text[start:at].islower():
-            continue  # no capital letter: no name token ("it will", "she has")
-        m = _SUBJECT.search(text, start, at)
+    for token in _TOKEN_BEFORE_VERB.finditer(text):
+        # The name is the whole capitalised word before the verb ("dAnna-Bob has": "Bob").
+        at = token.end()
+        m = _SUBJECT.search(text, _word_start(text, at, max(0, at - 40)), at)
         if (
             m is not None
             and _names([m.group("name")])
@@ -155,8 +170,7 @@ def _subjects(text: str) -> Iterator[Span]:
 def _word_start(text: str, end: int, floor: int) -> int:
     """Where the word ending at `end` begins (not before `floor`): after the last space, tab
     or line break. A name token holds none, so searching from there finds what a search from
-    `floor` finds without trying each place before ("will", "has" and "is" are verbs: most
-    words are followed by one)."""
+    `floor` finds without trying each place before."""
     return (
         max(text.rfind(" ", floor, end), text.rfind("\t", floor, end), text.rfind("\n", floor, end))
         + 1
