@@ -26,6 +26,7 @@ from redaction.names.tokens import (
     words_of,
 )
 from redaction.names.words import ROLES, STOP, set_of, word_set
+from redaction.scan import is_word
 from redaction.spans import Span
 
 _HONORIFICS = (
@@ -159,11 +160,14 @@ _WEAK_CUES = (
     r"|recruiter|prescriber|parent|guardian|parent/guardian|student|pupil|resident|occupant"
     r"|lodger|rang|phoned|texted|messaged|chair|chaired by"
 )
-_CUED = re.compile(
-    rf"(?<![\w.])(?P<cue>(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES}))\.?[\"”'’]?"
-    rf"[ \t]{{0,3}}(?:[:,\-–—=]?[ \t\r\n]{{1,4}}|[:=])(?:\[?[\"“'‘]|\()?"
+# What follows a cue: separators, an optional honorific and the name (in a look-ahead).
+_AFTER_CUE = (
+    r"\.?[\"”'’]?[ \t]{0,3}(?:[:,\-–—=]?[ \t\r\n]{1,4}|[:=])(?:\[?[\"“'‘]|\()?"
     rf"(?=(?P<title>(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
     rf"(?P<name>(?:{PARTICLE}[ \t]{{1,3}}){{0,2}}{NAME}))"
+)
+_CUED = re.compile(
+    rf"(?<![\w.])(?P<cue>(?i:{_STRONG_CUES})(?P<strong>)|(?i:{_WEAK_CUES})){_AFTER_CUE}"
 )
 
 
@@ -219,10 +223,10 @@ def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
             found = pattern.match(reverse, at)
             if found is not None:
                 starts.add(size - found.end())
-    return _cued_from(text, starts)
+    return _cued_from(text, lower, starts)
 
 
-def _cued_from(text: str, starts: set[int]) -> Iterator[re.Match[str]]:
+def _cued_from(text: str, lower: str, starts: set[int]) -> Iterator[re.Match[str]]:
     """The matches of _CUED a full scan finds, tried at `starts` and where a match ends: its
     name may begin with a shorter cue ("SIGNED BY ELENA": "signed", then "by" at its end),
     and the reversed trie gives only the longest cue before a capital."""
@@ -230,11 +234,75 @@ def _cued_from(text: str, starts: set[int]) -> Iterator[re.Match[str]]:
     last = 0
     while pending:
         start = heapq.heappop(pending)
-        if start < last or (found := _CUED.match(text, start)) is None:
+        if start < last or (found := _cued_at(text, lower, start)) is None:
             continue
         yield found
         last = found.end()
         heapq.heappush(pending, last)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level branches of an alternation, in order."""
+    branches, depth, current, chars = [], 0, [], iter(pattern)
+    for ch in chars:
+        if ch == "\\":
+            current.append(ch + next(chars))
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    return [*branches, "".join(current)]
+
+
+# _CUED's cue is an alternation of some 500 branches, which the regex engine tries one by
+# one at a place (12 µs a place): `_cued_at` tries only the branches whose words begin there
+# in the lower-cased text, each compiled alone with what follows a cue, in _CUED's order.
+# The first that matches is the match _CUED finds there: a branch whose words do not begin
+# at the place cannot match, and the others are tried in the same order with the same
+# backtracking inside each.
+_CUE_BRANCHES = tuple(
+    [(branch, True) for branch in _alternatives(_STRONG_CUES)]
+    + [(branch, False) for branch in _alternatives(_WEAK_CUES)]
+)
+_BRANCHES_OF: dict[str, tuple[int, ...]] = {}
+for _index, (_branch, _) in enumerate(_CUE_BRANCHES):
+    for _word in expand(_branch):
+        _BRANCHES_OF[_word] = (*_BRANCHES_OF.get(_word, ()), _index)
+_LONGEST_CUE = max(map(len, _BRANCHES_OF))
+# A cue is followed by one of these (the first character _AFTER_CUE can match).
+_CUE_END = re.compile(r"[.\"”'’ \t:,\-–—=\r\n]")
+_branch_patterns: dict[int, re.Pattern[str]] = {}
+
+
+def _branch_pattern(index: int) -> re.Pattern[str]:
+    if (pattern := _branch_patterns.get(index)) is None:
+        branch, strong = _CUE_BRANCHES[index]
+        # A weak branch leaves `strong` unset, as in _CUED.
+        cue = f"(?i:{branch})(?P<strong>)" if strong else f"(?!)(?P<strong>)|(?i:{branch})"
+        pattern = re.compile(rf"(?<![\w.])(?P<cue>{cue}){_AFTER_CUE}")
+        _branch_patterns[index] = pattern
+    return pattern
+
+
+def _cued_at(text: str, lower: str, start: int) -> re.Match[str] | None:
+    """`_CUED.match(text, start)`, where `lower` is `text` lower-cased, of the same length
+    and folded as the pattern folds (Scan.lower)."""
+    if start > 0 and (is_word(text[start - 1]) or text[start - 1] == "."):
+        return None
+    window = lower[start : start + _LONGEST_CUE + 1]
+    branches: set[int] = set()
+    for end in _CUE_END.finditer(window):
+        branches.update(_BRANCHES_OF.get(window[: end.start()], ()))
+    for index in sorted(branches):
+        if (found := _branch_pattern(index).match(text, start)) is not None:
+            return found
+    return None
 
 
 def _accept_cued(name: str, strong: bool, after: str) -> bool:

@@ -79,10 +79,28 @@ def test_anchored_patterns_find_what_a_full_scan_finds(name: str) -> None:
         assert Scan(text).anchored[name] == _spans(pattern.finditer(text)), (name, text)
 
 
+def _cue_groups(m: re.Match[str]) -> tuple[object, ...]:
+    return m.span(), m.span("cue"), m.group("strong"), m.span("title"), m.span("name")
+
+
 def test_cue_candidates_find_every_cued_name() -> None:
     for text in TEXTS:
-        found = _spans(cues._cued(text, Scan(text).lower))
-        assert found == _spans(cues._CUED.finditer(text)), text
+        found = [_cue_groups(m) for m in cues._cued(text, Scan(text).lower)]
+        assert found == [_cue_groups(m) for m in cues._CUED.finditer(text)], text
+
+
+def test_cues_tried_branch_by_branch_match_as_the_whole_alternation() -> None:
+    tried = 0
+    for text in TEXTS:
+        lower = Scan(text).lower
+        if lower is None:
+            continue
+        for start in [0, *(m.end() for m in re.finditer(r"[ \t\n(:,]", text))]:
+            whole = cues._CUED.match(text, start)
+            alone = cues._cued_at(text, lower, start)
+            assert (whole and _cue_groups(whole)) == (alone and _cue_groups(alone)), text
+            tried += whole is not None
+    assert tried > 1000
 
 
 def test_birth_words_and_dates_are_found_as_in_a_full_scan() -> None:
