@@ -87,7 +87,8 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
         found = [s for s in found if not any(a < s.end and s.start < b for a, b in labels)]
         found.extend(name for _, name in spaced if name is not None)
     if found:
-        found = [with_first_name(text, span) for span in found]
+        # Cues and shapes often find the same name: each is extended and followed once.
+        found = list(dict.fromkeys(with_first_name(text, span) for span in dict.fromkeys(found)))
         found.extend(list(listed_with(text, list(found))))
         if aligned:
             found.extend(again(text, lower, found))
