@@ -203,6 +203,17 @@ _ANY_CUE_BEFORE = re.compile(
     rf"(?:{_REVERSED_CUE})(?![\w.])"
 )
 _CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n(\"“'‘=:,][{UPPER}]")
+# A cheaper necessary condition first: read backwards from a capital over the separators
+# the patterns above allow (and more), the word reached is the last word of a cue, an
+# honorific or a particle. Every such word ends in a word character once its trailing
+# separators are cut, and a separator is no word character, so the word reached is that
+# last word whole.
+_SEPARATORS = " \t\r\n\"“'‘”’[(:,-–—=."
+_WORD_BEHIND = re.compile(r"[ \t\r\n\"“'‘”’\[(:,\-–—=.]*(\w+)")
+_LAST_WORDS_REVERSED = frozenset(
+    re.findall(r"\w+", word.rstrip(_SEPARATORS))[-1][::-1]
+    for word in CUE_WORDS | expand(_HONORIFICS) | expand(PARTICLE)
+)
 
 
 _HONORIFIC_WORDS = frozenset(expand(_HONORIFICS))
@@ -217,8 +228,11 @@ def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
     starts: set[int] = set()
     for m in _CAPITAL_AFTER_SPACE.finditer(text):
         at = size - m.end() + 1  # the whitespace before the capital, in the reversed text
+        behind = _WORD_BEHIND.match(reverse, at)
+        if behind is None or behind.group(1) not in _LAST_WORDS_REVERSED:
+            continue  # most capitals follow no cue
         if _ANY_CUE_BEFORE.match(reverse, at) is None:
-            continue  # most capitals follow no cue: one test instead of two
+            continue  # one test instead of two
         for pattern in (_CUE_BEFORE, _CUE_BEFORE_HONORIFIC, _ONE_WORD_CUE_BEFORE):
             found = pattern.match(reverse, at)
             if found is not None:
