@@ -288,9 +288,12 @@ _BRANCHES_OF: dict[str, tuple[int, ...]] = {}
 for _index, (_branch, _) in enumerate(_CUE_BRANCHES):
     for _word in expand(_branch):
         _BRANCHES_OF[_word] = (*_BRANCHES_OF.get(_word, ()), _index)
-_LONGEST_CUE = max(map(len, _BRANCHES_OF))
+# The cue words by their first two characters (a one-letter cue, "m", under its letter).
+_WORDS_BY_START: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = {}
+for _word, _indexes in _BRANCHES_OF.items():
+    _WORDS_BY_START[_word[:2]] = (*_WORDS_BY_START.get(_word[:2], ()), (_word, _indexes))
 # A cue is followed by one of these (the first character _AFTER_CUE can match).
-_CUE_END = re.compile(r"[.\"”'’ \t:,\-–—=\r\n]")
+_CUE_END = frozenset(".\"”'’ \t:,-–—=\r\n")
 _branch_patterns: dict[int, re.Pattern[str]] = {}
 
 
@@ -309,10 +312,12 @@ def _cued_at(text: str, lower: str, start: int) -> re.Match[str] | None:
     and folded as the pattern folds (Scan.lower)."""
     if start > 0 and (is_word(text[start - 1]) or text[start - 1] == "."):
         return None
-    window = lower[start : start + _LONGEST_CUE + 1]
     branches: set[int] = set()
-    for end in _CUE_END.finditer(window):
-        branches.update(_BRANCHES_OF.get(window[: end.start()], ()))
+    for key in (lower[start : start + 2], lower[start : start + 1]):
+        for word, indexes in _WORDS_BY_START.get(key, ()):
+            end = start + len(word)
+            if end < len(lower) and lower[end] in _CUE_END and lower.startswith(word, start):
+                branches.update(indexes)
     for index in sorted(branches):
         if (found := _branch_pattern(index).match(text, start)) is not None:
             return found
