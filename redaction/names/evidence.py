@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from redaction.names.lists import (
     common_words,
@@ -33,6 +34,9 @@ from redaction.names.words import (
 _POPULAR = 8
 # How popular a first name must be somewhere to be taken on its own, with no cue or surname.
 _ALONE = 3
+# What the lists say about a word never changes, and texts repeat words ("Dear", "Team",
+# the same names): the judgements below are remembered, for this many words each.
+_REMEMBERED = 1 << 16
 
 
 def is_given(word: str) -> bool:
@@ -41,6 +45,7 @@ def is_given(word: str) -> bool:
     return lower in names or lower.split("-")[0] in names
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def evidence(word: str) -> str:
     """ "name": a listed word that is no common word, or a popular first name ("John");
     "maybe": listed and common ("Will"); "unknown": in no list and no common word; "word": a
@@ -60,6 +65,7 @@ def is_popular(word: str) -> bool:
     return given_names().get(word.lower(), 0) >= _POPULAR
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def is_place(name: str) -> bool:
     lower = name.lower().strip(" .,")
     return lower in places() or " ".join(lower.split()[:2]) in places()
@@ -87,6 +93,7 @@ def popular_enough(word: str) -> bool:
     return lower in given_names() and lower not in STOP and lower not in common_words()
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def acting(word: str) -> bool:
     """A capitalised word before a verb a person does ("Sofia reports", "Heather says"):
     a listed first name, or a word no list or dictionary knows."""
