@@ -10,16 +10,19 @@ built on it finds what its pattern's `finditer` over the whole string would find
 - `finditer_at(pattern, text, starts)`: `pattern.finditer(text)` tried only at `starts`, a
   sorted superset of the places where a match can begin.
 - Digit-anchored patterns (`ANCHORED`): every match begins at a run of digits (or a "+" or
-  "(" before one), at a word of one to six letters (and a space or dash) right before one,
-  or nine digits before the end of a run (the BSN pattern's unguarded branch). They are
-  compiled together into one pattern of look-aheads and tried only at those places: one C
-  call per place instead of one pass over the whole string per pattern.
+  "(" before one), or at a word of one to six letters (and a space or dash) right before
+  one. They are compiled together into one pattern of look-aheads per kind of character
+  such a place is at (a digit, a letter, a sign) and tried only at those places: one C call
+  per place instead of one pass over the whole string per pattern.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from re import _constants as sre  # type: ignore[attr-defined]  # noqa: PLC2701 - sre is the regex parser
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # noqa: PLC2701
+from typing import Any
 
 _DIGIT_RUN = re.compile(r"\d+")
 # In text whose characters all fit in one byte (Latin-1, ASCII included) `\d` is [0-9] (no
@@ -54,6 +57,81 @@ def finditer_at(
             last = found.end()
 
 
+# The kinds of character a digit-anchored match can begin at (`Scan._anchor_starts`).
+DIGIT, LETTER, SIGN = "digit", "letter", "sign"
+_EVERY_KIND = frozenset([DIGIT, LETTER, SIGN])
+_CATEGORY_KINDS = {
+    sre.CATEGORY_DIGIT: frozenset([DIGIT]),
+    sre.CATEGORY_WORD: frozenset([DIGIT, LETTER]),
+    sre.CATEGORY_SPACE: frozenset(),
+}
+_LARGEST_RANGE = 0x3000  # wider character ranges are taken to hold every kind
+
+
+def _kinds_of(ch: str) -> frozenset[str]:
+    """The kinds of anchor character `ch` matches, in any case (none: another character)."""
+    if ch.isdecimal():  # what `\d` matches
+        return frozenset([DIGIT])
+    if any(c.isalpha() for c in ch + ch.lower() + ch.upper()):
+        return frozenset([LETTER])
+    return frozenset([SIGN]) if ch in "+(" else frozenset()
+
+
+def _first_kinds(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The kinds of character a match of `pattern` can begin with: a superset, read off the
+    parsed pattern (a part it does not know holds every kind)."""
+    return _sequence_kinds(list(sre_parse.parse(pattern.pattern, pattern.flags)))[0]
+
+
+def _sequence_kinds(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], bool]:
+    """The kinds the first character of a sequence can have, and whether it can be empty."""
+    kinds: frozenset[str] = frozenset()
+    for op, arg in items:
+        first, empty = _item_kinds(op, arg)
+        kinds |= first
+        if not empty:
+            return kinds, False
+    return kinds, True
+
+
+def _item_kinds(op: Any, arg: Any) -> tuple[frozenset[str], bool]:
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return frozenset(), True  # zero-width: the first character comes after it
+    if op is sre.LITERAL:
+        return _kinds_of(chr(arg)), False
+    if op is sre.IN:
+        return _class_kinds(arg), False
+    if op is sre.BRANCH:
+        branches = [_sequence_kinds(list(branch)) for branch in arg[1]]
+        return frozenset().union(*(k for k, _ in branches)), any(e for _, e in branches)
+    if op is sre.SUBPATTERN:
+        return _sequence_kinds(list(arg[3]))
+    if op is sre.ATOMIC_GROUP:
+        return _sequence_kinds(list(arg))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        kinds, empty = _sequence_kinds(list(arg[2]))
+        return kinds, empty or arg[0] == 0
+    return _EVERY_KIND, False  # any character, a back-reference…
+
+
+def _class_kinds(items: list[tuple[Any, Any]]) -> frozenset[str]:
+    kinds: frozenset[str] = frozenset()
+    for kind, value in items:
+        if kind is sre.LITERAL:
+            kinds |= _kinds_of(chr(value))
+        elif kind is sre.RANGE and value[1] - value[0] <= _LARGEST_RANGE:
+            kinds = kinds.union(*(_kinds_of(chr(code)) for code in range(value[0], value[1] + 1)))
+        elif kind is sre.CATEGORY and value in _CATEGORY_KINDS:
+            kinds |= _CATEGORY_KINDS[value]
+        else:
+            return _EVERY_KIND  # a negated class, a wide range, another category
+    return kinds
+
+
+# One kind's combined pattern, and each member's name and group number in it.
+_Combined = tuple[re.Pattern[str], tuple[tuple[str, int], ...]]
+
+
 class Anchored:
     """Patterns that can only match at a digit run, run together at the few places they can.
 
@@ -62,14 +140,16 @@ class Anchored:
     `match` finds; the atomic group spares the engine keeping backtracking state), and
     emulating finditer per member from those records (skip places inside the member's last
     match) gives exactly its matches. Members that share a cheap necessary condition form a
-    block behind it, `(?>guard member member …|)`, and are all skipped where it fails.
+    block behind it, `(?>guard member member …|)`, and are all skipped where it fails. Each
+    kind of place (a digit, a letter, a sign) has its own combined pattern of the members that
+    can begin with such a character (`_first_kinds`): a letter never begins a card number.
     """
 
     def __init__(self) -> None:
         self._patterns: dict[str, re.Pattern[str]] = {}
         self._blocks: dict[str, str | None] = {}
         self._guards: dict[str, str] = {}
-        self._combined: tuple[re.Pattern[str], tuple[tuple[str, int], ...]] | None = None
+        self._combined: dict[str, _Combined] | None = None
 
     @property
     def patterns(self) -> dict[str, re.Pattern[str]]:
@@ -93,36 +173,48 @@ class Anchored:
         self._combined = None
         return name
 
-    def _compile(self) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
+    def _compile(self) -> dict[str, _Combined]:
         if self._combined is None:
-            loose: list[str] = []
-            parts: dict[str, list[str]] = {}
-            for index, (name, pattern) in enumerate(self._patterns.items()):
-                source = pattern.pattern
-                if pattern.flags & re.IGNORECASE:
-                    source = f"(?i:{source})"
-                part = f"(?>(?=(?P<g{index}>{source}))|)"
-                block = self._blocks[name]
-                if block is None:
-                    loose.append(part)
-                else:
-                    parts.setdefault(block, []).append(part)
-            guarded = [f"(?>{self._guards[b]}{''.join(inside)}|)" for b, inside in parts.items()]
-            combined = re.compile("".join(loose + guarded))
-            groups = tuple(
-                (name, combined.groupindex[f"g{index}"])
-                for index, name in enumerate(self._patterns)
-            )
-            self._combined = (combined, groups)
+            members = [
+                (index, name, pattern, _first_kinds(pattern))
+                for index, (name, pattern) in enumerate(self._patterns.items())
+            ]
+            self._combined = {
+                kind: self._compile_kind([m[:3] for m in members if kind in m[3]])
+                for kind in _EVERY_KIND
+            }
         return self._combined
 
-    def find(self, text: str, starts: Iterable[int]) -> dict[str, list[tuple[int, int]]]:
-        """Every member's matches in `text` as (start, end), given the sorted candidate starts."""
-        combined, groups = self._compile()
-        found: dict[str, list[tuple[int, int]]] = {name: [] for name, _ in groups}
+    def _compile_kind(self, members: list[tuple[int, str, re.Pattern[str]]]) -> _Combined:
+        """The combined pattern of `members` (index, name, pattern)."""
+        loose: list[str] = []
+        parts: dict[str, list[str]] = {}
+        for index, name, pattern in members:
+            source = pattern.pattern
+            if pattern.flags & re.IGNORECASE:
+                source = f"(?i:{source})"
+            part = f"(?>(?=(?P<g{index}>{source}))|)"
+            block = self._blocks[name]
+            if block is None:
+                loose.append(part)
+            else:
+                parts.setdefault(block, []).append(part)
+        guarded = [f"(?>{self._guards[b]}{''.join(inside)}|)" for b, inside in parts.items()]
+        combined = re.compile("".join(loose + guarded))
+        groups = tuple((name, combined.groupindex[f"g{index}"]) for index, name, _ in members)
+        return combined, groups
+
+    def find(
+        self, text: str, starts: Iterable[tuple[int, str]]
+    ) -> dict[str, list[tuple[int, int]]]:
+        """Every member's matches in `text` as (start, end), given the sorted candidate starts
+        and the kind of character each is at."""
+        combined = self._compile()
+        found: dict[str, list[tuple[int, int]]] = {name: [] for name in self._patterns}
         last = dict.fromkeys(found, 0)
-        for start in starts:
-            match = combined.match(text, start)
+        for start, kind in starts:
+            pattern, groups = combined[kind]
+            match = pattern.match(text, start)
             if match is None or match.lastindex is None:
                 continue
             regs = match.regs
@@ -197,32 +289,28 @@ class Scan:
             self._anchored = ANCHORED.find(self.text, self._anchor_starts())
         return self._anchored
 
-    def _anchor_starts(self) -> list[int]:
+    def _anchor_starts(self) -> list[tuple[int, str]]:
+        """The sorted places a digit-anchored match can begin at, each with its kind."""
         text = self.text
-        starts: set[int] = set()
-        add = starts.add
-        for run, run_end in self.digit_runs:
-            if run_end - run >= 9:
-                # The Dutch BSN pattern's second branch, nine digits before a non-word
-                # character, has no look-behind: it can begin inside a longer run.
-                add(run_end - 9)
+        starts: dict[int, str] = {}
+        for run, _ in self.digit_runs:
             if run == 0:
-                add(0)
+                starts[0] = DIGIT
                 continue
             before = text[run - 1]
             if before.isalpha():
                 end = run
             elif before == " " or before == "-":
-                add(run)
+                starts[run] = DIGIT
                 end = run - 1
             elif before.isalnum() or before == "_":
                 continue  # inside a word: nothing begins here
             else:
-                add(run)  # a number on its own: cards, ids, phones, house numbers
+                starts[run] = DIGIT  # a number on its own: cards, ids, phones, house numbers
                 if before == "+" or before == "(":
-                    add(run - 1)  # "+44 …", "(212) …"
+                    starts[run - 1] = SIGN  # "+44 …", "(212) …"
                     if text[run - 2 : run] == "(+":
-                        add(run - 2)  # "(+44) …"
+                        starts[run - 2] = SIGN  # "(+44) …"
                 continue
             # "DE89 …", "AB 12 34 56 C", "NY 10001": a word of 1-6 letters (the letters those
             # patterns take are all alphabetic), a space or dash, then the digits.
@@ -230,5 +318,5 @@ class Scan:
             while head > stop and text[head - 1].isalpha():
                 head -= 1
             if 0 < end - head <= 6 and (head == 0 or not is_word(text[head - 1])):
-                add(head)
-        return sorted(starts)
+                starts[head] = LETTER
+        return sorted(starts.items())
