@@ -411,11 +411,19 @@ def detect_national_id(text: str, scan: Scan | None = None) -> Iterator[Span]:
             for kind in kinds:
                 if shaped and kind.pattern.fullmatch(value) is None:
                     continue
-                if kind.context is not None:
-                    if not (has_context(kind.context, text, start) or _any_id(text, start)):
-                        continue
-                elif value.isdigit() and _REFERENCE.search(preceding(text, start, 30)):
-                    continue  # "order 35909618130": a bare run after a reference word
-                if kind.valid(value):
+                if _taken(kind, value, text, start):
                     yield Span(start, end, "NATIONAL_ID")
                     break
+
+
+def _taken(kind: IdKind, value: str, text: str, start: int) -> bool:
+    """`value` at `start` is an id of `kind`: valid, and after its context words if it needs
+    them. The check digits are tried first there: most numbers fail them, and they cost less
+    than looking for the words (both are pure, so the order changes no result)."""
+    if kind.context is not None:
+        return kind.valid(value) and (
+            has_context(kind.context, text, start) or _any_id(text, start)
+        )
+    if value.isdigit() and _REFERENCE.search(preceding(text, start, 30)):
+        return False  # "order 35909618130": a bare run after a reference word
+    return kind.valid(value)

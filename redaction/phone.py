@@ -109,8 +109,10 @@ _DECOY_GAP = re.compile(
 # A version or build number, "10.0.19045.3803": dots only, three groups or more, one of
 # them a single digit or five and more (dotted phone numbers group by 2 to 4).
 _VERSION = re.compile(r"(?=\d+(?:\.\d+){2,}$)(?:.*\.)?(?:\d|\d{5,})(?:\.|$)")
+# Only whether it is there counts: "phone" anywhere in a word ("telephone", "smartphone")
+# is found as such, without a `\w*` before it that the engine would try at every position.
 _PHONE_CONTEXT = re.compile(
-    r"(?:\w*phone|\b(?:tel(?!\s+aviv)|mobile|mob|cell\w*|call|fax|whatsapp|sms|text|handy"
+    r"(?:phone|\b(?:tel(?!\s+aviv)|mobile|mob|cell\w*|call|fax|whatsapp|sms|text|handy"
     r"|telefon|portable|m[óo]vil|cellulare|telefoon|ring|contact|reach|dial|puhelin|telefone"
     r"|celular|rufnummer|telem[óo]vel|tel[ée]fono|hotline|mobil|móvel|τηλ|sđt"
     # "call"/"contact" in the local language: "Soita numeroon", "Ta kontakt på", "Ruf mich
@@ -313,10 +315,9 @@ def _valid(candidate: str, *, context: bool, hints: _Hints, local: bool = False)
     return False
 
 
-def _decoy_before(before: str) -> bool:
-    """A reference word right before the number, or one or two short words before it."""
-    if DECOY_CONTEXT.search(before):
-        return True
+def _decoy_behind_gap(before: str) -> bool:
+    """A reference word one or two short words before the number ("tracking says"); the
+    caller has ruled out one right before it."""
     gap = _DECOY_GAP.search(before)
     return (
         gap is not None
@@ -365,7 +366,7 @@ def detect_phone(
         # What the value alone rules out, before any look at the words around it.
         if _DATE_LIKE.match(value) or _COMPACT_DATE.match(value):
             continue  # a date, with a time or more after it: no part of it is a number
-        if ("." in value and _VERSION.match(value)) or sum(ch.isdigit() for ch in value) < 7:
+        if ("." in value and _VERSION.match(value)) or sum(map(str.isdigit, value)) < 7:
             continue
         before = preceding(text, begin, 30)
         international = text[begin] in "+(" and "+" in text[begin : begin + 2]
@@ -374,11 +375,7 @@ def detect_phone(
         ):
             continue  # "Tracking 0321163611": the word right before says what it is
         context = _PHONE_CONTEXT.search(before) is not None
-        local = context and _LOCAL_PHONE_CONTEXT.search(before) is not None
-        if (not context and not international and _decoy_before(before)) or IBAN_HEAD.search(
-            text, max(0, begin - 40), begin
-        ):
-            continue
+        # Each check below rules the number out, the cheap ones of its shape first.
         if not context and (
             value.count("/") > 1  # "64/3772/5678", "INV/2024/00123": a reference
             or _ID_SHAPED.match(value)
@@ -386,6 +383,11 @@ def detect_phone(
             or ("." in value and _DECIMAL.match(value))
         ):
             continue
+        if IBAN_HEAD.search(text, max(0, begin - 40), begin) or (
+            not context and not international and _decoy_behind_gap(before)
+        ):
+            continue
+        local = context and _LOCAL_PHONE_CONTEXT.search(before) is not None
         after = _COUNT_AFTER.match(text, finish) is not None
         for start, end in _trims(value, count_after=after, lead=not context):
             part = value[start:end].strip(" \u00a0\u202f\u2009-./")
