@@ -167,7 +167,7 @@ _POSTCODE_FRAME = re.compile(
 )
 
 
-def _after_postcode_word(text: str, start: int) -> bool:
+def _after_postcode_word(text: str, scan: Scan, start: int) -> bool:
     """A postcode word ends right before `start` (then at most three other characters), or
     a frame around one does (`_POSTCODE_FRAME`)."""
     tail = text[max(0, start - 24) : start].lower()
@@ -179,7 +179,9 @@ def _after_postcode_word(text: str, start: int) -> bool:
         for word in _POSTCODE_WORDS
     ):
         return True
-    return _POSTCODE_FRAME.search(text.lower(), max(0, start - 60), start) is not None
+    # The scan's lower-cased copy is `text.lower()`: no need to lower the whole text again.
+    lower = scan.lower if scan.lower is not None else text.lower()
+    return _POSTCODE_FRAME.search(lower, max(0, start - 60), start) is not None
 
 
 def postcodes(
@@ -195,7 +197,7 @@ def postcodes(
         ends_part = _PART_END.match(text, end) is not None
         if (
             street >= 0
-            or _after_postcode_word(text, start)
+            or _after_postcode_word(text, scan, start)
             or (
                 ends_part
                 and _starts_part(text, start)
@@ -325,7 +327,7 @@ def letter_postcodes(text: str, scan: Scan, streets: list[tuple[int, int]]) -> I
         )
         if (
             near
-            or _after_postcode_word(text, start)
+            or _after_postcode_word(text, scan, start)
             or (
                 _PART_END.match(text, end)
                 and _POSTCODE_ASKED.search(text, max(0, start - _ASKED_REACH), start)

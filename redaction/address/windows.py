@@ -8,6 +8,7 @@ Exact: tests/redaction/test_fast_paths.py checks it against full scans.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from redaction.address.named import CUE_LAST_WORDS, LOWER_PLACE_WORDS, NAME_WORDS_AT
 from redaction.address.type_first import PREFIX_REACH, PREFIX_WORDS
@@ -97,8 +98,7 @@ def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool, 
         ):
             named.add(begin)  # a lower-case name after a preposition ("stin egnatia 48")
         if not suffix and (
-            lower.endswith(SUFFIX_ENDINGS, begin, end)
-            or lower.endswith(SUFFIX_ENDINGS, begin, end + 1)
+            _ends_in_street_word(lower, begin, end) or _ends_in_street_word(lower, begin, end + 1)
         ):
             suffix = (
                 _capital_before(text, end)
@@ -108,11 +108,30 @@ def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool, 
     return sorted(starts), suffix, sorted(named)
 
 
+def _by_last_character(endings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`endings` grouped by their last character."""
+    grouped: dict[str, list[str]] = {}
+    for ending in endings:
+        grouped.setdefault(ending[-1], []).append(ending)
+    return {last: tuple(group) for last, group in grouped.items()}
+
+
+# `str.endswith` with a tuple tries every member in turn: only the few type-last street
+# words that end in the character the word ends in can match.
+_SUFFIX_ENDINGS_BY_LAST = _by_last_character(SUFFIX_ENDINGS)
+
+
+def _ends_in_street_word(lower: str, begin: int, end: int) -> bool:
+    """`lower[begin:end]` ends in one of `SUFFIX_ENDINGS` (`end` is at most its length)."""
+    endings = _SUFFIX_ENDINGS_BY_LAST.get(lower[end - 1])
+    return endings is not None and lower.endswith(endings, begin, end)
+
+
 def _keyword_before(text: str, lower: str, begin: int) -> bool:
     """One of the seven words before the word at `begin` is a street word ("calle defensa
     1603", "jl. ahmad yani no. 45"): a street name after one has at most six words."""
     words = lower[max(0, begin - 80) : begin].split()[-7:]
-    return any(word.strip(_STRIP) in _PREFIX_PARTS for word in words)
+    return not _PREFIX_PARTS.isdisjoint(map(str.strip, words, repeat(_STRIP)))
 
 
 def _word_end(text: str, at: int) -> int:
