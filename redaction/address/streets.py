@@ -11,6 +11,7 @@ from redaction.address.type_first import CASED_ONLY, TYPE_FIRST
 from redaction.address.type_last import (
     COMPOUND,
     EN_AFTER,
+    ENDINGS_OF,
     LOWER_SPACED,
     SPACED,
     TR,
@@ -21,6 +22,16 @@ from redaction.address.windows import street_windows
 from redaction.scan import Scan, finditer_at
 
 _DIGIT = re.compile(r"\d")
+# The street-word-last patterns, by their names in ENDINGS_OF.
+_TYPE_LAST = (
+    ("COMPOUND", COMPOUND),
+    ("SPACED", SPACED),
+    ("LOWER_SPACED", LOWER_SPACED),
+    ("TR", TR),
+    ("TR_LOWER", TR_LOWER),
+    ("KR", KR),
+    ("EN_AFTER", EN_AFTER),
+)
 # A house number with its number word ("nr. 52", "no: 7", "nº 4"), or a floor-and-door or
 # a flat unit after it ("193, 4º dcha.", "52, bl. c4, ap. 64").
 _MARKED = re.compile(
@@ -34,7 +45,7 @@ def street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, i
     lower = scan.lower
     if full or lower is None:
         prefix = [m for p in (TYPE_FIRST, HOUSE_NUMBER, UNIT_FIRST) for m in p.finditer(text)]
-        suffix = japanese = True
+        suffix, japanese = frozenset(ENDINGS_OF), True
         named = list(range(len(text)))
     else:
         starts, suffix, named = street_windows(text, lower, scan)
@@ -60,8 +71,8 @@ def street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, i
         elif word[0].isupper() and not all(w[0].isupper() for w in name):
             continue  # after a capitalised street word, a capitalised name ("Avenue and can…")
         found.append(match.span())
-    if suffix:
-        for pattern in (COMPOUND, SPACED, LOWER_SPACED, TR, TR_LOWER, KR, EN_AFTER):
+    for name, pattern in _TYPE_LAST:
+        if name in suffix:
             found.extend(m.span() for m in pattern.finditer(text))
     if japanese:
         found.extend(m.span() for m in JP.finditer(text))

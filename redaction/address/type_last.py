@@ -86,10 +86,18 @@ TR_LOWER = re.compile(
 )
 
 
-# The street words of the type-last forms (they end the word before the house number).
-_SUFFIX_WORDS = expand(rf"{_COMPOUND_SUFFIX}|{_TR_TYPES}|{_EN_AFTER_TYPES}|-ro|-gil|-daero") | {
-    word.lower() for word in _SPACED_WORDS
+# The street words that end the word before the house number, for each type-last pattern
+# (KR is asia.py's): a text runs only the patterns whose words it has before a number.
+ENDINGS_OF: dict[str, frozenset[str]] = {
+    "COMPOUND": expand(_COMPOUND_SUFFIX) | expand(_STRONG_SUFFIX),
+    "SPACED": frozenset(word.lower() for word in _SPACED_WORDS),
+    "LOWER_SPACED": expand(_LOWER_SPACED_WORDS) | {"gate"},
+    "EN_AFTER": expand(_EN_AFTER_TYPES),
+    "TR": expand(_TR_TYPES),
+    "TR_LOWER": expand(_TR_LOWER_TYPES),
+    "KR": frozenset(["-ro", "-gil", "-daero"]),
 }
+_SUFFIX_WORDS = frozenset().union(*ENDINGS_OF.values())
 
 
 EN_AFTER_WORDS = expand(_EN_AFTER_TYPES)

@@ -12,7 +12,12 @@ from itertools import repeat
 
 from redaction.address.named import CUE_LAST_WORDS, LOWER_PLACE_WORDS, NAME_WORDS_AT
 from redaction.address.type_first import PREFIX_REACH, PREFIX_WORDS
-from redaction.address.type_last import EN_AFTER_WORDS, STRONG_ENDINGS, SUFFIX_ENDINGS
+from redaction.address.type_last import (
+    EN_AFTER_WORDS,
+    ENDINGS_OF,
+    STRONG_ENDINGS,
+    SUFFIX_ENDINGS,
+)
 from redaction.address.units import UNIT_FIRST_WORDS
 from redaction.literals import expand, trie
 from redaction.scan import Scan, is_word
@@ -38,27 +43,29 @@ _WORD_THEN_NUMBER = re.compile(r"[^\W\d_][ \t\n\r\u00a0,.:#°º/'’\-]{1,6}\d|[
 _STRIP = ".,:;#º°/'’-()"
 
 
-def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool, list[int]]:
-    """Where a type-first street line can begin, whether a type-last one can be there, and
-    where a street line without a street word can begin (named.py).
+def street_windows(
+    text: str, lower: str, scan: Scan
+) -> tuple[list[int], frozenset[str], list[int]]:
+    """Where a type-first street line can begin, which type-last patterns can match (names
+    of `ENDINGS_OF`), and where a street line without a street word can begin (named.py).
 
     In every street line of those forms, the first digit follows a word (then at most
     `_BEFORE_REACH` of `_BEFORE_NUMBER`, and perhaps a number word: "No: 12", "n. 5"). For a
     type-first line that word is capitalised (the end of the name) or a street word ("ul. 3
     Maja 5"), and the street word begins at most `PREFIX_REACH` characters before the
     digit: only those windows of the lower-cased text are searched. For a type-last line
-    the word ends in a street word ("…straße", "utca", "Cad.", "-ro") and it, or the word
-    before it, is capitalised. A line without a street word has a capitalised word before
-    its number too, with a cue or a German preposition before it (searched in the same
-    window), or a word of a street name's form or a unit after the number (the capitalised
-    word itself is a start); or it puts its number
-    first right after a cue or a label ("address: 8 Deansgate").
+    the word ends in a street word of that pattern's ("…straße", "utca", "Cad.", "-ro") and
+    it, or the word before it, is capitalised. A line without a street word has a
+    capitalised word before its number too, with a cue or a German preposition before it
+    (searched in the same window), or a word of a street name's form or a unit after the
+    number (the capitalised word itself is a start); or it puts its number first right
+    after a cue or a label ("address: 8 Deansgate").
     """
     starts: set[int] = set()
     named: set[int] = set()
-    suffix = False
+    suffix: frozenset[str] = frozenset()
     if len(text) <= _SHORT and _WORD_THEN_NUMBER.search(text) is None:
-        return [], False, []  # no number follows a word: most ids, hashes and timestamps
+        return [], frozenset(), []  # no number follows a word: most ids, hashes and timestamps
     last = 0
     for run, _ in scan.digit_runs:
         if run >= 3 and text[run - 1].isalpha() and text[run - 2] in " \t":
@@ -97,14 +104,14 @@ def street_windows(text: str, lower: str, scan: Scan) -> tuple[list[int], bool, 
             and lower[_word_start(text, begin - 1) : begin - 1] in LOWER_PLACE_WORDS
         ):
             named.add(begin)  # a lower-case name after a preposition ("stin egnatia 48")
-        if not suffix and (
-            _ends_in_street_word(lower, begin, end) or _ends_in_street_word(lower, begin, end + 1)
-        ):
-            suffix = (
+        if len(suffix) < len(ENDINGS_OF):
+            ending = _patterns_ending(lower, begin, end) | _patterns_ending(lower, begin, end + 1)
+            if not ending <= suffix and (
                 _capital_before(text, end)
                 or word in EN_AFTER_WORDS
                 or (word.endswith(STRONG_ENDINGS))
-            )
+            ):
+                suffix |= ending
     return sorted(starts), suffix, sorted(named)
 
 
@@ -121,10 +128,20 @@ def _by_last_character(endings: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 _SUFFIX_ENDINGS_BY_LAST = _by_last_character(SUFFIX_ENDINGS)
 
 
-def _ends_in_street_word(lower: str, begin: int, end: int) -> bool:
-    """`lower[begin:end]` ends in one of `SUFFIX_ENDINGS` (`end` is at most its length)."""
-    endings = _SUFFIX_ENDINGS_BY_LAST.get(lower[end - 1])
-    return endings is not None and lower.endswith(endings, begin, end)
+_PATTERNS_OF = {
+    ending: frozenset(name for name, endings in ENDINGS_OF.items() if ending in endings)
+    for ending in SUFFIX_ENDINGS
+}
+
+
+def _patterns_ending(lower: str, begin: int, end: int) -> frozenset[str]:
+    """The type-last patterns one of whose street words `lower[begin:end]` ends in (`end` is
+    at most its length)."""
+    found: frozenset[str] = frozenset()
+    for ending in _SUFFIX_ENDINGS_BY_LAST.get(lower[end - 1], ()):
+        if lower.endswith(ending, begin, end):
+            found |= _PATTERNS_OF[ending]
+    return found
 
 
 def _keyword_before(text: str, lower: str, begin: int) -> bool:
