@@ -71,8 +71,8 @@ def street_lines(text: str, scan: Scan, full: bool = False) -> list[tuple[int, i
         elif word[0].isupper() and not all(w[0].isupper() for w in name):
             continue  # after a capitalised street word, a capitalised name ("Avenue and can…")
         found.append(match.span())
-    for name, pattern in _TYPE_LAST:
-        if name in suffix:
+    for form, pattern in _TYPE_LAST:
+        if form in suffix:
             found.extend(m.span() for m in pattern.finditer(text))
     if japanese:
         found.extend(m.span() for m in JP.finditer(text))
