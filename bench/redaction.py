@@ -12,7 +12,10 @@
        ids, addresses, names and birth dates inside;
    (b) "model input": ~0.7 KB predictions without PII, as ingest sees them once per
        prediction: short enum-like fields, amounts, counts, ISO timestamps, request ids,
-       feature vectors, a short free-text note.
+       feature vectors, a short free-text note;
+   (c) "real-world records": the development split's records (tickets, chats, notes and
+       payloads written by people, ~170 bytes each and dense with PII), with no target:
+       the cost of the inputs a reviewer's queue holds.
    Every timestamp, id and amount is drawn per input: real inputs do not repeat them, and
    the engine remembers short clean strings (enum-like values) between calls.
 2. Quality. On the development split (the real-world corpus's dev records and the
@@ -228,7 +231,7 @@ def make_model_inputs(total_bytes: int, rng: random.Random) -> list[dict[str, ob
     return inputs
 
 
-def measure(label: str, inputs: list[Any], rounds: int) -> None:
+def measure(label: str, inputs: list[Any], rounds: int, *, target: bool = True) -> None:
     total = sum(len(json.dumps(i).encode()) for i in inputs)
     rates, masked = [], 0
     for _ in range(rounds):
@@ -243,8 +246,9 @@ def measure(label: str, inputs: list[Any], rounds: int) -> None:
         f"  {median:.2f} MB/s of CPU time (median of {rounds}; best {max(rates):.2f}), "
         f"{total / len(inputs) / median:.0f} µs CPU per input, {masked:,} values masked"
     )
-    verdict = "PASS" if median >= TARGET_MB_S else "MISS"
-    print(f"  target ≥ {TARGET_MB_S} MB/s per core: {verdict}")
+    if target:
+        verdict = "PASS" if median >= TARGET_MB_S else "MISS"
+        print(f"  target ≥ {TARGET_MB_S} MB/s per core: {verdict}")
 
 
 def quality(split: str) -> tuple[Report, str]:
@@ -328,6 +332,10 @@ def main() -> None:
         redact(mixed[0])  # load the name lists and compile the patterns outside the timing
         measure(f"redaction (a) mixed, {args.pii_share:.0%} with PII", mixed, args.rounds)
         measure("redaction (b) model input without PII", model, args.rounds)
+        # The records people wrote: short, dense with PII in many countries' formats, and
+        # what a reviewer's queue holds; no SPEC target, but the cost a real input has.
+        written = [record["input"] for record in corpora.records("dev")]
+        measure("redaction (c) real-world development records", written, args.rounds, target=False)
         if args.profile:
             profile: Callable[[], object] = lambda: [redact(item) for item in mixed[:2000]]  # noqa: E731
             profiler = cProfile.Profile()
