@@ -161,9 +161,11 @@ _WEAK_CUES = (
     r"|lodger|rang|phoned|texted|messaged|chair|chaired by"
 )
 # What follows a cue: separators, an optional honorific and the name (in a look-ahead).
+# The honorifics as a trie (2.2 instead of 4.0 us a match): no two of them are both followed
+# by a space or a dot and a space ("Mr" fails before "Mrs "), so their order cannot matter.
 _AFTER_CUE = (
     r"\.?[\"”'’]?[ \t]{0,3}(?:[:,\-–—=]?[ \t\r\n]{1,4}|[:=])(?:\[?[\"“'‘]|\()?"
-    rf"(?=(?P<title>(?i:{_HONORIFICS})\.?[ \t]{{1,3}})?"
+    rf"(?=(?P<title>(?i:{trie(expand(_HONORIFICS))})\.?[ \t]{{1,3}})?"
     rf"(?P<name>(?:{PARTICLE}[ \t]{{1,3}}){{0,2}}{NAME}))"
 )
 _CUED = re.compile(

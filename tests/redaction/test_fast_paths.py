@@ -89,6 +89,20 @@ def test_cue_candidates_find_every_cued_name() -> None:
         assert found == [_cue_groups(m) for m in cues._CUED.finditer(text)], text
 
 
+def test_the_honorific_trie_takes_the_title_the_alternation_takes() -> None:
+    # The cue pattern's title is a trie of the honorifics: one title at most ends before a
+    # space, so the longest-first trie and the ordered alternation agree on every title.
+    title = r"\.?[ \t]{1,3}"
+    alternation = re.compile(rf"(?i:{cues._HONORIFICS}){title}")
+    as_trie = re.compile(rf"(?i:{trie(expand(cues._HONORIFICS))}){title}")
+    words = sorted(expand(cues._HONORIFICS))
+    texts = [*TEXTS, *(f"{w} {w.upper()}. {w.title()}.  x {w}.\tY" for w in words)]
+    for text in texts:
+        for start in range(len(text)):
+            one, other = alternation.match(text, start), as_trie.match(text, start)
+            assert (one and one.span()) == (other and other.span()), (text, start)
+
+
 def test_cues_tried_branch_by_branch_match_as_the_whole_alternation() -> None:
     tried = 0
     for text in TEXTS:
