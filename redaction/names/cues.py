@@ -200,22 +200,23 @@ _ONE_WORD_CUE_BEFORE = re.compile(
     rf"(?:{trie(frozenset(w[::-1] for w in CUE_WORDS if ' ' not in w))})(?![\w.])"
 )
 _CAPITAL = re.compile(rf"[{UPPER}]")
-_ANY_CUE_BEFORE = re.compile(
-    rf"{_REVERSED_PARTICLES}(?:[ \t]{{1,3}}\.?(?:{_REVERSED_HONORIFIC}))?{_BACK}"
-    rf"(?:{_REVERSED_CUE})(?![\w.])"
-)
 _CAPITAL_AFTER_SPACE = re.compile(rf"[ \t\r\n(\"“'‘=:,][{UPPER}]")
 # A cheaper necessary condition first: read backwards from a capital over the separators
-# the patterns above allow (and more), the word reached is the last word of a cue, an
-# honorific or a particle. Every such word ends in a word character once its trailing
-# separators are cut, and a separator is no word character, so the word reached is that
-# last word whole.
+# the patterns above allow (and more), the word reached is the last word of a particle or,
+# for _CUE_BEFORE and _ONE_WORD_CUE_BEFORE, of a cue, for _CUE_BEFORE_HONORIFIC, of an
+# honorific. Every such word ends in a word character once its trailing separators are
+# cut, and a separator is no word character, so the word reached is that last word whole.
 _SEPARATORS = " \t\r\n\"“'‘”’[(:,-–—=."
 _WORD_BEHIND = re.compile(r"[ \t\r\n\"“'‘”’\[(:,\-–—=.]*(\w+)")
-_LAST_WORDS_REVERSED = frozenset(
-    re.findall(r"\w+", word.rstrip(_SEPARATORS))[-1][::-1]
-    for word in CUE_WORDS | expand(_HONORIFICS) | expand(PARTICLE)
-)
+
+
+def _last_words_reversed(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", word.rstrip(_SEPARATORS))[-1][::-1] for word in words)
+
+
+_PARTICLES_BEHIND = _last_words_reversed(expand(PARTICLE))
+_CUES_BEHIND = _last_words_reversed(CUE_WORDS) | _PARTICLES_BEHIND
+_HONORIFICS_BEHIND = _last_words_reversed(expand(_HONORIFICS)) | _PARTICLES_BEHIND
 
 
 _HONORIFIC_WORDS = frozenset(expand(_HONORIFICS))
@@ -231,11 +232,13 @@ def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
     for m in _CAPITAL_AFTER_SPACE.finditer(text):
         at = size - m.end() + 1  # the whitespace before the capital, in the reversed text
         behind = _WORD_BEHIND.match(reverse, at)
-        if behind is None or behind.group(1) not in _LAST_WORDS_REVERSED:
-            continue  # most capitals follow no cue
-        if _ANY_CUE_BEFORE.match(reverse, at) is None:
-            continue  # one test instead of two
-        for pattern in (_CUE_BEFORE, _CUE_BEFORE_HONORIFIC, _ONE_WORD_CUE_BEFORE):
+        if behind is None:
+            continue
+        word = behind.group(1)
+        patterns = (_CUE_BEFORE, _ONE_WORD_CUE_BEFORE) if word in _CUES_BEHIND else ()
+        if word in _HONORIFICS_BEHIND:
+            patterns += (_CUE_BEFORE_HONORIFIC,)
+        for pattern in patterns:  # none for most capitals, which follow no cue
             found = pattern.match(reverse, at)
             if found is not None:
                 starts.add(size - found.end())
