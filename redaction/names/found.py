@@ -39,8 +39,10 @@ def listed_with(text: str, found: list[Span]) -> Iterator[Span]:
             if not_a_person(text, start, end):
                 break  # "…, Visa 4437", "Ben & Jerry's"
             yield Span(start, end, "PERSON")
-        before = _JOINED_BEFORE.search(text, max(0, span.start - 80), span.start)
-        if before is None:
+        before = None
+        if _joined_at(text, span.start):
+            before = _JOINED_BEFORE.search(text, max(0, span.start - 80), span.start)
+        if before is None and _joined_at(text, span.start, comma=False):
             # "a shout-out to Ville and Riikka": one listed first name, no common word.
             one = _ONE_JOINED_BEFORE.search(text, max(0, span.start - 40), span.start)
             if one is not None and _lone_given(one.group("name")):
@@ -57,6 +59,19 @@ def listed_with(text: str, found: list[Span]) -> Iterator[Span]:
                 if (joined_before.start, joined_before.end) not in seen:
                     seen.add((joined_before.start, joined_before.end))
                     pending.append(joined_before)
+
+
+def _joined_at(text: str, start: int, *, comma: bool = True) -> bool:
+    """Whether a name's join ends at `start`: spaces after a comma, "and" or "&" (what
+    `_JOINED_BEFORE` and `_ONE_JOINED_BEFORE` end in, tested before their searches)."""
+    at = start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    if at == start or at == 0:
+        return False
+    return (
+        comma and text[at - 1] == "," or text[at - 1] == "&" or text[max(0, at - 3) : at] == "and"
+    )
 
 
 # Mid-sentence: after a lower-case word ("to Ville and Riikka"), not a sentence's first word.
