@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from redaction.names.cues import CUE_WORDS
 from redaction.names.evidence import acting, is_given, is_place, not_a_person
 from redaction.names.lists import common_words, given_names, is_common, is_listed_word, places
-from redaction.names.tokens import TOKEN, words_of
+from redaction.names.tokens import CAPITALS, TOKEN, words_of
 from redaction.names.words import FORM_LABELS, ROLES, STOP, word_set
 from redaction.spans import Span
 
@@ -26,6 +26,10 @@ _NAME_LINES = (
     re.compile(rf"[ \t]*({TOKEN}(?:[ \t]+{TOKEN}){{0,2}})[ \t]*[-–—,][ \t]*"),
     re.compile(rf"[ \t]*({TOKEN}(?:[ \t]+{TOKEN}){{1,2}})[ \t]+[-–—][ \t].*"),
 )
+# A line is tried against the patterns that can begin with its first character: a capital
+# (a name token) or a number or bullet (a list entry), in `_NAME_LINES`' order.
+_TOKEN_FIRST_LINES = (_NAME_LINES[0], _NAME_LINES[2], _NAME_LINES[3])
+_ENTRY_LINES = (_NAME_LINES[1],)
 _DASHES = frozenset("-–—~")
 _ASKS_NAME = re.compile(
     r"(?i)\b(?:your|ur|the) (?:full |first |last |sur)?name\b|\bname\?|\bspell\b"
@@ -119,6 +123,9 @@ def _lines(text: str) -> Iterator[Span]:
     - a signature line under a dash, "- Kwesi", "— Girma Tesfaye"."""
     offset, asked, form = 0, False, None
     speakers, named, doubtful = 0, 0, []
+    lower = text.lower()
+    # Every question _ASKS_NAME knows holds one of these, in any case ("ſ" is an "s" to it).
+    may_ask = "name" in lower or "spell" in lower or "\u017f" in text
     for line in text.split("\n"):
         m = _SPEAKER.match(line) if ":" in line else None
         if m is not None:
@@ -144,12 +151,19 @@ def _lines(text: str) -> Iterator[Span]:
             sign = _SIGNATURE.fullmatch(line)
             if sign is not None and all(acting(w) for w in words_of(sign.group(1))):
                 yield Span(offset + sign.start(1), offset + sign.end(1), "PERSON")
-        for pattern in _NAME_LINES:
+        first = line.lstrip(" \t")[:1]
+        if first in CAPITALS:
+            patterns = _TOKEN_FIRST_LINES
+        elif first.isdecimal() or first in ("*", "•"):
+            patterns = _ENTRY_LINES
+        else:
+            patterns = ()
+        for pattern in patterns:
             found = pattern.fullmatch(line)
             if found is not None and _name_line(words_of(found.group(1))):
                 yield Span(offset + found.start(1), offset + found.end(1), "PERSON")
                 break
-        asked = _ASKS_NAME.search(line) is not None
+        asked = may_ask and _ASKS_NAME.search(line) is not None
         offset += len(line) + 1
     # "dina: yh whats the addy", "Tone: welcome!!": a first name that is a common word too
     # speaks in a chat (three speaker lines, or two and a speaker named), no form's field.
