@@ -235,7 +235,9 @@ def _cued(text: str, lower: str | None) -> Iterator[re.Match[str]]:
         if behind is None:
             continue
         word = behind.group(1)
-        patterns = (_CUE_BEFORE, _ONE_WORD_CUE_BEFORE) if word in _CUES_BEHIND else ()
+        patterns: tuple[re.Pattern[str], ...] = ()
+        if word in _CUES_BEHIND:
+            patterns = (_CUE_BEFORE, _ONE_WORD_CUE_BEFORE)
         if word in _HONORIFICS_BEHIND:
             patterns += (_CUE_BEFORE_HONORIFIC,)
         for pattern in patterns:  # none for most capitals, which follow no cue

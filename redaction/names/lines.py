@@ -152,6 +152,7 @@ def _lines(text: str) -> Iterator[Span]:
             if sign is not None and all(acting(w) for w in words_of(sign.group(1))):
                 yield Span(offset + sign.start(1), offset + sign.end(1), "PERSON")
         first = line.lstrip(" \t")[:1]
+        patterns: tuple[re.Pattern[str], ...]
         if first in CAPITALS:
             patterns = _TOKEN_FIRST_LINES
         elif first.isdecimal() or first in ("*", "•"):
