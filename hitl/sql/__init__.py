@@ -23,6 +23,7 @@ Statements of one purpose, named for their caller:
 - `claims`: the claim query, the lease, the item behind an assignment (claims, decisions);
 - `webhooks`: which endpoints hear an event (on the ingest path);
 - `probe`: the readiness probe's `SELECT 1`.
+- `rollup_sums`: the dashboard's sums over the roll-ups (reviews.quality.services.measure).
 
 This package may import any app's models (table and column names come from their
 metadata) and nothing else of the apps (import-linter, pyproject.toml).

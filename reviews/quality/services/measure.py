@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.db import connection
+
+from hitl.sql.rollup_sums import Cell, Part, metric_sums, reading, reviewer_sums
 from reviews.quality.models import MetricRollup, ReviewerRollup
 from reviews.quality.services.rollups import (
     N_BINS,
@@ -47,6 +51,18 @@ _JSON_FIELDS = (
 Row = dict[str, Any]
 
 
+def _parts(start: datetime, end: datetime) -> list[Part]:
+    """The spans and ranges of roll-up rows that together cover [start, end) exactly
+    once: day rows for the whole UTC days inside it, hour rows for the hours at its edges."""
+    first = hour_of(start)
+    day_from = day_of(first) if first == day_of(first) else day_of(first) + timedelta(days=1)
+    day_to = day_of(end)
+    hour, day = MetricRollup.Span.HOUR.value, MetricRollup.Span.DAY.value
+    if day_to <= day_from:  # no whole day inside: hours only
+        return [Part(hour, first, end)]
+    return [Part(day, day_from, day_to), Part(hour, first, day_from), Part(hour, day_to, end)]
+
+
 def _rows(
     queue: Queue,
     start: datetime,
@@ -55,26 +71,115 @@ def _rows(
     model: str | None,
     fields: Sequence[str] = (*_INT_FIELDS, *_JSON_FIELDS),
 ) -> list[Row]:
-    """The roll-up rows that together cover [start, end) exactly once, as plain dicts: day
-    rows for the whole UTC days inside it, hour rows for the hours at its edges."""
-    first = hour_of(start)
-    day_from = day_of(first) if first == day_of(first) else day_of(first) + timedelta(days=1)
-    day_to = day_of(end)
+    """The roll-up rows of `_parts`, as plain dicts, in a fixed order (part, hour, id):
+    floats are added in this order, here and in PostgreSQL (`_sums`)."""
     base = MetricRollup.objects.filter(queue=queue)
     if slice_tags is not None:
         base = base.filter(slice_key=slice_key(slice_tags))
     if model:
         base = base.filter(model_version=model)
-    hours = base.filter(span=MetricRollup.Span.HOUR)
-    if day_to <= day_from:  # no whole day inside: hours only
-        parts = [hours.filter(hour__gte=first, hour__lt=end)]
-    else:
-        parts = [
-            base.filter(span=MetricRollup.Span.DAY, hour__gte=day_from, hour__lt=day_to),
-            hours.filter(hour__gte=first, hour__lt=day_from),
-            hours.filter(hour__gte=day_to, hour__lt=end),
-        ]
-    return [row for part in parts for row in part.values("hour", *fields)]
+    return [
+        row
+        for part in _parts(start, end)
+        for row in base.filter(span=part.span, hour__gte=part.start, hour__lt=part.end)
+        .order_by("hour", "id")
+        .values("hour", *fields)
+    ]
+
+
+def _on_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _number(cell: Cell) -> Any:
+    """A summed value as the Python path's additions leave it: the exact integer, or a
+    float if any addend was one (floats in row order: hitl/sql/rollup_sums.py)."""
+    if not cell.is_float:
+        return int(cell.total or 0)
+    return cell.float_total if cell.float_total is not None else float(cell.total or 0)
+
+
+def _row_of(cells: Iterable[Cell]) -> Row:
+    """PostgreSQL's sums (hitl/sql/rollup_sums.py) as one roll-up row holding the whole
+    window: adding it up in Python gives what adding up the window's rows gives, keys
+    in the same order."""
+    row: Row = dict.fromkeys(_INT_FIELDS, 0)
+    arrays: dict[str, dict[int, Any]] = defaultdict(dict)
+    ece: dict[int, list[Any]] = defaultdict(lambda: [0, 0.0, 0])
+    dicts: dict[str, dict[str, Any]] = defaultdict(dict)
+    tables: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    fleiss: dict[str, dict[str, Any]] = {}
+    for cell in sorted(cells, key=lambda c: c.first or 0):
+        field, key, value = cell.field, cell.key or "", _number(cell)
+        if cell.first is None:  # an integer column
+            row[field] = value
+        elif field == "conf_hist":
+            arrays[field][int(key)] = value
+        elif field == "ece_bins":
+            ece[int(key)][int(cell.subkey or 0)] = value
+        elif field in _TABLE_FIELDS:
+            tables[field].setdefault(key, {})[cell.subkey or ""] = value
+        elif field == "fleiss_raters":
+            fleiss.setdefault(key, {"totals": {}})["raters"] = value
+        elif field == "fleiss":
+            fleiss.setdefault(key, {"totals": {}})[cell.subkey or ""] = value
+        elif field == "fleiss_totals":
+            fleiss.setdefault(key, {"totals": {}})["totals"][cell.subkey or ""] = value
+        else:
+            dicts[field][key] = value
+    for name, positions in arrays.items():
+        row[name] = [positions.get(b, 0) for b in range(max(positions) + 1)]
+    row["ece_bins"] = [ece[b] for b in range(max(ece) + 1)] if ece else []
+    row.update({name: dicts.get(name, {}) for name in _DICT_FIELDS})
+    row.update({name: tables.get(name, {}) for name in _TABLE_FIELDS})
+    row["conf_hist"] = row.get("conf_hist", [])
+    row["fleiss"] = fleiss
+    return row
+
+
+_TABLE_FIELDS = ("confusion", "cohen", "krippendorff")
+_DICT_FIELDS = (
+    "labels_predicted", "tth_hist", "ttd_hist", "review_seconds", "escalations_by_reason",
+)  # fmt: skip
+
+
+def _sums(
+    queue: Queue,
+    windows: Sequence[tuple[datetime, datetime]],
+    slice_tags: dict[str, Any] | None,
+    model: str | None,
+) -> list[_Sums]:
+    """The sum of each window's roll-up rows: added up by PostgreSQL when it is the
+    database (a few hundred cells come back instead of every row), else in Python."""
+    if not _on_postgres():
+        return [_Sums(_rows(queue, start, end, slice_tags, model)) for start, end in windows]
+    cells = metric_sums(
+        queue_id=queue.pk,
+        parts=[
+            part._replace(group=group)
+            for group, (start, end) in enumerate(windows)
+            for part in _parts(start, end)
+        ],
+        slice_key=slice_key(slice_tags) if slice_tags is not None else None,
+        model_version=model,
+        counters=_INT_FIELDS,
+        arrays=("conf_hist",),
+        dicts=tuple(name for name in _DICT_FIELDS if name != "review_seconds"),
+        float_dicts=("review_seconds",),  # seconds: floats, added in row order
+        tables=_TABLE_FIELDS,
+        ece=True,
+        fleiss=True,
+    )
+    by_window: dict[int, list[Cell]] = defaultdict(list)
+    for cell in cells:
+        by_window[cell.group].append(cell)
+    return [_Sums([_row_of(by_window[group])]) for group in range(len(windows))]
+
+
+def _reading() -> AbstractContextManager[Any]:
+    """One transaction for a dashboard's statements on PostgreSQL (hitl/sql/rollup_sums.py
+    `reading`); nothing elsewhere."""
+    return reading() if _on_postgres() else nullcontext()
 
 
 def _add_tables(
@@ -211,8 +316,9 @@ def queue_metrics(
     """Every §4 metric of the queue over [start, end); drift against `reference`
     (default: the window of the same length just before)."""
     ref_start, ref_end = reference or (start - (end - start), start)
-    sums = _Sums(_rows(queue, start, end, slice_tags, model_version))
-    ref = _Sums(_rows(queue, ref_start, ref_end, slice_tags, model_version))
+    with _reading():
+        sums, ref = _sums(queue, [(start, end), (ref_start, ref_end)], slice_tags, model_version)
+        reviewers = reviewer_quality(queue=queue, start=start, end=end)
     return {
         "queue": queue.slug,
         "window": {"start": hour_of(start).isoformat(), "end": end.isoformat()},
@@ -220,7 +326,7 @@ def queue_metrics(
         "slice": slice_tags,
         "model_version": model_version,
         **_summary(queue, sums, ref),
-        "reviewers": reviewer_quality(queue=queue, start=start, end=end),
+        "reviewers": reviewers,
     }
 
 
@@ -243,19 +349,33 @@ def queue_series(
     UTC days read from day rows); PSI of each point's confidence against the one before."""
     daily = step % timedelta(days=1) == timedelta(0)
     origin = day_of(start) if daily else hour_of(start)
-    rows = MetricRollup.objects.filter(
-        queue=queue,
-        span=MetricRollup.Span.DAY if daily else MetricRollup.Span.HOUR,
-        hour__gte=origin,
-        hour__lt=end,
-    )
-    if slice_tags is not None:
-        rows = rows.filter(slice_key=slice_key(slice_tags))
-    if model_version:
-        rows = rows.filter(model_version=model_version)
+    span = MetricRollup.Span.DAY if daily else MetricRollup.Span.HOUR
     steps: dict[int, list[Row]] = defaultdict(list)
-    for row in rows.values("hour", *_SERIES_FIELDS):
-        steps[int((row["hour"] - origin) / step)].append(row)
+    if _on_postgres():
+        by_step: dict[int, list[Cell]] = defaultdict(list)
+        for cell in metric_sums(
+            queue_id=queue.pk,
+            parts=[Part(span.value, origin, end)],
+            slice_key=slice_key(slice_tags) if slice_tags is not None else None,
+            model_version=model_version,
+            step=(origin, step // timedelta(microseconds=1)),
+            counters=_SERIES_FIELDS[:7],
+            arrays=("conf_hist",),
+            dicts=("tth_hist",),
+        ):
+            by_step[cell.group].append(cell)
+        for index, cells in by_step.items():
+            row = _row_of(cells)
+            conf = row.get("conf_hist") or []
+            steps[index].append({**row, "conf_hist": conf + [0] * (N_BINS - len(conf))})
+    else:
+        rows = MetricRollup.objects.filter(queue=queue, span=span, hour__gte=origin, hour__lt=end)
+        if slice_tags is not None:
+            rows = rows.filter(slice_key=slice_key(slice_tags))
+        if model_version:
+            rows = rows.filter(model_version=model_version)
+        for row in rows.values("hour", *_SERIES_FIELDS):
+            steps[int((row["hour"] - origin) / step)].append(row)
     points = []
     previous: list[int] | None = None
     index, at = 0, origin
@@ -281,21 +401,35 @@ def queue_series(
     return points
 
 
+_REVIEWER_COUNTS = ("verdicts", "settled", "agreed", "gold_seen", "gold_correct")
+
+
 def reviewer_quality(*, queue: Queue, start: datetime, end: datetime) -> list[dict[str, Any]]:
     """Per reviewer: verdicts, agreement with the final label, gold accuracy, median time."""
     totals: dict[int, dict[str, Any]] = {}
-    rows = ReviewerRollup.objects.filter(
-        queue=queue, hour__gte=hour_of(start), hour__lt=end
-    ).select_related("reviewer")
-    for row in rows:
-        total = totals.setdefault(
-            row.reviewer_id,
-            {"reviewer": row.reviewer.username, "verdicts": 0, "settled": 0, "agreed": 0,
-             "gold_seen": 0, "gold_correct": 0, "hist": {}},
-        )  # fmt: skip
-        for name in ("verdicts", "settled", "agreed", "gold_seen", "gold_correct"):
-            total[name] += getattr(row, name)
-        total["hist"] = add_histograms(total["hist"], row.handling_hist or {})
+    if _on_postgres():
+        for sums in reviewer_sums(queue_id=queue.pk, start=hour_of(start), end=end):
+            totals[sums.reviewer_id] = {
+                "reviewer": sums.username,
+                **{name: getattr(sums, name) for name in _REVIEWER_COUNTS},
+                "hist": {
+                    key: int(n) if n == int(n) else float(n)
+                    for key, n in zip(sums.hist_keys or (), sums.hist_totals or (), strict=True)
+                },
+            }
+    else:
+        rows = ReviewerRollup.objects.filter(
+            queue=queue, hour__gte=hour_of(start), hour__lt=end
+        ).select_related("reviewer")
+        for row in rows:
+            total = totals.setdefault(
+                row.reviewer_id,
+                {"reviewer": row.reviewer.username, **dict.fromkeys(_REVIEWER_COUNTS, 0),
+                 "hist": {}},
+            )  # fmt: skip
+            for name in _REVIEWER_COUNTS:
+                total[name] += getattr(row, name)
+            total["hist"] = add_histograms(total["hist"], row.handling_hist or {})
     out = []
     for total in sorted(totals.values(), key=lambda t: t["reviewer"]):
         hist = total.pop("hist")
