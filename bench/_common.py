@@ -107,6 +107,53 @@ def recreate_database(url: str) -> None:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(ident))
 
 
+class StatementStats:
+    """pg_stat_statements of the bench database between reset() and read(); `ok` is false,
+    and read() empty, when the extension is not loaded (shared_preload_libraries)."""
+
+    def __init__(self, url: str, *, track_planning: bool = False) -> None:
+        self.url = url
+        self.ok = False
+        with psycopg.connect(url, autocommit=True) as conn:
+            try:
+                conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+                conn.execute("SELECT count(*) FROM pg_stat_statements")
+                if track_planning:  # for this database's later sessions only
+                    conn.execute(
+                        f'ALTER DATABASE "{database_name(url)}" '
+                        "SET pg_stat_statements.track_planning = on"
+                    )
+                self.ok = True
+            except psycopg.Error as exc:
+                print(f"  pg_stat_statements unavailable ({str(exc).strip()}): no SQL figures")
+
+    def reset(self) -> None:
+        if self.ok:
+            with psycopg.connect(self.url, autocommit=True) as conn:
+                # This database's statements only: other runs may be reading theirs.
+                conn.execute(
+                    "SELECT pg_stat_statements_reset(0, d.oid, 0) FROM pg_database d "
+                    "WHERE d.datname = current_database()"
+                )
+
+    def read(self) -> list[tuple[str, int, float, int, float]]:
+        """(query, calls, total exec ms, rows, total plan ms) of the bench database, busiest
+        first."""
+        if not self.ok:
+            return []
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            rows = conn.execute(
+                """
+                SELECT query, calls, total_exec_time, rows, total_plan_time
+                FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                WHERE d.datname = current_database()
+                  AND query NOT ILIKE '%%pg_stat_statements%%'
+                ORDER BY total_exec_time DESC
+                """
+            ).fetchall()
+        return [(q, int(c), float(t), int(r), float(p)) for q, c, t, r, p in rows]
+
+
 def django_env(database_url: str, data_dir: Path) -> dict[str, str]:
     """Production-like settings for manage.py and gunicorn, pointed at the bench database."""
     env = dict(os.environ)

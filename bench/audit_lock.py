@@ -50,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (  # noqa: E402 - the bench directory is not a package
     REPO,
+    StatementStats,
     database_name,
     django_env,
     machine_info,
@@ -191,64 +192,34 @@ def _sql_writer(index: int, start: float, stop: float, out: Any) -> None:
 # --- pg_stat_statements ------------------------------------------------------------------
 
 
-class Statements:
-    def __init__(self, url: str) -> None:
-        self.url, self.ok = url, False
-        with psycopg.connect(url, autocommit=True) as conn:
-            try:
-                conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
-                conn.execute("SELECT count(*) FROM pg_stat_statements")
-                self.ok = True
-            except psycopg.Error as exc:
-                print(f"  pg_stat_statements unavailable ({str(exc).strip()})")
-
-    def reset(self) -> None:
-        if self.ok:
-            with psycopg.connect(self.url, autocommit=True) as conn:
-                conn.execute(
-                    "SELECT pg_stat_statements_reset(0, d.oid, 0) FROM pg_database d "
-                    "WHERE d.datname = current_database()"
-                )
-
-    def read(self) -> dict[str, tuple[int, float]]:
-        """(calls, mean ms) of the head's SELECT and UPDATE, the event INSERT and COMMIT."""
-        if not self.ok:
-            return {}
-        with psycopg.connect(self.url, autocommit=True) as conn:
-            rows = conn.execute(
-                """
-                SELECT query, calls, mean_exec_time
-                FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-                WHERE d.datname = current_database()
-                """
-            ).fetchall()
-        found: dict[str, tuple[int, float]] = {}
-        for query, calls, mean in rows:
-            text = " ".join(query.split()).lower()
-            key = (
-                "lock head"
-                if "from audit_auditchainhead" in text and "for update" in text
-                else "move head"
-                if text.startswith("update audit_auditchainhead")
-                else "insert event"
-                if text.startswith('insert into "audit_auditevent"')
-                or text.startswith("insert into audit_auditevent")
-                or (text.startswith("copy") and "audit_auditevent" in text)
-                else "commit"
-                if text == "commit"
-                else ""
-            )
-            if key:
-                old_calls, old_mean = found.get(key, (0, 0.0))
-                total = old_calls + int(calls)
-                found[key] = (total, (old_mean * old_calls + float(mean) * int(calls)) / total)
-        return found
+def head_statements(stats: StatementStats) -> dict[str, tuple[int, float]]:
+    """(calls, mean ms) of the head's SELECT and UPDATE, the event INSERT and COMMIT."""
+    found: dict[str, tuple[int, float]] = {}
+    for query, calls, total, _rows, _plan in stats.read():
+        text = " ".join(query.split()).lower()
+        key = (
+            "lock head"
+            if "from audit_auditchainhead" in text and "for update" in text
+            else "move head"
+            if text.startswith("update audit_auditchainhead")
+            else "insert event"
+            if text.startswith('insert into "audit_auditevent"')
+            or text.startswith("insert into audit_auditevent")
+            or (text.startswith("copy") and "audit_auditevent" in text)
+            else "commit"
+            if text == "commit"
+            else ""
+        )
+        if key and calls:
+            old_calls, old_total = found.get(key, (0, 0.0))
+            found[key] = (old_calls + calls, old_total + total)
+    return {key: (calls, total / calls) for key, (calls, total) in found.items()}
 
 
 # --- A run at one number of writers ------------------------------------------------------
 
 
-def run_level(mode: str, writers: int, seconds: float, stats: Statements) -> dict[str, Any]:
+def run_level(mode: str, writers: int, seconds: float, stats: StatementStats) -> dict[str, Any]:
     ctx = mp.get_context("fork")
     out = ctx.Queue()
     target = _service_writer if mode == "service" else _sql_writer
@@ -261,7 +232,7 @@ def run_level(mode: str, writers: int, seconds: float, stats: Statements) -> dic
     results = [out.get(timeout=seconds + 120) for _ in procs]
     for proc in procs:
         proc.join()
-    server = stats.read()
+    server = head_statements(stats)
     errors = [r.error for r in results if r.error]
     if errors:
         raise SystemExit(f"{mode} x{writers}: {errors[0]}")
@@ -349,7 +320,7 @@ def observe(url: str, seconds: float, interval: float, wait_for_load: bool) -> i
             time.sleep(1.0)
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CREATE EXTENSION IF NOT EXISTS pgrowlocks")
-    stats = Statements(url)
+    stats = StatementStats(url)
     stats.reset()
     held = waiting = samples = 0
     with psycopg.connect(url, autocommit=True) as conn:
@@ -371,7 +342,7 @@ def observe(url: str, seconds: float, interval: float, wait_for_load: bool) -> i
             last_seq = row[2]
         wall = time.perf_counter() - t0
         own_cpu = time.process_time() - c0
-    server = stats.read()
+    server = head_statements(stats)
     appends = server.get("move head", (0, 0.0))[0]
     events = (last_seq or 0) - ((seq0 or (0, 0, 0))[2] or 0)
     busy = held / max(samples, 1)
@@ -450,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         import django
 
         django.setup()  # before forking; no connection is opened in this process
-        stats = Statements(args.database_url)
+        stats = StatementStats(args.database_url)
         print(HEADER)
         rows = []
         for mode in modes:

@@ -57,6 +57,7 @@ import dashboard as dashboard_bench  # noqa: E402
 import ingest as ingest_bench  # noqa: E402
 from _common import (  # noqa: E402
     REPO,
+    StatementStats,
     database_name,
     django_env,
     machine_info,
@@ -307,52 +308,6 @@ class Probe:
         return value
 
 
-class StatementStats:
-    """pg_stat_statements of the bench database between reset() and read()."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.ok = False
-        with psycopg.connect(url, autocommit=True) as conn:
-            try:
-                conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
-                conn.execute("SELECT count(*) FROM pg_stat_statements")
-                # Planning time too, for this database's later sessions only.
-                conn.execute(
-                    f'ALTER DATABASE "{database_name(url)}" '
-                    "SET pg_stat_statements.track_planning = on"
-                )
-                self.ok = True
-            except psycopg.Error as exc:
-                print(f"  pg_stat_statements unavailable ({str(exc).strip()}): no SQL tables")
-
-    def reset(self) -> None:
-        if self.ok:
-            with psycopg.connect(self.url, autocommit=True) as conn:
-                # This database's statements only: other runs may be reading theirs.
-                conn.execute(
-                    "SELECT pg_stat_statements_reset(0, d.oid, 0) FROM pg_database d "
-                    "WHERE d.datname = current_database()"
-                )
-
-    def read(self) -> list[tuple[str, int, float, int, float]]:
-        """(query, calls, total exec ms, rows, total plan ms) of the bench database, busiest
-        first."""
-        if not self.ok:
-            return []
-        with psycopg.connect(self.url, autocommit=True) as conn:
-            rows = conn.execute(
-                """
-                SELECT query, calls, total_exec_time, rows, total_plan_time
-                FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-                WHERE d.datname = current_database()
-                  AND query NOT ILIKE '%%pg_stat_statements%%'
-                ORDER BY total_exec_time DESC
-                """
-            ).fetchall()
-        return [(q, int(c), float(t), int(r), float(p)) for q, c, t, r, p in rows]
-
-
 def report(
     measured: list[Measured], sql: list[tuple[str, int, float, int, float]], per: str
 ) -> None:
@@ -561,7 +516,7 @@ def measure(args: argparse.Namespace, env: dict[str, str], made: dict[str, Any])
     from reviews.queues.models import Queue
 
     groups = set(args.only.split(","))
-    stats = StatementStats(args.database_url)
+    stats = StatementStats(args.database_url, track_planning=True)
     rng = random.Random(args.seed)
     serial = iter(range(10**9))
 
