@@ -77,7 +77,7 @@ def detect_person(text: str, scan: Scan | None = None) -> Iterator[Span]:
     if aligned:
         found.extend(lower_case(text, lower, casual(text, scan)))
     if "\n" in text:
-        found.extend(lines_of(text))
+        found.extend(lines_of(text, lower))
     if "\u200e" in text:
         found.extend(group_events(text))  # "\u200eharry taylor changed the group name"
     found.extend(s for s in laid_out(text) if not not_a_person(text, s.start, s.end))

@@ -43,10 +43,11 @@ _SPEAKER = re.compile(
 )
 
 
-def lines_of(text: str) -> Iterator[Span]:
+def lines_of(text: str, lower: str) -> Iterator[Span]:
     """Names that a line's place gives away (`_lines`), but for organisations, places and
-    labels ("Tyrell Biotech" under a signature, "personnummer: …")."""
-    for span in _lines(text):
+    labels ("Tyrell Biotech" under a signature, "personnummer: …"). `lower` is the text
+    lower-cased (the caller's copy)."""
+    for span in _lines(text, lower):
         if not not_a_person(text, span.start, span.end):
             yield span
     if ":" in text and ("- " in text or "* " in text or "• " in text):
@@ -115,7 +116,7 @@ def group_events(text: str) -> Iterator[Span]:
         yield Span(m.start("name"), m.end("name"), "PERSON")
 
 
-def _lines(text: str) -> Iterator[Span]:
+def _lines(text: str, lower: str) -> Iterator[Span]:
     """Names that a line's place gives away:
     - chat speakers, "[7:30] guadalupe: …", "Jean-François: Welcome …", when the label is a
       listed first name and no role ("agent", "bot");
@@ -123,7 +124,6 @@ def _lines(text: str) -> Iterator[Span]:
     - a signature line under a dash, "- Kwesi", "— Girma Tesfaye"."""
     offset, asked, form = 0, False, None
     speakers, named, doubtful = 0, 0, []
-    lower = text.lower()
     # Every question _ASKS_NAME knows holds one of these, in any case ("ſ" is an "s" to it).
     may_ask = "name" in lower or "spell" in lower or "\u017f" in text
     for line in text.split("\n"):
